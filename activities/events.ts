@@ -1,0 +1,148 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { PrismaClient, Transaction } from '../lib/prisma.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import type { PartnershipEvent } from '../workflows/events.ts';
+import { queueNotifications } from './outbox.ts';
+
+export interface RecordEventInput {
+  readonly partnershipId: string;
+  readonly reference: string;
+  readonly title: string;
+  readonly event: PartnershipEvent;
+}
+
+const at = (ms: number): Date => new Date(ms);
+
+/** Writes what the event changes beyond the partnership row itself. */
+const project = async (tx: Transaction, partnershipId: string, event: PartnershipEvent): Promise<void> => {
+  const actorId = event.actor?.personId ?? null;
+  switch (event.type) {
+    case 'revised': {
+      const row = await tx.partnership.findUniqueOrThrow({ where: { id: partnershipId }, select: { demandId: true, achievementId: true } });
+      if (row.demandId) await tx.demand.update({ where: { id: row.demandId }, data: { title: event.data.title, description: event.data.summary } });
+      if (row.achievementId) await tx.achievement.update({ where: { id: row.achievementId }, data: { title: event.data.title, summary: event.data.summary } });
+      return;
+    }
+    case 'candidates_found':
+      for (const [index, candidate] of event.data.candidates.entries()) {
+        const ranking = { rank: index + 1, score: candidate.score, reasons: [...candidate.reasons], flags: [...candidate.flags] };
+        await tx.matchProposal.upsert({
+          where: { partnershipId_candidateId: { partnershipId, candidateId: candidate.id } },
+          create: { partnershipId, candidateId: candidate.id, counterpartOrgId: candidate.counterpart.id, ...ranking },
+          update: ranking,
+        });
+      }
+      return;
+    case 'candidates_selected':
+      await tx.matchProposal.updateMany({
+        where: { partnershipId, candidateId: { in: [...event.data.candidateIds] } },
+        data: { status: 'proposed', deadline: at(event.data.deadline) },
+      });
+      return;
+    case 'proposal_accepted':
+      await tx.matchProposal.updateMany({
+        where: { partnershipId, candidateId: event.data.candidateId },
+        data: { status: 'accepted', decidedAt: at(event.at), decidedById: actorId },
+      });
+      return;
+    case 'proposal_declined':
+      await tx.matchProposal.updateMany({
+        where: { partnershipId, candidateId: event.data.candidateId },
+        data: { status: 'declined', declineCategory: event.data.category, declineReason: event.data.reason ?? null, decidedAt: at(event.at), decidedById: actorId },
+      });
+      return;
+    case 'proposal_expired':
+      await tx.matchProposal.updateMany({
+        where: { partnershipId, candidateId: event.data.candidateId },
+        data: { status: 'expired', declineCategory: 'timing', decidedAt: at(event.at) },
+      });
+      return;
+    case 'proposals_withdrawn':
+      await tx.matchProposal.updateMany({
+        where: { partnershipId, candidateId: { in: [...event.data.candidateIds] } },
+        data: { status: 'withdrawn', decidedAt: at(event.at) },
+      });
+      return;
+    case 'terms_proposed':
+      await tx.negotiationRound.create({
+        data: { partnershipId, seq: event.seq, round: event.data.round, proposedById: actorId ?? '', terms: event.data.terms, amountCny: event.data.amountCny ?? null, createdAt: at(event.at) },
+      });
+      return;
+    case 'contract_registered':
+      await tx.contract.create({
+        data: {
+          partnershipId,
+          type: event.data.type,
+          amountCny: event.data.amountCny,
+          signedOn: new Date(`${event.data.signedOn}T00:00:00Z`),
+          universityId: event.data.university.id,
+          enterpriseId: event.data.enterprise.id,
+          registeredAt: at(event.at),
+          milestones: {
+            create: event.data.milestones.map((m) => ({
+              seq: m.seq,
+              title: m.title,
+              kind: m.kind,
+              dueAt: at(m.dueAt),
+              responsible: m.responsible,
+              amountCny: m.amountCny ?? null,
+            })),
+          },
+        },
+      });
+      return;
+    case 'milestone_done':
+      await tx.milestone.updateMany({
+        where: { contract: { partnershipId }, seq: event.data.milestone },
+        data: { status: 'done', doneAt: at(event.at), evidenceUrl: event.data.evidenceUrl },
+      });
+      return;
+    case 'completed':
+    case 'withdrawn':
+    case 'unmatched':
+      await tx.milestone.updateMany({ where: { contract: { partnershipId }, status: 'open' }, data: { status: 'cancelled' } });
+      return;
+    default:
+      return;
+  }
+};
+
+/**
+ * Records one workflow event: the audit row, its projection and its outbox messages, in one
+ * transaction. The event row is written first and keyed by (partnership, seq), so a retried or
+ * replayed event finds it and changes nothing.
+ */
+export const createRecordEvent = (prisma: PrismaClient) =>
+  async function recordEvent(input: RecordEventInput): Promise<{ applied: boolean; notifications: number }> {
+    const { event } = input;
+    return prisma.$transaction(async (tx) => {
+      const exists = await tx.partnership.findUnique({ where: { id: input.partnershipId }, select: { id: true } });
+      if (!exists) throw ApplicationFailure.nonRetryable(`partnership ${input.partnershipId} does not exist`, 'InvalidEvent');
+      const { count } = await tx.partnershipEvent.createMany({
+        data: [{
+          partnershipId: input.partnershipId,
+          seq: event.seq,
+          type: event.type,
+          actorId: event.actor?.personId ?? null,
+          stage: event.stage,
+          payload: { data: event.data, actor: event.actor } as unknown as Prisma.InputJsonValue,
+          at: at(event.at),
+        }],
+        skipDuplicates: true,
+      });
+      if (count === 0) return { applied: false, notifications: 0 };
+      await project(tx, input.partnershipId, event);
+      await tx.partnership.update({
+        where: { id: input.partnershipId },
+        data: {
+          stage: event.stage,
+          lastEventSeq: event.seq,
+          title: input.title,
+          universityId: event.university?.id ?? null,
+          enterpriseId: event.enterprise?.id ?? null,
+        },
+      });
+      const notifications = await queueNotifications(tx, { id: input.partnershipId, reference: input.reference, title: input.title }, event);
+      return { applied: true, notifications };
+    });
+  };

@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { importDirectory, importPool, resolveActor } from '../../lib/directory.ts';
+import { submitPartnership, type Submission } from '../../lib/intake.ts';
+import { createPrisma, type PrismaClient } from '../../lib/prisma.ts';
+import { refusalOf, type Refusal } from '../../lib/refusal.ts';
+import { workflowIdFor, type Actor } from '../../workflows/domain.ts';
+import type { partnership } from '../../workflows/index.ts';
+import { statusQuery } from '../../workflows/messages.ts';
+import type { ProgrammePolicyInput } from '../../workflows/policy.ts';
+import type { PartnershipStatus } from '../../workflows/state.ts';
+import { createWorker } from '../../worker.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+
+const fixture = async (name: string): Promise<unknown> =>
+  JSON.parse(await readFile(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
+
+/** Seconds instead of days: every wait in the lifecycle is short enough to watch happen. */
+export const FAST_POLICY: ProgrammePolicyInput = {
+  decisionReminderAfter: '1 hour',
+  decisionEscalateAfter: '2 hours',
+  revisionReminderAfter: '1 hour',
+  proposalDeadline: '1 hour',
+  proposalReminderBefore: '10 minutes',
+  negotiationDeadline: '1 hour',
+  negotiationReminderBefore: '10 minutes',
+  milestoneReminderOffsets: ['10 minutes'],
+  milestoneEscalateAfter: '1 hour',
+};
+
+export const ROLL_WEAR_DEMAND: Submission = {
+  kind: 'demand',
+  enterprise: '鞍山华冶板材有限公司',
+  title: '精轧机工作辊磨损快、换辊频繁',
+  description: '我厂热连轧精轧机组工作辊表面磨损快，常出现剥落，每班换辊两次以上，停机损失大，希望找到提高轧辊耐磨性或修复的技术。',
+  fields: ['冶金'],
+  budgetWan: 200,
+  cooperationModes: ['许可', '技术服务'],
+  region: '辽宁省',
+};
+
+export const PET_FOOD_DEMAND: Submission = {
+  kind: 'demand',
+  enterprise: '沈阳宠乐食品有限公司',
+  title: '宠物猫粮适口性差、退货多',
+  description: '猫粮产品适口性差，猫咪挑食，客户退货率高，希望改进诱食剂配方和挤压膨化工艺。',
+  fields: ['食品'],
+  budgetWan: 50,
+  cooperationModes: ['合作开发'],
+  region: '辽宁省',
+};
+
+/**
+ * One test file's world: its own migrated database with the fixture directory and pool, a real
+ * worker on its own task queue against the shared dev server, and helpers to drive partnerships.
+ */
+export interface Harness {
+  readonly prisma: PrismaClient;
+  readonly client: Client;
+  readonly database: TestDatabase;
+  readonly taskQueue: string;
+  actor(id: string): Promise<Actor>;
+  submit(submission: Submission, options?: { as?: string; policy?: ProgrammePolicyInput; key?: string }): Promise<string>;
+  handle(reference: string): WorkflowHandle<typeof partnership>;
+  status(reference: string): Promise<PartnershipStatus>;
+  waitFor(reference: string, predicate: (status: PartnershipStatus) => boolean, timeoutMs?: number): Promise<PartnershipStatus>;
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const createHarness = async (testFile: string): Promise<Harness> => {
+  const database = await createTestDatabase();
+  const prisma = createPrisma(database.url, 4);
+  // Reference numbers differ per test file, so workflow ids never meet on the shared server.
+  const offset = parseInt(createHash('sha256').update(testFile).digest('hex').slice(0, 8), 16) % 900_000;
+  await prisma.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"Partnership"', 'number'), ${offset + 1})`);
+  await importDirectory(prisma, await fixture('directory.json'));
+  await importPool(prisma, await fixture('pool.json'));
+
+  const address = inject('temporalAddress');
+  const client = new Client({ connection: await Connection.connect({ address }), namespace: 'default' });
+  const workerConnection = await NativeConnection.connect({ address });
+  const taskQueue = `test-${offset}`;
+  let worker: Worker | null = null;
+  let running: Promise<void> | null = null;
+
+  const harness: Harness = {
+    prisma,
+    client,
+    database,
+    taskQueue,
+    actor: (id) => resolveActor(prisma, id),
+    async submit(submission, options = {}) {
+      const submitter = await resolveActor(prisma, options.as ?? 'contact-steel');
+      const submitted = await submitPartnership(
+        { prisma, client, taskQueue, policy: options.policy ?? FAST_POLICY },
+        submitter,
+        submission,
+        options.key ? { submissionKey: options.key } : {},
+      );
+      return submitted.reference;
+    },
+    handle: (reference) => client.workflow.getHandle<typeof partnership>(workflowIdFor(reference)),
+    status: (reference) => harness.handle(reference).query(statusQuery),
+    async waitFor(reference, predicate, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      let last: PartnershipStatus | undefined;
+      while (Date.now() < deadline) {
+        try {
+          last = await harness.status(reference);
+          if (predicate(last)) return last;
+        } catch {
+          // Not started yet, or between runs of a continue-as-new: ask again.
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`timed out waiting for ${reference}; last status: ${JSON.stringify(last && { stage: last.stage, awaiting: last.awaiting, history: last.history.slice(-3) })}`);
+    },
+    async startWorker() {
+      worker = await createWorker({ connection: workerConnection, namespace: 'default', taskQueue, prisma, workflowBundle: { codePath: inject('workflowBundlePath') } });
+      running = worker.run();
+    },
+    async stopWorker() {
+      worker?.shutdown();
+      await running;
+      worker = null;
+      running = null;
+    },
+    async close() {
+      if (worker) await harness.stopWorker();
+      await workerConnection.close();
+      await client.connection.close();
+      await prisma.$disconnect();
+      await database.drop();
+    },
+  };
+  return harness;
+};
+
+/** Waits until the database has recorded everything the workflow did so far. */
+export const recorded = async (harness: Harness, reference: string, seq: number, timeoutMs = 10_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const row = await harness.prisma.partnership.findUnique({ where: { reference }, select: { lastEventSeq: true } });
+    if (row && row.lastEventSeq >= seq) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${reference}: events up to ${seq} were not recorded in time`);
+};
+
+/** How the workflow refused an update, to assert on the message a person would read. */
+export const refused = async (update: Promise<unknown>): Promise<Refusal> => {
+  try {
+    await update;
+  } catch (error) {
+    const refusal = refusalOf(error);
+    if (refusal) return refusal;
+    throw error;
+  }
+  throw new Error('the update was accepted, but a refusal was expected');
+};

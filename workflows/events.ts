@@ -1,0 +1,112 @@
+import type { Actor, ContractType, DeclineCategory, Party, Role, Stage } from './domain.ts';
+
+/** Who a notification goes to; the outbox activity resolves it against the directory. */
+export type Audience =
+  | { readonly role: Extract<Role, 'coordinator' | 'manager'> }
+  | { readonly personId: string }
+  | { readonly organisationId: string };
+
+/** Every message the lifecycle sends; the Lark cards and email templates are keyed by these. */
+export const TEMPLATES = [
+  'intake_received',
+  'review_requested',
+  'review_reminder',
+  'decision_escalated',
+  'changes_requested',
+  'revision_reminder',
+  'rejected',
+  'candidates_ready',
+  'selection_reminder',
+  'match_proposed',
+  'proposal_reminder',
+  'proposal_withdrawn',
+  'proposal_accepted',
+  'proposal_declined',
+  'unmatched',
+  'terms_proposed',
+  'negotiation_agreed',
+  'negotiation_reminder',
+  'negotiation_overdue',
+  'negotiation_failed',
+  'contract_registered',
+  'milestone_due_soon',
+  'milestone_due_today',
+  'milestone_overdue',
+  'milestone_done',
+  'completed',
+  'withdrawn',
+] as const;
+export type Template = (typeof TEMPLATES)[number];
+
+export interface NotificationSpec {
+  readonly template: Template;
+  readonly to: readonly Audience[];
+  /** Template variables beyond the partnership's own reference, title and stage. */
+  readonly data: Readonly<Record<string, string | number | readonly string[]>>;
+}
+
+export interface Candidate {
+  readonly id: string;
+  readonly title: string;
+  readonly counterpart: Party;
+  readonly score: number;
+  readonly reasons: readonly string[];
+  readonly flags: readonly string[];
+}
+
+export interface MilestoneRecord {
+  readonly seq: number;
+  readonly title: string;
+  readonly kind: 'deliverable' | 'payment';
+  readonly dueAt: number;
+  readonly responsible: 'university' | 'enterprise';
+  readonly amountCny?: number;
+}
+
+/** What each event carries for the database projection, by event type. */
+export interface EventData {
+  intake_received: Record<string, never>;
+  review_requested: { round: number };
+  reviewed: { decision: 'approve' | 'reject' | 'request_changes'; comment?: string };
+  revised: { title: string; summary: string; note: string };
+  candidates_found: { candidates: readonly Candidate[] };
+  candidates_selected: { candidateIds: readonly string[]; deadline: number };
+  proposal_accepted: { candidateId: string; counterpart: Party };
+  proposal_declined: { candidateId: string; category: DeclineCategory; reason?: string };
+  proposal_expired: { candidateId: string };
+  proposals_withdrawn: { candidateIds: readonly string[] };
+  terms_proposed: { round: number; terms: string; amountCny?: number };
+  negotiation_agreed: { round: number };
+  negotiation_failed: { next: 'rematch' | 'close'; reason: string; candidateId: string };
+  contract_registered: {
+    type: ContractType;
+    amountCny: number;
+    signedOn: string;
+    university: Party;
+    enterprise: Party;
+    milestones: readonly MilestoneRecord[];
+  };
+  milestone_done: { milestone: number; evidenceUrl: string };
+  reminder: { timer: string };
+  escalation: { timer: string };
+  unmatched: { reason: string };
+  completed: Record<string, never>;
+  withdrawn: { reason: string };
+}
+export type EventType = keyof EventData;
+
+/** One step of the partnership, recorded once in the database and the outbox, in seq order. */
+export type PartnershipEvent = {
+  [T in EventType]: {
+    readonly seq: number;
+    readonly type: T;
+    readonly at: number;
+    readonly actor: Actor | null;
+    /** The stage after this event. */
+    readonly stage: Stage;
+    readonly university: Party | null;
+    readonly enterprise: Party | null;
+    readonly data: EventData[T];
+    readonly notify: readonly NotificationSpec[];
+  };
+}[EventType];

@@ -1,0 +1,62 @@
+import type { Actor, ParsedPartnershipInput, Stage } from './domain.ts';
+import type { Audience, EventData, EventType, NotificationSpec, PartnershipEvent, Template } from './events.ts';
+import type { PartnershipState } from './state.ts';
+import type { ProgrammePolicy } from './policy.ts';
+
+const HISTORY_KEPT = 50;
+
+/** The state of one partnership plus the events its decisions produce, not yet recorded. */
+export interface Lifecycle {
+  readonly input: ParsedPartnershipInput;
+  readonly policy: ProgrammePolicy;
+  readonly state: PartnershipState;
+  readonly pending: PartnershipEvent[];
+  now(): number;
+  emit<T extends EventType>(type: T, actor: Actor | null, data: EventData[T], notify: NotificationSpec[], note: string): void;
+}
+
+export const createLifecycle = (input: ParsedPartnershipInput, state: PartnershipState, now: () => number): Lifecycle => {
+  const pending: PartnershipEvent[] = [];
+  return {
+    input,
+    policy: input.policy,
+    state,
+    pending,
+    now,
+    emit(type, actor, data, notify, note) {
+      state.seq += 1;
+      const at = now();
+      pending.push({
+        seq: state.seq,
+        type,
+        at,
+        actor,
+        stage: state.stage,
+        university: state.university,
+        enterprise: state.enterprise,
+        data,
+        notify,
+      } as PartnershipEvent);
+      state.history = [...state.history, { seq: state.seq, at, type, by: actor?.name ?? null, note }].slice(-HISTORY_KEPT);
+    },
+  };
+};
+
+export const notice = (
+  template: Template,
+  to: Audience[],
+  data: NotificationSpec['data'] = {},
+): NotificationSpec => ({ template, to, data });
+
+export const coordinators: Audience = { role: 'coordinator' };
+export const managers: Audience = { role: 'manager' };
+export const person = (personId: string): Audience => ({ personId });
+export const organisation = (organisationId: string): Audience => ({ organisationId });
+
+/** The submitting person and, once known, both parties' organisations. */
+export const parties = (life: Lifecycle): Audience[] =>
+  [life.state.university, life.state.enterprise].flatMap((party) => (party ? [organisation(party.id)] : []));
+
+export const enterStage = (life: Lifecycle, stage: Stage): void => {
+  life.state.stage = stage;
+};

@@ -1,0 +1,29 @@
+import type { MilestonePlan } from './decisions.ts';
+import type { MilestoneRecord } from './events.ts';
+import type { Lifecycle } from './lifecycle.ts';
+import { schedule } from './timers.ts';
+
+/** A milestone due on a calendar date is due at 09:00 that day in Asia/Shanghai, so "due today" arrives in the morning. */
+export const dueInstant = (due: string): number =>
+  Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(due) ? `${due}T09:00:00+08:00` : due);
+
+export const milestoneRecords = (plans: readonly MilestonePlan[]): MilestoneRecord[] =>
+  plans.map((plan, index) => ({
+    seq: index + 1,
+    title: plan.title,
+    kind: plan.kind,
+    dueAt: dueInstant(plan.due),
+    responsible: plan.responsible,
+    ...(plan.amountCny === undefined ? {} : { amountCny: plan.amountCny }),
+  }));
+
+/** Reminders at each policy offset still ahead, on the due time, and the overdue escalation. */
+export const scheduleMilestone = (life: Lifecycle, milestone: MilestoneRecord): void => {
+  const now = life.now();
+  for (const offset of life.policy.milestoneReminderOffsets) {
+    const at = milestone.dueAt - offset;
+    if (at > now) schedule(life.state, `milestone:${milestone.seq}:before:${offset}`, at);
+  }
+  schedule(life.state, `milestone:${milestone.seq}:due`, milestone.dueAt);
+  schedule(life.state, `milestone:${milestone.seq}:overdue`, milestone.dueAt + life.policy.milestoneEscalateAfter);
+};

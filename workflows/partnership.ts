@@ -1,0 +1,151 @@
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setCurrentDetails,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import type { createActivities } from '../activities/index.ts';
+import type { PartnershipInput, Stage } from './domain.ts';
+import { isEnding, PartnershipInputSchema } from './domain.ts';
+import { DECISIONS } from './handlers.ts';
+import { createLifecycle, type Lifecycle } from './lifecycle.ts';
+import { statusQuery } from './messages.ts';
+import { parseDecision } from './refusals.ts';
+import { fireTimer } from './reminders.ts';
+import { EnterpriseAttribute, StageAttribute, UniversityAttribute } from './search-attributes.ts';
+import { initialState, type PartnershipState } from './state.ts';
+import { statusOf } from './status.ts';
+import { nextTimerAt, takeDue } from './timers.ts';
+import { beginIntake, offerCandidates } from './transitions.ts';
+
+type Activities = ReturnType<typeof createActivities>;
+
+const { recordEvent, findCandidates } = proxyActivities<Activities>({
+  // Database work on a healthy server takes milliseconds; 30 s leaves room for a busy one.
+  startToCloseTimeout: '30 seconds',
+  // Transport and database outages retry until they pass; our own refusals never will.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['InvalidEvent'] },
+});
+
+export interface PartnershipOutcome {
+  readonly reference: string;
+  readonly stage: Stage;
+  readonly reason: string;
+}
+
+/**
+ * One university–enterprise partnership, from intake to its ending. Decisions arrive as updates
+ * (validated: a refused decision changes nothing), timers drive reminders and escalations, and
+ * every step is recorded in the database and the notification outbox, in order, exactly once.
+ */
+export async function partnership(rawInput: PartnershipInput, carried?: PartnershipState): Promise<PartnershipOutcome> {
+  const parsed = PartnershipInputSchema.safeParse(rawInput);
+  if (!parsed.success) {
+    throw ApplicationFailure.nonRetryable(`invalid partnership input: ${parsed.error.message}`, 'InvalidInput');
+  }
+  const input = parsed.data;
+  const life = createLifecycle(input, carried ?? initialState(input), () => Date.now());
+  const { state } = life;
+  let changes = 0;
+
+  setHandler(statusQuery, () => statusOf(life));
+  for (const decision of DECISIONS) {
+    setHandler(
+      decision.update,
+      (payload) => {
+        const parsedDecision = parseDecision(decision.schema, payload);
+        decision.apply(life, parsedDecision);
+        changes += 1;
+        return statusOf(life);
+      },
+      {
+        validator: (payload) => {
+          decision.check(life, parseDecision(decision.schema, payload));
+        },
+      },
+    );
+  }
+
+  if (!carried) beginIntake(life);
+  // Nothing published yet in this run: the first pass publishes the filters and the UI details.
+  const published: Published = { stage: null, university: undefined, enterprise: undefined };
+
+  for (;;) {
+    await recordPending(life);
+    publishAttributes(life, published);
+    if (isEnding(state.stage)) break;
+
+    if (state.needsMatching) {
+      const excluded = state.excluded;
+      offerCandidates(life, await findCandidates({ partnershipId: input.partnershipId, kind: input.kind, subjectId: input.subjectId, excluded, limit: input.policy.candidatesShown }));
+      continue;
+    }
+
+    const info = workflowInfo();
+    if (info.continueAsNewSuggested || info.historyLength >= input.policy.historyLimit) {
+      await condition(allHandlersFinished);
+      if (life.pending.length === 0) {
+        return continueAsNew<typeof partnership>(rawInput, { ...state, runs: state.runs + 1 });
+      }
+      continue;
+    }
+
+    const seen = changes;
+    const wakeAt = nextTimerAt(state);
+    const woken = () => changes !== seen || life.pending.length > 0;
+    if (wakeAt === null) await condition(woken);
+    else await condition(woken, Math.max(wakeAt - Date.now(), 1));
+    for (const key of takeDue(state, Date.now())) fireTimer(life, key);
+  }
+
+  await condition(allHandlersFinished);
+  await recordPending(life);
+  return { reference: input.reference, stage: state.stage, reason: state.outcome?.reason ?? '' };
+}
+
+/** Records queued events one at a time, in order, including any queued while recording. */
+const recordPending = async (life: Lifecycle): Promise<void> => {
+  while (life.pending.length > 0) {
+    const event = life.pending[0]!;
+    await recordEvent({ partnershipId: life.input.partnershipId, reference: life.input.reference, title: life.state.title, event });
+    life.pending.shift();
+  }
+};
+
+type Published = { stage: string | null; university: string | null | undefined; enterprise: string | null | undefined };
+
+/** Keeps the Temporal UI's filters and summary in step with the partnership. */
+const publishAttributes = (life: Lifecycle, published: Published): void => {
+  const { state } = life;
+  const updates: SearchAttributeUpdatePair[] = [];
+  if (published.stage !== state.stage) {
+    updates.push({ key: StageAttribute, value: state.stage });
+    published.stage = state.stage;
+  }
+  const university = state.university?.name ?? null;
+  if (published.university !== university) {
+    updates.push({ key: UniversityAttribute, value: university });
+    published.university = university;
+  }
+  const enterprise = state.enterprise?.name ?? null;
+  if (published.enterprise !== enterprise) {
+    updates.push({ key: EnterpriseAttribute, value: enterprise });
+    published.enterprise = enterprise;
+  }
+  if (updates.length === 0) return;
+  upsertSearchAttributes(updates);
+  setCurrentDetails(
+    [
+      `**${life.input.reference}** ${state.title}`,
+      `Stage: ${state.stage}`,
+      `University: ${university ?? '—'} · Enterprise: ${enterprise ?? '—'}`,
+      state.outcome ? `Outcome: ${state.outcome.reason}` : '',
+    ].filter(Boolean).join('\n\n'),
+  );
+};
