@@ -1,0 +1,82 @@
+import type { WeightedQuery } from './bm25.ts';
+import { CONCEPT_MAP, type Concept } from './concepts/index.ts';
+import { conceptTerms, createConceptDetector, type ConceptHit } from './concepts/detect.ts';
+import type { EngineConfig } from './config.ts';
+import { requiredMaturity } from './features/maturity.ts';
+import type { Achievement, Demand } from './schema.ts';
+import { bigramTokens } from './text/bigrams.ts';
+import { createWordTokenizer, type Tokenizer } from './text/segmenter.ts';
+
+/** One side of a pair, ready for scoring: its index tokens, its query and its concepts. */
+export interface Analysis {
+  /** Tokens to index, important fields repeated. */
+  readonly tokens: readonly string[];
+  /** Query for the other side's index, expanded with the other language's concept terms. */
+  readonly query: WeightedQuery;
+  readonly concepts: ReadonlyMap<string, ConceptHit>;
+}
+
+/** A demand's analysis also records the maturity it needs. */
+export interface DemandAnalysis extends Analysis {
+  readonly requiredMaturity: number;
+}
+
+export interface Analyzer {
+  achievement(achievement: Achievement): Analysis;
+  demand(demand: Demand): DemandAnalysis;
+}
+
+/** How often a title (or keyword list) is repeated relative to the body when field weighting is on. */
+const TITLE_REPEAT = 2;
+const KEYWORD_REPEAT = 2;
+/** Weight of an expansion term relative to a word the text itself uses. */
+const EXPANSION_WEIGHT = 0.35;
+
+const detectConcepts = createConceptDetector(CONCEPT_MAP);
+let wordTokenizer: Tokenizer | undefined;
+/** One jieba instance per process: loading the dictionary is the slow part. */
+function sharedWordTokenizer(): Tokenizer {
+  return (wordTokenizer ??= createWordTokenizer(conceptTerms(CONCEPT_MAP)));
+}
+
+/** Builds the text analysis both directions of ranking share. */
+export function createAnalyzer(config: EngineConfig): Analyzer {
+  const tokenize = config.wordSegmentation ? sharedWordTokenizer() : bigramTokens;
+  const repeat = (tokens: string[], times: number) => (config.fieldWeighting ? Array(times).fill(tokens).flat() : tokens);
+
+  const expansions = new Map<string, string[]>();
+  const expansionTokens = (concept: Concept, side: 'methods' | 'symptoms') => {
+    const key = `${concept.id}:${side}`;
+    let tokens = expansions.get(key);
+    if (!tokens) expansions.set(key, (tokens = concept[side].flatMap(tokenize)));
+    return tokens;
+  };
+
+  const analyse = (weighted: string[], fullText: string, expandWith: 'methods' | 'symptoms'): Analysis => {
+    const concepts = detectConcepts(fullText);
+    const query = new Map<string, number>();
+    if (config.queryExpansion) {
+      for (const { concept } of concepts.values()) {
+        for (const token of expansionTokens(concept, expandWith)) query.set(token, EXPANSION_WEIGHT);
+      }
+    }
+    for (const token of weighted) query.set(token, 1);
+    return { tokens: weighted, query, concepts };
+  };
+
+  return {
+    achievement(a) {
+      const tokens = [
+        ...repeat(tokenize(a.title), TITLE_REPEAT),
+        ...repeat(a.keywords.flatMap(tokenize), KEYWORD_REPEAT),
+        ...tokenize(a.summary),
+      ];
+      return analyse(tokens, [a.title, a.keywords.join('、'), a.summary].join('\n'), 'symptoms');
+    },
+    demand(d) {
+      const tokens = [...repeat(tokenize(d.title), TITLE_REPEAT), ...tokenize(d.description)];
+      const text = `${d.title}\n${d.description}`;
+      return { ...analyse(tokens, text, 'methods'), requiredMaturity: requiredMaturity(d.cooperationModes, text) };
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * The ingredients of the engine, each of which can be switched off to measure its
+ * worth (bench/matching-eval.ts runs one ablation per flag). Production uses the defaults.
+ */
+export interface EngineConfig {
+  /** jieba word segmentation with the domain lexicon; off: character bigrams. */
+  readonly wordSegmentation: boolean;
+  /** Title and keywords weigh more than the body (BM25F by repetition). */
+  readonly fieldWeighting: boolean;
+  /** Shared concepts of the concept map add to relevance. */
+  readonly conceptMatching: boolean;
+  /** Queries gain the other language's terms of the concepts they mention. */
+  readonly queryExpansion: boolean;
+  /** Shared or related release fields (领域). */
+  readonly fieldOverlap: boolean;
+  /** Penalty for pairs without a common cooperation mode. */
+  readonly modeFit: boolean;
+  /** Penalty for achievements below the maturity the demand needs. */
+  readonly maturityFit: boolean;
+  /** Same-region tie-break. */
+  readonly regionPreference: boolean;
+}
+
+export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
+  wordSegmentation: true,
+  fieldWeighting: true,
+  conceptMatching: true,
+  queryExpansion: true,
+  fieldOverlap: true,
+  modeFit: true,
+  maturityFit: true,
+  regionPreference: true,
+};

@@ -1,0 +1,18 @@
+/**
+ * The matchmaking engine: ranks university achievements for an enterprise demand
+ * and demands for an achievement, with reasons and misfit flags. Pure and in-memory.
+ */
+export { DECLINE_CATEGORIES, type DeclineCategory, type Declined } from './decline.ts';
+export {
+  AchievementSchema,
+  COOPERATION_MODES,
+  DemandSchema,
+  MatchingInputSchema,
+  type Achievement,
+  type CooperationMode,
+  type Demand,
+  type MatchingInput,
+} from './schema.ts';
+export { createMatcher, type Candidate, type Matcher, type MatchingPool, type RankOptions } from './matcher.ts';
+export { FLAG_MATURITY_LOW, FLAG_MODE_INCOMPATIBLE } from './score.ts';
+export { CONCEPT_MAP } from './concepts/index.ts';

@@ -1,0 +1,176 @@
+import { createAnalyzer, type Analysis, type DemandAnalysis } from './analyze.ts';
+import { createBm25Index, type Bm25Index } from './bm25.ts';
+import { createConceptIndex, type ConceptIndex } from './concept-index.ts';
+import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from './config.ts';
+import { declinePreferences, type DeclinePreferences, type Declined } from './decline.ts';
+import { fieldOverlap } from './features/fields.ts';
+import { sharedModes } from './features/modes.ts';
+import { sameRegion } from './features/region.ts';
+import { createListPairCache } from './pair-cache.ts';
+import { buildReasons } from './reasons.ts';
+import type { Achievement, Demand } from './schema.ts';
+import { CONFIDENCE_THRESHOLD, relevanceOf, scorePair, scoreUpperBound, type PairEvidence } from './score.ts';
+import { createTopK } from './top-k.ts';
+
+/** A ranked counterpart: score in [0, 1] (compare with `threshold`), reasons in Chinese, flags for misfits. */
+export interface Candidate {
+  id: string;
+  score: number;
+  reasons: string[];
+  flags: string[];
+}
+
+export interface RankOptions {
+  /** How many candidates to return (default 10). */
+  top?: number;
+  /** Ids never to propose (e.g. already proposed). */
+  exclude?: readonly string[];
+  /** Declined proposals: excluded, and their reasons steer the ranking. */
+  declined?: readonly Declined[];
+}
+
+export interface Matcher {
+  /** Achievements for a demand, best first. */
+  rankAchievementsFor(demand: Demand, options?: RankOptions): Candidate[];
+  /** Demands for an achievement, best first. */
+  rankDemandsFor(achievement: Achievement, options?: RankOptions): Candidate[];
+  /** Below this score a candidate is not plausible. */
+  readonly threshold: number;
+}
+
+export interface MatchingPool {
+  readonly achievements: readonly Achievement[];
+  readonly demands: readonly Demand[];
+}
+
+const DEFAULT_TOP = 10;
+
+interface Indexed<T, A extends Analysis = Analysis> {
+  readonly item: T;
+  readonly analysis: A;
+  readonly fieldsKey: string;
+  readonly modesKey: string;
+}
+type IndexedAchievement = Indexed<Achievement>;
+type IndexedDemand = Indexed<Demand, DemandAnalysis>;
+
+/**
+ * Builds a matcher with some ingredients switched off (see EngineConfig); the
+ * service uses `createMatcher`, the benchmark uses this for ablations.
+ */
+export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig): Matcher {
+  const analyzer = createAnalyzer(config);
+  const fields = createListPairCache(fieldOverlap);
+  const modes = createListPairCache(sharedModes);
+  const indexed = <T extends Achievement | Demand, A extends Analysis>(item: T, analysis: A): Indexed<T, A> => ({
+    item,
+    analysis,
+    fieldsKey: fields.key(item.fields),
+    modesKey: modes.key(item.cooperationModes),
+  });
+  const indexAchievement = (a: Achievement): IndexedAchievement => indexed(a, analyzer.achievement(a));
+  const indexDemand = (d: Demand): IndexedDemand => indexed(d, analyzer.demand(d));
+  const achievements = pool.achievements.map(indexAchievement);
+  const demands = pool.demands.map(indexDemand);
+  const achievementIndex = createBm25Index(achievements.map((entry) => entry.analysis.tokens));
+  const demandIndex = createBm25Index(demands.map((entry) => entry.analysis.tokens));
+  const allConcepts = [...achievements, ...demands].map((entry) => entry.analysis.concepts);
+  const achievementConcepts = createConceptIndex(achievements.map((entry) => entry.analysis.concepts), allConcepts);
+  const demandConcepts = createConceptIndex(demands.map((entry) => entry.analysis.concepts), allConcepts);
+
+  // Pool items are analysed once; other items (new submissions) on each call.
+  const knownAchievements = new WeakMap(achievements.map((entry) => [entry.item, entry]));
+  const knownDemands = new WeakMap(demands.map((entry) => [entry.item, entry]));
+
+  function evaluate(
+    demand: IndexedDemand,
+    achievement: IndexedAchievement,
+    relevance: number,
+    preferences: DeclinePreferences,
+  ): PairEvidence {
+    return scorePair(
+      {
+        demand: demand.item,
+        achievement: achievement.item,
+        demandConcepts: demand.analysis.concepts,
+        achievementConcepts: achievement.analysis.concepts,
+        demandRequiredMaturity: demand.analysis.requiredMaturity,
+        relevance,
+        field: fields.get(demand.item.fields, demand.fieldsKey, achievement.item.fields, achievement.fieldsKey),
+        sharedModes: modes.get(
+          demand.item.cooperationModes,
+          demand.modesKey,
+          achievement.item.cooperationModes,
+          achievement.modesKey,
+        ),
+        sameRegion: sameRegion(demand.item.region, achievement.item.region),
+      },
+      config,
+      achievementConcepts.weight,
+      preferences,
+    );
+  }
+
+  /**
+   * Ranks one side for a subject. Relevance comes for the whole side from the two
+   * inverted indexes; the full pair score (fields, mode, maturity, preferences) is
+   * computed only where the relevance could still reach the current top list.
+   */
+  function rank(
+    subject: Analysis,
+    index: Bm25Index,
+    concepts: ConceptIndex,
+    candidateIds: readonly string[],
+    pairAt: (position: number) => [IndexedDemand, IndexedAchievement],
+    options: RankOptions,
+  ): Candidate[] {
+    const declined = options.declined ?? [];
+    const skip = new Set([...(options.exclude ?? []), ...declined.map((entry) => entry.id)]);
+    const preferences = declinePreferences(declined);
+    const textScores = index.score(subject.query);
+    const conceptScores = concepts.score(subject.concepts);
+    const best = createTopK<{ position: number; evidence: PairEvidence }>(
+      options.top ?? DEFAULT_TOP,
+      (entry) => entry.evidence.score,
+      (entry) => candidateIds[entry.position]!,
+    );
+    candidateIds.forEach((id, position) => {
+      if (skip.has(id)) return;
+      const relevance = relevanceOf(textScores[position]!, conceptScores[position]!, config);
+      if (scoreUpperBound(relevance, config) < best.floor()) return;
+      const [demand, achievement] = pairAt(position);
+      best.add({ position, evidence: evaluate(demand, achievement, relevance, preferences) });
+    });
+    return best.entries().map(({ position, evidence }) => {
+      const [demand, achievement] = pairAt(position);
+      return {
+        id: candidateIds[position]!,
+        score: Number(evidence.score.toFixed(4)),
+        reasons: buildReasons(evidence, demand.item, achievement.item, index.matchedTerms(subject.query, position)),
+        flags: [...evidence.flags],
+      };
+    });
+  }
+
+  const achievementIds = achievements.map((entry) => entry.item.id);
+  const demandIds = demands.map((entry) => entry.item.id);
+  return {
+    threshold: CONFIDENCE_THRESHOLD,
+    rankAchievementsFor(demand, options = {}) {
+      const subject = knownDemands.get(demand) ?? indexDemand(demand);
+      return rank(subject.analysis, achievementIndex, achievementConcepts, achievementIds, (i) => [subject, achievements[i]!], options);
+    },
+    rankDemandsFor(achievement, options = {}) {
+      const subject = knownAchievements.get(achievement) ?? indexAchievement(achievement);
+      return rank(subject.analysis, demandIndex, demandConcepts, demandIds, (i) => [demands[i]!, subject], options);
+    },
+  };
+}
+
+/**
+ * Indexes a pool of achievements and demands once; each ranking call then scores
+ * the whole opposite side in memory (no I/O, deterministic, explainable).
+ */
+export function createMatcher(pool: MatchingPool): Matcher {
+  return createMatcherWithConfig(pool, DEFAULT_ENGINE_CONFIG);
+}

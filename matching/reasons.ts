@@ -1,0 +1,73 @@
+import type { ConceptHit } from './concepts/detect.ts';
+import type { Achievement, Demand } from './schema.ts';
+import type { PairEvidence } from './score.ts';
+
+/** Coordinators read reasons on a Lark card: a handful, most telling first. */
+const MAX_REASONS = 4;
+const MAX_CONCEPT_LINKS = 2;
+const MAX_KEYWORDS = 3;
+
+/** The most specific (longest) term of one language, falling back to the other. */
+function telling(hit: ConceptHit, prefer: 'symptoms' | 'methods'): string {
+  const other = prefer === 'symptoms' ? 'methods' : 'symptoms';
+  const terms = hit[prefer].length > 0 ? hit[prefer] : hit[other];
+  return [...terms].sort((x, y) => y.length - x.length || (x < y ? -1 : 1))[0] ?? hit.concept.label;
+}
+
+function relevanceReason(evidence: PairEvidence, matchedTerms: readonly string[]): string | undefined {
+  if (evidence.sharedConcepts.length > 0) {
+    const links = evidence.sharedConcepts.slice(0, MAX_CONCEPT_LINKS).map(({ demandHit, achievementHit }) => {
+      const from = telling(demandHit, 'symptoms');
+      const to = telling(achievementHit, 'methods');
+      return from === to ? from : `${from}→${to}`;
+    });
+    return `概念匹配：${links.join('，')}`;
+  }
+  const keywords = matchedTerms.filter((term) => term.length > 1).slice(0, MAX_KEYWORDS);
+  return keywords.length > 0 ? `关键词：${keywords.join('、')}` : undefined;
+}
+
+function fieldReason(evidence: PairEvidence): string {
+  switch (evidence.field.relation) {
+    case 'shared':
+      return `领域：${evidence.field.fields.join('、')}`;
+    case 'related':
+      return `领域相近：${evidence.field.fields.join('、')}`;
+    case 'unrelated':
+      return '领域不同';
+  }
+}
+
+function modeReason(evidence: PairEvidence, demand: Demand, achievement: Achievement): string {
+  return evidence.sharedModes.length > 0
+    ? `合作方式：${evidence.sharedModes.join('、')}`
+    : `合作方式不符：需求要${demand.cooperationModes.join('/')}，成果仅${achievement.cooperationModes.join('/')}`;
+}
+
+function maturityReason(evidence: PairEvidence): string {
+  return evidence.maturity >= evidence.requiredMaturity
+    ? `成熟度 TRL ${evidence.maturity}`
+    : `成熟度偏低：TRL ${evidence.maturity}（需 ≥${evidence.requiredMaturity}）`;
+}
+
+/**
+ * Short Chinese reasons for one candidate: what links the two texts (concepts, else
+ * shared keywords), cooperation mode, maturity, what a decline asked for, field, region.
+ */
+export function buildReasons(
+  evidence: PairEvidence,
+  demand: Demand,
+  achievement: Achievement,
+  matchedTerms: readonly string[],
+): string[] {
+  return [
+    relevanceReason(evidence, matchedTerms),
+    modeReason(evidence, demand, achievement),
+    maturityReason(evidence),
+    evidence.preference.note,
+    fieldReason(evidence),
+    evidence.sameRegion ? `同地区：${demand.region}` : undefined,
+  ]
+    .filter((reason): reason is string => reason !== undefined)
+    .slice(0, MAX_REASONS);
+}

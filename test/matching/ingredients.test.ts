@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { createBm25Index, plainQuery } from '../../matching/bm25.ts';
+import { CONCEPT_MAP } from '../../matching/concepts/index.ts';
+import { conceptTerms, createConceptDetector } from '../../matching/concepts/detect.ts';
+import { fieldOverlap } from '../../matching/features/fields.ts';
+import { requiredMaturity } from '../../matching/features/maturity.ts';
+import { sharedModes } from '../../matching/features/modes.ts';
+import { createWordTokenizer } from '../../matching/text/segmenter.ts';
+
+describe('word segmentation', () => {
+  const tokenize = createWordTokenizer(conceptTerms(CONCEPT_MAP));
+
+  it('keeps domain terms whole, emits their sub-words, and drops boilerplate', () => {
+    const tokens = tokenize('我公司希望采用高铬铸铁和耐磨涂层');
+    expect(tokens).toContain('高铬铸铁');
+    expect(tokens).toContain('耐磨涂层');
+    expect(tokens).toContain('涂层');
+    expect(tokens).not.toContain('我公司');
+    expect(tokens).not.toContain('希望');
+  });
+
+  it('normalizes full-width Latin letters', () => {
+    expect(tokenize('ＷＣ涂层')).toEqual(['wc', '涂层']);
+  });
+});
+
+describe('BM25', () => {
+  const index = createBm25Index([['叶轮', '磨损'], ['叶轮', '泵'], ['电池', '低温'], ['电池', '正极'], ['电池', '负极']]);
+
+  it('scores documents that contain the query terms, rarer terms higher', () => {
+    const scores = index.score(plainQuery(['磨损', '电池']));
+    expect(scores[0]).toBeGreaterThan(scores[2]!); // 磨损 (1 doc) outweighs 电池 (3 docs)
+    expect(scores[1]).toBe(0);
+  });
+
+  it('weights expansion terms below the query\'s own words', () => {
+    const full = index.score(new Map([['磨损', 1]]))[0]!;
+    const expanded = index.score(new Map([['磨损', 0.35]]))[0]!;
+    expect(expanded).toBeCloseTo(full * 0.35);
+  });
+
+  it('explains which query terms a document matched, largest contribution first', () => {
+    expect(index.matchedTerms(plainQuery(['叶轮', '磨损', '电池']), 0)).toEqual(['磨损', '叶轮']);
+  });
+});
+
+describe('concept map', () => {
+  const detect = createConceptDetector(CONCEPT_MAP);
+  const concepts = CONCEPT_MAP.industries.flatMap((industry) => industry.concepts);
+
+  it('is versioned, covers the programme\'s industries, and has unique ids and usable terms', () => {
+    expect(CONCEPT_MAP.version).toMatch(/^\d{4}\.\d{2}-\d+$/);
+    expect(CONCEPT_MAP.industries.length).toBeGreaterThanOrEqual(14);
+    expect(new Set(concepts.map((c) => c.id)).size).toBe(concepts.length);
+    for (const concept of concepts) {
+      expect(concept.symptoms.length, concept.id).toBeGreaterThan(0);
+      expect(concept.methods.length, concept.id).toBeGreaterThan(0);
+      for (const term of [...concept.symptoms, ...concept.methods]) expect(term.length, term).toBeGreaterThan(1);
+    }
+  });
+
+  it('links a production symptom and a research method to the same concept', () => {
+    const symptom = detect('叶轮被矿浆冲刷，磨损严重');
+    const method = detect('超音速火焰喷涂碳化钨涂层');
+    expect(symptom.get('wear')?.symptoms).toContain('磨损');
+    expect(method.get('wear')?.methods).toContain('碳化钨');
+  });
+
+  it('finds nothing in a text without domain terms', () => {
+    expect(detect('今天天气很好').size).toBe(0);
+  });
+});
+
+describe('fields, modes and maturity', () => {
+  it('distinguishes shared, related and unrelated fields', () => {
+    expect(fieldOverlap(['冶金', '节能环保'], ['冶金'])).toEqual({ relation: 'shared', fields: ['冶金'] });
+    expect(fieldOverlap(['储能'], ['新能源']).relation).toBe('related');
+    expect(fieldOverlap(['现代农业'], ['集成电路']).relation).toBe('unrelated');
+  });
+
+  it('finds the cooperation modes both sides accept', () => {
+    expect(sharedModes(['转让', '技术服务'], ['许可', '技术服务'])).toEqual(['技术服务']);
+    expect(sharedModes(['转让'], ['合作开发'])).toEqual([]);
+  });
+
+  it('needs more maturity from buyers than from co-developers, and more still for production-ready asks', () => {
+    expect(requiredMaturity(['转让'], '希望改进')).toBe(6);
+    expect(requiredMaturity(['合作开发'], '希望改进')).toBe(4);
+    expect(requiredMaturity(['转让'], '要求可直接投产，有工程实例')).toBe(8);
+    expect(requiredMaturity(['转让'], '需有中试以上验证')).toBe(7);
+  });
+});
