@@ -7,6 +7,7 @@ import { importDirectory, importPool, resolveActor } from '../../lib/directory.t
 import { submitPartnership, type Submission } from '../../lib/intake.ts';
 import { createPrisma, type PrismaClient } from '../../lib/prisma.ts';
 import { refusalOf, type Refusal } from '../../lib/refusal.ts';
+import { waitForStatus } from '../../lib/wait-for-status.ts';
 import { workflowIdFor, type Actor } from '../../workflows/domain.ts';
 import type { partnership } from '../../workflows/index.ts';
 import { statusQuery } from '../../workflows/messages.ts';
@@ -106,20 +107,7 @@ export const createHarness = async (testFile: string): Promise<Harness> => {
     },
     handle: (reference) => client.workflow.getHandle<typeof partnership>(workflowIdFor(reference)),
     status: (reference) => harness.handle(reference).query(statusQuery),
-    async waitFor(reference, predicate, timeoutMs = 30_000) {
-      const deadline = Date.now() + timeoutMs;
-      let last: PartnershipStatus | undefined;
-      while (Date.now() < deadline) {
-        try {
-          last = await harness.status(reference);
-          if (predicate(last)) return last;
-        } catch {
-          // Not started yet, or between runs of a continue-as-new: ask again.
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      throw new Error(`timed out waiting for ${reference}; last status: ${JSON.stringify(last && { stage: last.stage, awaiting: last.awaiting, history: last.history.slice(-3) })}`);
-    },
+    waitFor: (reference, predicate, timeoutMs) => waitForStatus(harness.handle(reference), predicate, timeoutMs),
     async startWorker() {
       worker = await createWorker({ connection: workerConnection, namespace: 'default', taskQueue, prisma, workflowBundle: { codePath: inject('workflowBundlePath') } });
       running = worker.run();

@@ -1,0 +1,105 @@
+/**
+ * `npm run demo`: fills a running service with the demo directory, a pool of achievements and a
+ * handful of partnerships driven to different stages, so the Temporal UI shows a programme at work.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Client } from '@temporalio/client';
+import { loadConfig } from '../lib/config.ts';
+import { importDirectory, importPool, resolveActor } from '../lib/directory.ts';
+import { submitPartnership, type Submission } from '../lib/intake.ts';
+import { loadPolicy } from '../lib/policy-file.ts';
+import type { PrismaClient } from '../lib/prisma.ts';
+import { connectServices } from '../lib/services.ts';
+import { waitForStatus } from '../lib/wait-for-status.ts';
+import { workflowIdFor, type Stage } from '../workflows/domain.ts';
+import type { partnership } from '../workflows/index.ts';
+import * as m from '../workflows/messages.ts';
+import type { PartnershipStatus } from '../workflows/state.ts';
+
+const demoFile = async (name: string) => JSON.parse(await readFile(new URL(`./demo/${name}`, import.meta.url), 'utf8'));
+
+/** How far each demo demand is taken. */
+const SCENARIOS: { demand: string; contact: string; until: Stage | 'changes_requested' | 'proposed' }[] = [
+  { demand: 'DD01', contact: 'p-ent-huaye', until: 'completed' },
+  { demand: 'DD03', contact: 'p-ent-lanran', until: 'milestones' },
+  { demand: 'DD04', contact: 'p-ent-jingrui', until: 'negotiation' },
+  { demand: 'DD06', contact: 'p-ent-xinshi', until: 'proposed' },
+  { demand: 'DD05', contact: 'p-ent-hequan', until: 'review' },
+  { demand: 'DD09', contact: 'p-ent-shukang', until: 'changes_requested' },
+  { demand: 'DD11', contact: 'p-ent-fenghe', until: 'unmatched' },
+  { demand: 'DD07', contact: 'p-ent-yanneng', until: 'rejected' },
+];
+
+const drive = async (client: Client, prisma: PrismaClient, reference: string, contact: string, until: (typeof SCENARIOS)[number]['until']) => {
+  const handle = client.workflow.getHandle<typeof partnership>(workflowIdFor(reference));
+  const coord = await resolveActor(prisma, 'p-coord-li');
+  const enterprise = await resolveActor(prisma, contact);
+  const inReview = await waitForStatus(handle, (s) => s.stage === 'review');
+  if (until === 'review') return inReview;
+  if (until === 'rejected') return handle.executeUpdate(m.reviewUpdate, { args: [{ actor: coord, decision: 'reject', comment: '属于常规技术服务，建议通过市场化渠道解决' }] });
+  if (until === 'changes_requested') return handle.executeUpdate(m.reviewUpdate, { args: [{ actor: coord, decision: 'request_changes', comment: '请补充现有工艺参数和期望指标' }] });
+  await handle.executeUpdate(m.reviewUpdate, { args: [{ actor: coord, decision: 'approve' }] });
+  const offered = await waitForStatus(handle, (s) => s.stage !== 'matchmaking' || s.awaiting.some((a) => a.action === 'select_candidates'));
+  if (offered.stage !== 'matchmaking') return offered;
+  const best = offered.candidates[0]!;
+  await handle.executeUpdate(m.selectCandidatesUpdate, { args: [{ actor: coord, candidateIds: [best.id] }] });
+  const tto = await prisma.person.findFirstOrThrow({ where: { organisationId: best.counterpart.id, role: 'tto_officer' } });
+  const university = await resolveActor(prisma, tto.id);
+  if (until === 'proposed') return handle.query(m.statusQuery);
+  await handle.executeUpdate(m.respondToProposalUpdate, { args: [{ actor: university, candidateId: best.id, decision: 'accept' }] });
+  await handle.executeUpdate(m.proposeTermsUpdate, { args: [{ actor: enterprise, terms: '技术许可三年，含现场调试与培训', amountCny: 800_000 }] });
+  if (until === 'negotiation') return handle.query(m.statusQuery);
+  await handle.executeUpdate(m.concludeNegotiationUpdate, { args: [{ actor: university, outcome: 'agreed' }] });
+  await handle.executeUpdate(m.registerContractUpdate, {
+    args: [{
+      actor: coord,
+      type: 'licensing',
+      amountCny: 800_000,
+      signedOn: '2026-11-18',
+      milestones: [
+        { title: '工艺包与技术资料交付', kind: 'deliverable', due: '2027-01-20', responsible: 'university' },
+        { title: '首期许可费支付', kind: 'payment', due: '2027-02-28', responsible: 'enterprise', amountCny: 400_000 },
+      ],
+    }],
+  });
+  await handle.executeUpdate(m.completeMilestoneUpdate, { args: [{ actor: university, milestone: 1, evidenceUrl: 'https://tto.example.cn/deliveries/process-package.pdf' }] });
+  if (until === 'milestones') return handle.query(m.statusQuery);
+  return handle.executeUpdate(m.completeMilestoneUpdate, { args: [{ actor: enterprise, milestone: 2, evidenceUrl: 'https://finance.example.cn/receipts/2027-0228.pdf' }] });
+};
+
+const main = async (): Promise<void> => {
+  const config = loadConfig();
+  const policy = await loadPolicy(config.POLICY_FILE);
+  const services = await connectServices(config, { embedded: false, log: () => undefined });
+  try {
+    const { prisma, client } = services;
+    await importDirectory(prisma, await demoFile('directory.json'), 'scripts/demo/directory.json');
+    const pool = await demoFile('pool.json');
+    // The achievements are the pool to match against; the demands arrive as partnerships.
+    await importPool(prisma, { achievements: pool.achievements }, 'scripts/demo/pool.json');
+    const demands = new Map<string, Submission>(
+      pool.demands.map(({ id, ...demand }: { id: string }) => [id, { kind: 'demand', ...demand } as Submission]),
+    );
+    for (const scenario of SCENARIOS) {
+      const submitter = await resolveActor(prisma, scenario.contact);
+      const { reference, created } = await submitPartnership(
+        { prisma, client, taskQueue: config.TEMPORAL_TASK_QUEUE, policy },
+        submitter,
+        demands.get(scenario.demand),
+        { submissionKey: `demo-${scenario.demand}` },
+      );
+      const status: PartnershipStatus = created
+        ? await drive(client, prisma, reference, scenario.contact, scenario.until)
+        : await client.workflow.getHandle<typeof partnership>(workflowIdFor(reference)).query(m.statusQuery);
+      console.log(`${reference}  ${status.stage.padEnd(11)}  ${status.title}${created ? '' : '  (already there)'}`);
+    }
+    console.log(`\nOpen the Temporal UI${services.uiUrl ? '' : ` (http://localhost:${config.TEMPORAL_UI_PORT} with \`npm start\`)`} and filter, e.g. Stage="negotiation" or Region="辽宁省".`);
+  } finally {
+    await services.close();
+  }
+};
+
+main().catch((error: unknown) => {
+  console.error(`demo: ${(error as Error).message}`);
+  process.exit(1);
+});
