@@ -63,6 +63,12 @@ const project = async (tx: Transaction, partnershipId: string, event: Partnershi
         data: { status: 'withdrawn', decidedAt: at(event.at) },
       });
       return;
+    case 'negotiation_failed':
+      await tx.matchProposal.updateMany({
+        where: { partnershipId, candidateId: event.data.candidateId },
+        data: { status: 'failed', declineReason: event.data.reason, decidedAt: at(event.at), decidedById: actorId },
+      });
+      return;
     case 'terms_proposed':
       await tx.negotiationRound.create({
         data: { partnershipId, seq: event.seq, round: event.data.round, proposedById: actorId ?? '', terms: event.data.terms, amountCny: event.data.amountCny ?? null, createdAt: at(event.at) },

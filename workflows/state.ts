@@ -1,7 +1,7 @@
 import type { Actor, ContractType, DeclineCategory, ParsedPartnershipInput, Party, Role, Side, Stage } from './domain.ts';
 import type { Candidate, MilestoneRecord } from './events.ts';
 
-export type ProposalStatus = 'proposed' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
+export type ProposalStatus = 'proposed' | 'accepted' | 'declined' | 'expired' | 'withdrawn' | 'failed';
 
 export interface Proposal {
   readonly candidateId: string;

@@ -208,6 +208,13 @@ export const failNegotiation = (life: Lifecycle, actor: Actor, next: 'rematch' |
   const { state } = life;
   const matched = state.matched!;
   cancel(state, 'negotiation:');
+  const proposal = state.proposals.find((p) => p.candidateId === matched.candidateId && p.status === 'accepted');
+  if (proposal) {
+    proposal.status = 'failed';
+    proposal.reason = reason;
+    proposal.decidedBy = actor.name;
+    proposal.decidedAt = life.now();
+  }
   state.excluded.push({ id: matched.candidateId, category: 'other' });
   life.emit('negotiation_failed', actor, { next, reason, candidateId: matched.candidateId }, [
     notice('negotiation_failed', [coordinators, ...parties(life)], { reason, next }),
