@@ -2,13 +2,21 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { PrismaClient, Transaction } from '../lib/prisma.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { PartnershipEvent } from '../workflows/events.ts';
-import { queueNotifications } from './outbox.ts';
+import { deliveriesOf, queueNotifications, type Delivery } from './outbox.ts';
 
 export interface RecordEventInput {
   readonly partnershipId: string;
   readonly reference: string;
   readonly title: string;
   readonly event: PartnershipEvent;
+}
+
+export interface RecordedEvent {
+  /** False when a retry or replay found the event already recorded. */
+  readonly applied: boolean;
+  readonly notifications: number;
+  /** The event's messages to send now, recorded or found. */
+  readonly deliveries: readonly Delivery[];
 }
 
 const at = (ms: number): Date => new Date(ms);
@@ -119,7 +127,7 @@ const project = async (tx: Transaction, partnershipId: string, event: Partnershi
  * replayed event finds it and changes nothing.
  */
 export const createRecordEvent = (prisma: PrismaClient) =>
-  async function recordEvent(input: RecordEventInput): Promise<{ applied: boolean; notifications: number }> {
+  async function recordEvent(input: RecordEventInput): Promise<RecordedEvent> {
     const { event } = input;
     return prisma.$transaction(async (tx) => {
       const exists = await tx.partnership.findUnique({ where: { id: input.partnershipId }, select: { id: true } });
@@ -136,7 +144,7 @@ export const createRecordEvent = (prisma: PrismaClient) =>
         }],
         skipDuplicates: true,
       });
-      if (count === 0) return { applied: false, notifications: 0 };
+      if (count === 0) return { applied: false, notifications: 0, deliveries: await deliveriesOf(tx, input.reference, event) };
       await project(tx, input.partnershipId, event);
       await tx.partnership.update({
         where: { id: input.partnershipId },
@@ -149,6 +157,6 @@ export const createRecordEvent = (prisma: PrismaClient) =>
         },
       });
       const notifications = await queueNotifications(tx, { id: input.partnershipId, reference: input.reference, title: input.title }, event);
-      return { applied: true, notifications };
+      return { applied: true, notifications, deliveries: await deliveriesOf(tx, input.reference, event) };
     });
   };

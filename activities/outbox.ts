@@ -9,6 +9,13 @@ const RECIPIENT_FIELDS = { id: true, channel: true, larkOpenId: true, email: tru
 const resolveAudience = async (tx: Transaction, audience: Audience): Promise<Recipient[]> => {
   if ('role' in audience) return tx.person.findMany({ where: { role: audience.role }, select: RECIPIENT_FIELDS });
   if ('personId' in audience) return tx.person.findMany({ where: { id: audience.personId }, select: RECIPIENT_FIELDS });
+  if ('managersOf' in audience) {
+    const named = await tx.person.findMany({
+      where: { reports: { some: { organisationId: audience.managersOf, role: { in: ['tto_officer', 'enterprise_contact'] } } } },
+      select: RECIPIENT_FIELDS,
+    });
+    return named.length > 0 ? named : tx.person.findMany({ where: { role: 'manager' }, select: RECIPIENT_FIELDS });
+  }
   return tx.person.findMany({
     where: { organisationId: audience.organisationId, role: { in: ['tto_officer', 'enterprise_contact'] } },
     select: RECIPIENT_FIELDS,
@@ -23,6 +30,29 @@ export const channelsFor = (person: Recipient): ('lark' | 'email')[] => {
   return person.larkOpenId ? ['lark'] : person.email ? ['email'] : [];
 };
 
+/** A message to send now: the key of its outbox rows (`batchKey`) and its channel. */
+export interface Delivery {
+  readonly key: string;
+  readonly channel: 'lark' | 'email';
+}
+
+/** Reminders and escalations wait for the dispatcher, which sends each person's reminders of a slot together. */
+const waitsForSlot = (event: PartnershipEvent): boolean => event.type === 'reminder' || event.type === 'escalation';
+
+const slotOf = (event: PartnershipEvent): number =>
+  (event.type === 'reminder' || event.type === 'escalation') && event.data.slot !== undefined ? event.data.slot : event.at;
+
+/** The event's messages to send at once (not the reminders, which wait for their slot). */
+export const deliveriesOf = async (tx: Transaction, reference: string, event: PartnershipEvent): Promise<Delivery[]> => {
+  if (waitsForSlot(event)) return [];
+  const rows = await tx.notification.findMany({
+    where: { idempotencyKey: { startsWith: `${reference}/${event.seq}/` } },
+    select: { batchKey: true, channel: true },
+    orderBy: { idempotencyKey: 'asc' },
+  });
+  return rows.flatMap((row) => (row.batchKey ? [{ key: row.batchKey, channel: row.channel }] : []));
+};
+
 /**
  * Queues the event's notifications in the outbox, one row per recipient and channel. The key
  * names the partnership, the step and the recipient, so writing it twice leaves one row.
@@ -32,6 +62,7 @@ export const queueNotifications = async (
   partnership: { id: string; reference: string; title: string },
   event: PartnershipEvent,
 ): Promise<number> => {
+  const slot = waitsForSlot(event);
   const rows: Prisma.NotificationCreateManyInput[] = [];
   for (const spec of event.notify) {
     const recipients = new Map<string, Recipient>();
@@ -40,13 +71,15 @@ export const queueNotifications = async (
     }
     for (const person of recipients.values()) {
       for (const channel of channelsFor(person)) {
+        const idempotencyKey = `${partnership.reference}/${event.seq}/${spec.template}/${person.id}/${channel}`;
         rows.push({
-          idempotencyKey: `${partnership.reference}/${event.seq}/${spec.template}/${person.id}/${channel}`,
+          idempotencyKey,
           partnershipId: partnership.id,
           channel,
           recipientId: person.id,
           template: spec.template,
-          payload: { reference: partnership.reference, title: partnership.title, stage: event.stage, ...spec.data },
+          payload: { reference: partnership.reference, title: partnership.title, stage: event.stage, seq: event.seq, ...spec.data },
+          ...(slot ? { deliverAfter: new Date(slotOf(event)) } : { batchKey: idempotencyKey }),
         });
       }
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeIssues } from './validation.ts';
+import { DurationSchema } from '../workflows/policy.ts';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -30,6 +31,44 @@ export const ConfigSchema = z.object({
   POLICY_FILE: Optional,
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(10_000).default(100),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(1_000_000).default(2_000),
+
+  // Email (nodemailer). No SMTP configured: messages are written as .eml files into EMAIL_OUTBOX_DIR.
+  SMTP_URL: Optional.pipe(z.url({ protocol: /^smtps?$/, error: 'expected smtp://user:password@host:587 or smtps://…:465' }).optional()),
+  SMTP_HOST: Optional,
+  SMTP_PORT: Port.optional(),
+  SMTP_USER: Optional,
+  SMTP_PASSWORD: Optional,
+  /** true: TLS from the first byte (port 465); false: STARTTLS when the server offers it. */
+  SMTP_SECURE: Flag.default(false),
+  EMAIL_FROM: z.string().trim().min(3).default('千校万企协同创新平台 <noreply@qxwq.example.cn>'),
+  EMAIL_OUTBOX_DIR: Optional,
+  EMAIL_MAX_PER_SECOND: z.coerce.number().positive().max(10_000).default(10),
+
+  // Lark / Feishu.
+  LARK_APP_ID: Optional,
+  LARK_APP_SECRET: Optional,
+  /** feishu (open.feishu.cn), lark (open.larksuite.com), or a base URL. */
+  LARK_DOMAIN: z.string().trim().min(1).default('feishu'),
+  LARK_VERIFICATION_TOKEN: Optional,
+  LARK_ENCRYPT_KEY: Optional,
+  /** webhook: an HTTP server receives events and card callbacks; websocket: the SDK's long connection; off: no bot. */
+  LARK_MODE: z.enum(['webhook', 'websocket', 'off']).default('webhook'),
+  BOT_HOST: z.string().default('127.0.0.1'),
+  BOT_PORT: Port.default(3000),
+  /** Lark allows 50 requests/s per app for sending messages. */
+  LARK_MAX_PER_SECOND: z.coerce.number().positive().max(1_000).default(50),
+  /** What 统计 / stats measures against (JSON): {"partnerships":1000,"dockings":800,"contracts":500,"amountCny":500000000}. */
+  PROGRAMME_TARGETS: Optional,
+
+  // Reminders and digests.
+  /** How often due reminders are collected and sent, combined per person. */
+  REMINDER_DISPATCH_EVERY: DurationSchema.prefault('5 minutes'),
+  /** Cron (Asia/Shanghai) of the weekly digest to TTOs and the programme summary to managers. */
+  DIGEST_CRON: z
+    .string()
+    .trim()
+    .regex(/^\S+( \S+){4}$/, 'expected a cron expression with five fields, such as "0 9 * * 1" (Mondays 09:00)')
+    .default('0 9 * * 1'),
 });
 export type Config = z.output<typeof ConfigSchema>;
 

@@ -6,20 +6,13 @@
 import { loadConfig } from '../lib/config.ts';
 import { loadPolicy } from '../lib/policy-file.ts';
 import { connectServices } from '../lib/services.ts';
-import { createWorker } from '../worker.ts';
+import { createConfiguredWorker } from '../worker.ts';
 
 const main = async (): Promise<void> => {
   const config = loadConfig();
   await loadPolicy(config.POLICY_FILE);
   const services = await connectServices(config, { embedded: true });
-  const worker = await createWorker({
-    connection: services.workerConnection,
-    namespace: config.TEMPORAL_NAMESPACE,
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
-    prisma: services.prisma,
-    maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
-    maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
-  });
+  const worker = await createConfiguredWorker(config, services);
   const shutdown = () => worker.shutdown();
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

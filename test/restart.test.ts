@@ -97,7 +97,15 @@ describe('a worker restart and retried activities', () => {
       notify: [{ template: 'rejected', to: [{ personId: 'contact-steel' }], data: { comment: '幂等测试' } }],
     } satisfies PartnershipEvent;
     const before = await counts();
-    expect(await env.run(recordEvent, { partnershipId: row.id, reference: ref, title: row.title, event: replayed })).toEqual({ applied: false, notifications: 0 });
+    // Nothing is written again, and the same messages are named for sending: their keys make a second send a no-op.
+    expect(await env.run(recordEvent, { partnershipId: row.id, reference: ref, title: row.title, event: replayed })).toEqual({
+      applied: false,
+      notifications: 0,
+      deliveries: [
+        { key: `${ref}/${last.seq}/rejected/contact-steel/email`, channel: 'email' },
+        { key: `${ref}/${last.seq}/rejected/contact-steel/lark`, channel: 'lark' },
+      ],
+    });
     expect(await counts()).toEqual(before);
 
     // A new event, run twice: written the first time, found the second.
@@ -117,10 +125,11 @@ describe('a worker restart and retried activities', () => {
       notify: [{ template: 'candidates_ready', to: [{ role: 'coordinator' }], data: { count: candidates.length } }],
     } satisfies PartnershipEvent;
     const input = { partnershipId: row.id, reference: ref, title: row.title, event: fresh };
-    expect(await env.run(recordEvent, input)).toEqual({ applied: true, notifications: 2 });
+    const deliveries = ['email', 'lark'].map((channel) => ({ key: `${ref}/${fresh.seq}/candidates_ready/coord/${channel}`, channel }));
+    expect(await env.run(recordEvent, input)).toEqual({ applied: true, notifications: 2, deliveries });
     const once = await counts();
     expect(once).toEqual({ events: before.events + 1, notifications: before.notifications + 2, proposals: before.proposals + 2 });
-    expect(await env.run(recordEvent, input)).toEqual({ applied: false, notifications: 0 });
+    expect(await env.run(recordEvent, input)).toEqual({ applied: false, notifications: 0, deliveries });
     expect(await counts()).toEqual(once);
     expect((await h.prisma.partnership.findUniqueOrThrow({ where: { id: row.id } })).lastEventSeq).toBe(fresh.seq);
   });

@@ -84,3 +84,6 @@ export const roleOfSide = (side: Side): Role => (side === 'university' ? 'tto_of
 export const workflowIdFor = (reference: string): string => `partnership-${reference}`;
 export const referenceFor = (year: number, number: number): string =>
   `P-${year}-${String(number).padStart(6, '0')}`;
+
+/** Lark and email sends run on their own task queues, rate-limited there for every worker at once. */
+export const deliveryTaskQueue = (taskQueue: string, channel: 'lark' | 'email'): string => `${taskQueue}-${channel}`;

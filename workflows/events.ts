@@ -4,7 +4,9 @@ import type { Actor, ContractType, DeclineCategory, Party, Role, Stage } from '.
 export type Audience =
   | { readonly role: Extract<Role, 'coordinator' | 'manager'> }
   | { readonly personId: string }
-  | { readonly organisationId: string };
+  | { readonly organisationId: string }
+  /** The managers of the people who speak for an organisation; the programme's managers where none is named. */
+  | { readonly managersOf: string };
 
 /** Every message the lifecycle sends; the Lark cards and email templates are keyed by these. */
 export const TEMPLATES = [
@@ -38,11 +40,13 @@ export const TEMPLATES = [
 ] as const;
 export type Template = (typeof TEMPLATES)[number];
 
+export type NoticeValue = string | number | readonly string[] | readonly Readonly<Record<string, string | number>>[];
+
 export interface NotificationSpec {
   readonly template: Template;
   readonly to: readonly Audience[];
-  /** Template variables beyond the partnership's own reference, title and stage. */
-  readonly data: Readonly<Record<string, string | number | readonly string[]>>;
+  /** Template variables beyond the partnership's own reference, title and stage: plain JSON. */
+  readonly data: Readonly<Record<string, NoticeValue>>;
 }
 
 export interface Candidate {
@@ -87,8 +91,9 @@ export interface EventData {
     milestones: readonly MilestoneRecord[];
   };
   milestone_done: { milestone: number; evidenceUrl: string };
-  reminder: { timer: string };
-  escalation: { timer: string };
+  /** `slot`: when the timer was due; its messages are sent with the others of that slot. */
+  reminder: { timer: string; slot?: number };
+  escalation: { timer: string; slot?: number };
   unmatched: { reason: string };
   completed: Record<string, never>;
   withdrawn: { reason: string };

@@ -52,6 +52,7 @@ export const coordinators: Audience = { role: 'coordinator' };
 export const managers: Audience = { role: 'manager' };
 export const person = (personId: string): Audience => ({ personId });
 export const organisation = (organisationId: string): Audience => ({ organisationId });
+export const managersOf = (organisationId: string): Audience => ({ managersOf: organisationId });
 
 /** The submitting person and, once known, both parties' organisations. */
 export const parties = (life: Lifecycle): Audience[] =>

@@ -1,7 +1,7 @@
 import type { MilestonePlan } from './decisions.ts';
 import type { MilestoneRecord } from './events.ts';
 import type { Lifecycle } from './lifecycle.ts';
-import { schedule } from './timers.ts';
+import { scheduleNotice } from './notice-timers.ts';
 
 /** A milestone due on a calendar date is due at 09:00 that day in Asia/Shanghai, so "due today" arrives in the morning. */
 export const dueInstant = (due: string): number =>
@@ -17,13 +17,22 @@ export const milestoneRecords = (plans: readonly MilestonePlan[]): MilestoneReco
     ...(plan.amountCny === undefined ? {} : { amountCny: plan.amountCny }),
   }));
 
-/** Reminders at each policy offset still ahead, on the due time, and the overdue escalation. */
+/**
+ * Reminders at each policy offset still ahead, on the due time, then repeated while overdue
+ * (see reminders.ts), and the escalation; all inside working time.
+ */
 export const scheduleMilestone = (life: Lifecycle, milestone: MilestoneRecord): void => {
   const now = life.now();
   for (const offset of life.policy.milestoneReminderOffsets) {
     const at = milestone.dueAt - offset;
-    if (at > now) schedule(life.state, `milestone:${milestone.seq}:before:${offset}`, at);
+    if (at > now) scheduleNotice(life, `milestone:${milestone.seq}:before:${offset}`, at, milestone.dueAt);
   }
-  schedule(life.state, `milestone:${milestone.seq}:due`, milestone.dueAt);
-  schedule(life.state, `milestone:${milestone.seq}:overdue`, milestone.dueAt + life.policy.milestoneEscalateAfter);
+  scheduleNotice(life, `milestone:${milestone.seq}:due`, milestone.dueAt);
+  scheduleOverdueRepeat(life, milestone.seq, milestone.dueAt);
+  scheduleNotice(life, `milestone:${milestone.seq}:overdue`, milestone.dueAt + life.policy.milestoneEscalateAfter);
+};
+
+/** The next "still overdue" reminder to the responsible party, one repeat interval after `from`. */
+export const scheduleOverdueRepeat = (life: Lifecycle, seq: number, from: number): void => {
+  scheduleNotice(life, `milestone:${seq}:late`, from + life.policy.milestoneOverdueRepeatEvery);
 };

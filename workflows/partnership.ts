@@ -10,7 +10,8 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
-import type { createActivities } from '../activities/index.ts';
+import type { Activities } from './activities.ts';
+import { createDeliveries, type Deliveries } from './deliveries.ts';
 import type { PartnershipInput, Stage } from './domain.ts';
 import { isEnding, PartnershipInputSchema } from './domain.ts';
 import { DECISIONS } from './handlers.ts';
@@ -23,8 +24,6 @@ import { initialState, type PartnershipState } from './state.ts';
 import { statusOf } from './status.ts';
 import { nextTimerAt, takeDue } from './timers.ts';
 import { beginIntake, offerCandidates } from './transitions.ts';
-
-type Activities = ReturnType<typeof createActivities>;
 
 const { recordEvent, findCandidates } = proxyActivities<Activities>({
   // Database work on a healthy server takes milliseconds; 30 s leaves room for a busy one.
@@ -52,6 +51,7 @@ export async function partnership(rawInput: PartnershipInput, carried?: Partners
   const input = parsed.data;
   const life = createLifecycle(input, carried ?? initialState(input), () => Date.now());
   const { state } = life;
+  const deliveries = createDeliveries();
   let changes = 0;
 
   setHandler(statusQuery, () => statusOf(life));
@@ -77,7 +77,7 @@ export async function partnership(rawInput: PartnershipInput, carried?: Partners
   const published: Published = { stage: null, university: undefined, enterprise: undefined };
 
   for (;;) {
-    await recordPending(life);
+    await recordPending(life, deliveries);
     publishAttributes(life, published);
     if (isEnding(state.stage)) break;
 
@@ -90,6 +90,7 @@ export async function partnership(rawInput: PartnershipInput, carried?: Partners
     const info = workflowInfo();
     if (info.continueAsNewSuggested || info.historyLength >= input.policy.historyLimit) {
       await condition(allHandlersFinished);
+      await deliveries.settled();
       if (life.pending.length === 0) {
         return continueAsNew<typeof partnership>(rawInput, { ...state, runs: state.runs + 1 });
       }
@@ -101,19 +102,22 @@ export async function partnership(rawInput: PartnershipInput, carried?: Partners
     const woken = () => changes !== seen || life.pending.length > 0;
     if (wakeAt === null) await condition(woken);
     else await condition(woken, Math.max(wakeAt - Date.now(), 1));
-    for (const key of takeDue(state, Date.now())) fireTimer(life, key);
+    for (const timer of takeDue(state, Date.now())) fireTimer(life, timer);
   }
 
   await condition(allHandlersFinished);
-  await recordPending(life);
+  await recordPending(life, deliveries);
+  await deliveries.settled();
   return { reference: input.reference, stage: state.stage, reason: state.outcome?.reason ?? '' };
 }
 
-/** Records queued events one at a time, in order, including any queued while recording. */
-const recordPending = async (life: Lifecycle): Promise<void> => {
+/** Records queued events one at a time, in order, including any queued while recording, and sends their messages. */
+const recordPending = async (life: Lifecycle, deliveries: Deliveries): Promise<void> => {
   while (life.pending.length > 0) {
     const event = life.pending[0]!;
-    await recordEvent({ partnershipId: life.input.partnershipId, reference: life.input.reference, title: life.state.title, event });
+    const recorded = await recordEvent({ partnershipId: life.input.partnershipId, reference: life.input.reference, title: life.state.title, event });
+    // Histories recorded before messages were sent carry no deliveries, and replay the same.
+    deliveries.start(recorded.deliveries);
     life.pending.shift();
   }
 };

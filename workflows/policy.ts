@@ -13,6 +13,27 @@ export const DurationSchema = z
   }, 'expected a positive duration such as "2 days", "6h" or "30s"')
   .transform((text) => msToNumber(text as Parameters<typeof msToNumber>[0]));
 
+const ClockTime = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'expected a time of day such as "09:00"');
+const CalendarDate = z.iso.date({ error: 'expected a date such as "2027-01-01"' });
+
+/**
+ * When reminders may reach people, in Asia/Shanghai time (UTC+8 all year: China keeps no daylight
+ * saving). Deadlines themselves are never moved; only the reminders and escalations about them.
+ */
+export const WorkingTimeSchema = z
+  .object({
+    start: ClockTime.default('09:00'),
+    end: ClockTime.default('18:00'),
+    /** ISO weekdays: 1 is Monday, 7 is Sunday. */
+    days: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
+    /** Public holidays: no reminders. */
+    holidays: z.array(CalendarDate).max(400).default([]),
+    /** Weekend days worked in lieu of a holiday (调休): reminders as on any working day. */
+    extraWorkingDays: z.array(CalendarDate).max(100).default([]),
+  })
+  .refine((w) => w.start < w.end, { message: 'working time must start before it ends', path: ['end'] });
+export type WorkingTime = z.output<typeof WorkingTimeSchema>;
+
 /**
  * The programme policy: every wait, reminder and escalation of a partnership. Operators use days;
  * tests use seconds. Parsed inside the workflow, so the input shows the durations as written.
@@ -34,6 +55,12 @@ export const ProgrammePolicySchema = z.object({
   milestoneReminderOffsets: z.array(DurationSchema).max(10).prefault(['30 days', '7 days', '1 day']),
   /** An unfinished milestone is escalated this long after its due time. */
   milestoneEscalateAfter: DurationSchema.prefault('3 days'),
+  /** Repeats the overdue reminder to the responsible party this often until the milestone is done. */
+  milestoneOverdueRepeatEvery: DurationSchema.prefault('2 days'),
+  /** Reminders and escalations go out at the start of a slot this long, inside working time, so one person's
+   *  reminders of the same slot are sent together as one message. */
+  reminderSlot: DurationSchema.prefault('1 hour'),
+  workingTime: WorkingTimeSchema.prefault({}),
   /** How many ranked candidates a coordinator is shown, and how many may be proposed at once. */
   candidatesShown: z.number().int().min(1).max(20).default(5),
   maxProposalsAtOnce: z.number().int().min(1).max(10).default(3),

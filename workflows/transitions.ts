@@ -4,6 +4,7 @@ import type { Candidate, EventData, NotificationSpec } from './events.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import { coordinators, notice, organisation, parties, person } from './lifecycle.ts';
 import { milestoneRecords, scheduleMilestone } from './milestones.ts';
+import { scheduleNotice } from './notice-timers.ts';
 import { cancel, schedule } from './timers.ts';
 
 /** Starts the lifecycle: the submitter hears the reference number, the coordinators get a review. */
@@ -16,8 +17,8 @@ export const enterReview = (life: Lifecycle, actor: Actor | null): void => {
   const { state, policy } = life;
   state.stage = 'review';
   state.reviewRound += 1;
-  schedule(state, 'review:remind', life.now() + policy.decisionReminderAfter);
-  schedule(state, 'review:escalate', life.now() + policy.decisionEscalateAfter);
+  scheduleNotice(life, 'review:remind', life.now() + policy.decisionReminderAfter);
+  scheduleNotice(life, 'review:escalate', life.now() + policy.decisionEscalateAfter);
   life.emit('review_requested', actor, { round: state.reviewRound }, [notice('review_requested', [coordinators])], `review round ${state.reviewRound}`);
 };
 
@@ -25,7 +26,7 @@ export const requestChanges = (life: Lifecycle, actor: Actor, comment: string): 
   const { state } = life;
   cancel(state, 'review:');
   state.stage = 'intake';
-  schedule(state, 'revision:remind', life.now() + life.policy.revisionReminderAfter);
+  scheduleNotice(life, 'revision:remind', life.now() + life.policy.revisionReminderAfter);
   life.emit('reviewed', actor, { decision: 'request_changes', comment }, [notice('changes_requested', [person(life.input.submittedBy.personId)], { comment })], `changes requested: ${comment}`);
 };
 
@@ -72,8 +73,8 @@ export const offerCandidates = (life: Lifecycle, candidates: readonly Candidate[
     return;
   }
   state.candidates = [...candidates];
-  schedule(state, 'selection:remind', life.now() + policy.decisionReminderAfter);
-  schedule(state, 'selection:escalate', life.now() + policy.decisionEscalateAfter);
+  scheduleNotice(life, 'selection:remind', life.now() + policy.decisionReminderAfter);
+  scheduleNotice(life, 'selection:escalate', life.now() + policy.decisionEscalateAfter);
   life.emit('candidates_found', null, { candidates }, [notice('candidates_ready', [coordinators], { count: candidates.length })], `${candidates.length} candidates`);
 };
 
@@ -86,7 +87,7 @@ export const proposeCandidates = (life: Lifecycle, actor: Actor, candidateIds: r
     const candidate = state.candidates.find((c) => c.id === id)!;
     state.proposals.push({ candidateId: id, counterpart: candidate.counterpart, status: 'proposed', deadline });
     if (policy.proposalDeadline > policy.proposalReminderBefore) {
-      schedule(state, `proposal:${id}:remind`, deadline - policy.proposalReminderBefore);
+      scheduleNotice(life, `proposal:${id}:remind`, deadline - policy.proposalReminderBefore, deadline);
     }
     schedule(state, `proposal:${id}:expire`, deadline);
     notices.push(
@@ -137,9 +138,9 @@ export const acceptProposal = (life: Lifecycle, actor: Actor, candidateId: strin
   const deadline = life.now() + policy.negotiationDeadline;
   state.negotiationDeadline = deadline;
   if (policy.negotiationDeadline > policy.negotiationReminderBefore) {
-    schedule(state, 'negotiation:remind', deadline - policy.negotiationReminderBefore);
+    scheduleNotice(life, 'negotiation:remind', deadline - policy.negotiationReminderBefore, deadline);
   }
-  schedule(state, 'negotiation:overdue', deadline);
+  scheduleNotice(life, 'negotiation:overdue', deadline);
   life.emit('proposal_accepted', actor, { candidateId, counterpart: proposal.counterpart }, [
     notice('proposal_accepted', [coordinators, ...parties(life)], { counterpart: proposal.counterpart.name, deadline: new Date(deadline).toISOString() }),
   ], `${proposal.counterpart.name} accepted`);
@@ -245,7 +246,20 @@ export const registerContract = (life: Lifecycle, actor: Actor, contract: Omit<E
     university: state.university!,
     enterprise: state.enterprise!,
     milestones,
-  }, [notice('contract_registered', [coordinators, ...parties(life)], { type: contract.type, amountCny: contract.amountCny, milestones: milestones.length })], `contract registered (${milestones.length} milestones)`);
+  }, [notice('contract_registered', [coordinators, ...parties(life)], {
+    type: contract.type,
+    amountCny: contract.amountCny,
+    signedOn: contract.signedOn,
+    // Each milestone with its due time, so the message can put them in calendars.
+    milestones: milestones.map((m) => ({
+      seq: m.seq,
+      title: m.title,
+      due: new Date(m.dueAt).toISOString(),
+      kind: m.kind,
+      responsible: m.responsible,
+      ...(m.amountCny === undefined ? {} : { amountCny: m.amountCny }),
+    })),
+  })], `contract registered (${milestones.length} milestones)`);
 };
 
 export const completeMilestone = (life: Lifecycle, actor: Actor, seq: number, evidenceUrl: string): void => {

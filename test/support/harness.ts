@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { NativeConnection } from '@temporalio/worker';
+import { createSenders } from '../../activities/senders.ts';
+import { loadConfig, type Config } from '../../lib/config.ts';
 import { inject } from 'vitest';
 import { importDirectory, importPool, resolveActor } from '../../lib/directory.ts';
 import { submitPartnership, type Submission } from '../../lib/intake.ts';
@@ -13,7 +18,7 @@ import type { partnership } from '../../workflows/index.ts';
 import { statusQuery } from '../../workflows/messages.ts';
 import type { ProgrammePolicyInput } from '../../workflows/policy.ts';
 import type { PartnershipStatus } from '../../workflows/state.ts';
-import { createWorker } from '../../worker.ts';
+import { createWorker, type ServiceWorker } from '../../worker.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 const fixture = async (name: string): Promise<unknown> =>
@@ -30,6 +35,9 @@ export const FAST_POLICY: ProgrammePolicyInput = {
   negotiationReminderBefore: '10 minutes',
   milestoneReminderOffsets: ['10 minutes'],
   milestoneEscalateAfter: '1 hour',
+  // Any hour is working time, and slots are as short as can be, so a timer's notice goes out when it fires.
+  reminderSlot: '1ms',
+  workingTime: { start: '00:00', end: '24:00', days: [1, 2, 3, 4, 5, 6, 7] },
 };
 
 export const ROLL_WEAR_DEMAND: Submission = {
@@ -63,6 +71,9 @@ export interface Harness {
   readonly client: Client;
   readonly database: TestDatabase;
   readonly taskQueue: string;
+  /** The worker's configuration; messages without an SMTP server or Lark app go to files in `outboxDir`. */
+  readonly config: Config;
+  readonly outboxDir: string;
   actor(id: string): Promise<Actor>;
   submit(submission: Submission, options?: { as?: string; policy?: ProgrammePolicyInput; key?: string }): Promise<string>;
   handle(reference: string): WorkflowHandle<typeof partnership>;
@@ -73,7 +84,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export const createHarness = async (testFile: string): Promise<Harness> => {
+export const createHarness = async (testFile: string, env: Record<string, string> = {}): Promise<Harness> => {
+  const outboxDir = await mkdtemp(path.join(tmpdir(), 'qxwq-outbox-'));
+  const config = loadConfig({ DATA_DIR: outboxDir, EMAIL_OUTBOX_DIR: outboxDir, ...env });
   const database = await createTestDatabase();
   const prisma = createPrisma(database.url, 4);
   // Reference numbers differ per test file, so workflow ids never meet on the shared server.
@@ -86,7 +99,7 @@ export const createHarness = async (testFile: string): Promise<Harness> => {
   const client = new Client({ connection: await Connection.connect({ address }), namespace: 'default' });
   const workerConnection = await NativeConnection.connect({ address });
   const taskQueue = `test-${offset}`;
-  let worker: Worker | null = null;
+  let worker: ServiceWorker | null = null;
   let running: Promise<void> | null = null;
 
   const harness: Harness = {
@@ -94,6 +107,8 @@ export const createHarness = async (testFile: string): Promise<Harness> => {
     client,
     database,
     taskQueue,
+    config,
+    outboxDir,
     actor: (id) => resolveActor(prisma, id),
     async submit(submission, options = {}) {
       const submitter = await resolveActor(prisma, options.as ?? 'contact-steel');
@@ -109,8 +124,16 @@ export const createHarness = async (testFile: string): Promise<Harness> => {
     status: (reference) => harness.handle(reference).query(statusQuery),
     waitFor: (reference, predicate, timeoutMs) => waitForStatus(harness.handle(reference), predicate, timeoutMs),
     async startWorker() {
-      worker = await createWorker({ connection: workerConnection, namespace: 'default', taskQueue, prisma, workflowBundle: { codePath: inject('workflowBundlePath') } });
-      running = worker.run();
+      const started = await createWorker({
+        connection: workerConnection,
+        namespace: 'default',
+        taskQueue,
+        prisma,
+        senders: createSenders(config, prisma, () => undefined),
+        workflowBundle: { codePath: inject('workflowBundlePath') },
+      });
+      worker = started;
+      running = started.run();
     },
     async stopWorker() {
       worker?.shutdown();
@@ -124,6 +147,7 @@ export const createHarness = async (testFile: string): Promise<Harness> => {
       await client.connection.close();
       await prisma.$disconnect();
       await database.drop();
+      await rm(outboxDir, { recursive: true, force: true });
     },
   };
   return harness;

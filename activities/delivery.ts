@@ -1,0 +1,55 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { PrismaClient } from '../lib/prisma.ts';
+import type { ChannelSender, MessageTemplate, OutgoingMessage } from '../notifications/content.ts';
+import { PERMANENT_DELIVERY_ERROR } from '../notifications/errors.ts';
+import type { Delivery } from './outbox.ts';
+
+
+const isPermanent = (error: unknown): boolean =>
+  error instanceof Error && (error.name === PERMANENT_DELIVERY_ERROR || (error instanceof ApplicationFailure && error.type === PERMANENT_DELIVERY_ERROR));
+
+export interface DeliveryResult {
+  readonly messageId: string;
+  /** True when an earlier attempt had already sent it. */
+  readonly alreadySent: boolean;
+}
+
+/**
+ * Sends one message — the outbox rows sharing `key` on one channel — unless it was already sent.
+ * The key is stable across retries and becomes the Lark `uuid` / email Message-ID, and the rows are
+ * marked sent in the same step, so each workflow step reaches each person once.
+ */
+export const createDeliver = (prisma: PrismaClient, channel: Delivery['channel'], sender: ChannelSender) =>
+  async function deliver({ key }: { key: string }): Promise<DeliveryResult> {
+    const rows = await prisma.notification.findMany({
+      where: { batchKey: key, channel },
+      include: { recipient: { select: { id: true, name: true, email: true, larkOpenId: true, language: true } } },
+      orderBy: { idempotencyKey: 'asc' },
+    });
+    if (rows.length === 0) throw ApplicationFailure.nonRetryable(`no ${channel} message ${key} in the outbox`, 'UnknownMessage');
+    const sent = rows.find((row) => row.status === 'sent');
+    if (sent && rows.every((row) => row.status === 'sent')) return { messageId: sent.messageId ?? '', alreadySent: true };
+
+    const message: OutgoingMessage = {
+      key,
+      recipient: rows[0]!.recipient,
+      items: rows.map((row) => ({ template: row.template as MessageTemplate, payload: row.payload as Record<string, unknown> })),
+    };
+    const ids = rows.map((row) => row.id);
+    try {
+      const { messageId } = await sender.send(message);
+      await prisma.notification.updateMany({
+        where: { id: { in: ids } },
+        data: { status: 'sent', messageId, sentAt: new Date(), lastError: null, attempts: { increment: 1 } },
+      });
+      return { messageId, alreadySent: false };
+    } catch (error) {
+      const permanent = isPermanent(error);
+      await prisma.notification.updateMany({
+        where: { id: { in: ids } },
+        data: { attempts: { increment: 1 }, lastError: (error as Error).message.slice(0, 2000), ...(permanent ? { status: 'failed' as const } : {}) },
+      });
+      if (permanent) throw ApplicationFailure.nonRetryable((error as Error).message, PERMANENT_DELIVERY_ERROR);
+      throw error;
+    }
+  };

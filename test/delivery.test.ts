@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatchReminders } from '../workflows/notices.ts';
+import { completeMilestoneUpdate } from '../workflows/messages.ts';
+import { agreeTerms, eventually, registerContract, sleep, toNegotiation } from './support/drive.ts';
+import { createHarness, FAST_POLICY, ROLL_WEAR_DEMAND, type Harness } from './support/harness.ts';
+import { startLarkOpenApi, type LarkOpenApi } from './support/lark-open-api.ts';
+import { startLoopbackSmtp, type LoopbackSmtp } from './support/smtp.ts';
+
+const STEEL_EMAIL = 'liuyang@hyplate.example.cn';
+const STEEL_OPEN_ID = 'ou_0000000000000000000000000000e003';
+const COORD_EMAIL = 'limin@edu-ln.example.cn';
+const COORD_OPEN_ID = 'ou_0000000000000000000000000000c001';
+
+let h: Harness;
+let smtp: LoopbackSmtp;
+let lark: LarkOpenApi;
+
+beforeAll(async () => {
+  [smtp, lark] = await Promise.all([startLoopbackSmtp(), startLarkOpenApi()]);
+  h = await createHarness(import.meta.url, { SMTP_URL: smtp.url, LARK_APP_ID: lark.appId, LARK_APP_SECRET: lark.appSecret, LARK_DOMAIN: lark.baseUrl });
+  await h.startWorker();
+});
+afterAll(async () => {
+  await h?.close();
+  await Promise.all([smtp?.close(), lark?.close()]);
+});
+
+const mailsAbout = (address: string, reference: string) => smtp.to(address).filter((mail) => mail.parsed.subject?.includes(reference));
+const cardsAbout = (openId: string, reference: string) => lark.deliveredTo(openId).filter((m) => JSON.stringify(lark.contentOf(m)).includes(reference));
+const sent = async (reference: string, template: string) =>
+  h.prisma.notification.findMany({ where: { partnership: { reference }, template }, orderBy: { idempotencyKey: 'asc' } });
+const allSent = (reference: string, template: string) =>
+  eventually(`${reference}: ${template} sent`, async () => {
+    const rows = await sent(reference, template);
+    return rows.length > 0 && rows.every((row) => row.status === 'sent') ? rows : undefined;
+  });
+
+describe('each step reaches each person once, on the channels they chose', () => {
+  it('sends the submitter an email and a Lark card, and the coordinators their review request', async () => {
+    const ref = await h.submit({ ...ROLL_WEAR_DEMAND, title: '送达测试：受理回执' });
+    const receipts = await allSent(ref, 'intake_received');
+    await allSent(ref, 'review_requested');
+
+    expect(receipts.map((row) => row.channel).sort()).toEqual(['email', 'lark']);
+    expect(receipts.every((row) => row.messageId)).toBe(true);
+    const [mail, ...moreMails] = mailsAbout(STEEL_EMAIL, ref);
+    expect(moreMails).toEqual([]);
+    expect(mail!.parsed.messageId).toBe(receipts.find((row) => row.channel === 'email')!.messageId);
+    expect(cardsAbout(STEEL_OPEN_ID, ref)).toHaveLength(1);
+    expect(mailsAbout(COORD_EMAIL, ref)).toHaveLength(1);
+    expect(cardsAbout(COORD_OPEN_ID, ref)).toHaveLength(1);
+  });
+
+  it('keeps retrying while the mail server refuses, then delivers exactly once', async () => {
+    smtp.deferred.add(STEEL_EMAIL);
+    const ref = await h.submit({ ...ROLL_WEAR_DEMAND, title: '送达测试：邮件服务器暂时拒收' });
+    const refused = await eventually('two refused attempts', async () => {
+      const row = (await sent(ref, 'intake_received')).find((n) => n.channel === 'email');
+      return row && row.attempts >= 2 ? row : undefined;
+    });
+    expect(refused.status).toBe('pending');
+    expect(refused.lastError).toContain('try again later');
+    expect(mailsAbout(STEEL_EMAIL, ref)).toEqual([]);
+
+    smtp.deferred.delete(STEEL_EMAIL);
+    const [email] = (await allSent(ref, 'intake_received')).filter((n) => n.channel === 'email');
+    expect(email!.attempts).toBeGreaterThanOrEqual(3);
+    await sleep(1500);
+    expect(mailsAbout(STEEL_EMAIL, ref)).toHaveLength(1);
+  });
+
+  it('waits out a Lark rate limit and still delivers the card once', async () => {
+    lark.failNext('send', { status: 429, times: 2, headers: { 'x-ogw-ratelimit-limit': '50', 'x-ogw-ratelimit-reset': '1' } });
+    const ref = await h.submit({ ...ROLL_WEAR_DEMAND, title: '送达测试：飞书限流' });
+    const rows = await allSent(ref, 'intake_received');
+    expect(rows.find((n) => n.channel === 'lark')!.attempts).toBeGreaterThanOrEqual(1);
+    await allSent(ref, 'review_requested');
+    expect(cardsAbout(STEEL_OPEN_ID, ref)).toHaveLength(1);
+    expect(cardsAbout(COORD_OPEN_ID, ref)).toHaveLength(1);
+  });
+
+  it('marks a message failed, without retrying, when the mail server refuses the address for good', async () => {
+    smtp.refuse.add(STEEL_EMAIL);
+    try {
+      const ref = await h.submit({ ...ROLL_WEAR_DEMAND, title: '送达测试：邮箱不存在' });
+      const email = await eventually('the refusal recorded', async () => {
+        const row = (await sent(ref, 'intake_received')).find((n) => n.channel === 'email');
+        return row?.status === 'failed' ? row : undefined;
+      });
+      expect(email.attempts).toBe(1);
+      expect(email.lastError).toContain('mailbox unavailable');
+      // The other channel is unaffected.
+      await allSent(ref, 'review_requested');
+      expect(cardsAbout(STEEL_OPEN_ID, ref)).toHaveLength(1);
+    } finally {
+      smtp.refuse.delete(STEEL_EMAIL);
+    }
+  });
+});
+
+/** Waits until the next `slotMs` window has just begun, so timers set now fall well inside it. */
+const startOfWindow = async (slotMs: number): Promise<void> => {
+  const into = Date.now() % slotMs;
+  if (into > 1500) await sleep(slotMs - into + 300);
+};
+
+describe('reminders keep to their slot and arrive together', () => {
+  it('sends one person the reminders of one slot as one message, and only when the dispatcher runs', async () => {
+    const slotMs = 10_000;
+    const policy = { ...FAST_POLICY, decisionReminderAfter: '1s', reminderSlot: '10s' };
+    await startOfWindow(slotMs);
+    const [first, second] = await Promise.all([
+      h.submit({ ...ROLL_WEAR_DEMAND, title: '合并提醒测试：第一项' }, { policy }),
+      h.submit({ ...ROLL_WEAR_DEMAND, title: '合并提醒测试：第二项' }, { policy }),
+    ]);
+    for (const ref of [first!, second!]) {
+      const [remind] = (await h.status(ref)).nextTimers.filter((t) => t.key === 'review:remind');
+      expect(Date.parse(remind!.at) % slotMs).toBe(0);
+    }
+    const reminders = await eventually('both reminders queued', async () => {
+      const rows = await h.prisma.notification.findMany({ where: { template: 'review_reminder', recipientId: 'coord', partnership: { reference: { in: [first!, second!] } } } });
+      return rows.length === 4 ? rows : undefined;
+    });
+    expect(new Set(reminders.map((r) => r.deliverAfter?.getTime()))).toEqual(new Set([reminders[0]!.deliverAfter!.getTime()]));
+    expect(reminders.every((r) => r.status === 'pending' && r.batchKey === null)).toBe(true);
+
+    const result = await h.client.workflow.execute(dispatchReminders, { taskQueue: h.taskQueue, workflowId: `dispatch-${first}`, args: [{ settleMs: 0 }] });
+    expect(result.messages).toBeGreaterThanOrEqual(2);
+    const combinedMail = smtp.to(COORD_EMAIL).filter((m) => m.parsed.subject?.includes(first!) || m.parsed.subject?.includes(second!));
+    const reminderMails = combinedMail.filter((m) => (m.parsed.text ?? '').includes(first!) && (m.parsed.text ?? '').includes(second!));
+    expect(reminderMails).toHaveLength(1);
+    const reminderCards = lark.deliveredTo(COORD_OPEN_ID).filter((m) => {
+      const text = JSON.stringify(lark.contentOf(m));
+      return text.includes(first!) && text.includes(second!);
+    });
+    expect(reminderCards).toHaveLength(1);
+    const after = await h.prisma.notification.findMany({ where: { id: { in: reminders.map((r) => r.id) } } });
+    expect(after.every((r) => r.status === 'sent')).toBe(true);
+    expect(new Set(after.filter((r) => r.channel === 'email').map((r) => r.batchKey)).size).toBe(1);
+
+    // A second dispatch finds nothing new to send.
+    const again = await h.client.workflow.execute(dispatchReminders, { taskQueue: h.taskQueue, workflowId: `dispatch-again-${first}`, args: [{ settleMs: 0 }] });
+    expect(again.messages).toBe(0);
+    expect(smtp.to(COORD_EMAIL).filter((m) => (m.parsed.text ?? '').includes(first!) && (m.parsed.text ?? '').includes(second!))).toHaveLength(1);
+  });
+
+  it('holds a reminder until the next working morning when today is not a working day', async () => {
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const ref = await h.submit({ ...ROLL_WEAR_DEMAND, title: '工作时间测试：今天放假' }, {
+      policy: { ...FAST_POLICY, decisionReminderAfter: '1s', workingTime: { start: '09:00', end: '18:00', days: [1, 2, 3, 4, 5, 6, 7], holidays: [today] } },
+    });
+    const [remind] = (await h.status(ref)).nextTimers.filter((t) => t.key === 'review:remind');
+    const local = new Date(Date.parse(remind!.at) + 8 * 3_600_000).toISOString();
+    expect(local.slice(0, 10) > today).toBe(true);
+    expect(local.slice(11, 16)).toBe('09:00');
+  });
+
+  it('repeats an overdue milestone to its owner, then escalates to the owner’s manager and the coordinators', async () => {
+    await h.prisma.person.create({ data: { id: 'dean', name: '周院长', role: 'manager', email: 'dean@neu.example.cn', channel: 'email' } });
+    await h.prisma.person.updateMany({ where: { id: { in: ['tto-neu', 'tto-dut'] } }, data: { managerId: 'dean' } });
+    const ref = await h.submit({ ...ROLL_WEAR_DEMAND, title: '逾期测试：重复提醒与上报' }, {
+      policy: { ...FAST_POLICY, milestoneReminderOffsets: [], milestoneOverdueRepeatEvery: '1s', milestoneEscalateAfter: '3500ms' },
+    });
+    const { tto } = await toNegotiation(h, ref);
+    await agreeTerms(h, ref, tto);
+    await h.waitFor(ref, (s) => s.stage === 'contracting');
+    await registerContract(h, ref, [{ title: '样辊交付', kind: 'deliverable', due: new Date(Date.now() + 1000).toISOString(), responsible: 'university' }]);
+
+    const overdue = await eventually('the escalation', async () => {
+      const rows = await h.prisma.notification.findMany({ where: { partnership: { reference: ref }, template: 'milestone_overdue' } });
+      return rows.some((r) => (r.payload as { escalated?: string }).escalated === 'yes') ? rows : undefined;
+    }, 30_000);
+    const repeats = overdue.filter((r) => (r.payload as { escalated?: string }).escalated === 'no');
+    expect(new Set(repeats.map((r) => r.recipientId))).toEqual(new Set([tto]));
+    expect(new Set(repeats.map((r) => r.idempotencyKey.split('/')[1])).size).toBeGreaterThanOrEqual(2);
+    const escalated = overdue.filter((r) => (r.payload as { escalated?: string }).escalated === 'yes').map((r) => r.recipientId);
+    expect(new Set(escalated)).toEqual(new Set([tto, 'dean', 'coord']));
+
+    const done = await h.handle(ref).executeUpdate(completeMilestoneUpdate, { args: [{ actor: await h.actor(tto), milestone: 1, evidenceUrl: 'https://docs.example.cn/rolls.pdf' }] });
+    expect(done.stage).toBe('completed');
+    expect(done.nextTimers).toEqual([]);
+  });
+});
