@@ -3,6 +3,7 @@ import { CONCEPT_MAP, type Concept } from './concepts/index.ts';
 import { conceptTerms, createConceptDetector, type ConceptHit } from './concepts/detect.ts';
 import type { EngineConfig } from './config.ts';
 import { requiredMaturity } from './features/maturity.ts';
+import { demandedSolution, offeredSolution, type SolutionType } from './features/solution-type.ts';
 import type { Achievement, Demand } from './schema.ts';
 import { bigramTokens } from './text/bigrams.ts';
 import { createWordTokenizer, type Tokenizer } from './text/segmenter.ts';
@@ -14,6 +15,10 @@ export interface Analysis {
   /** Query for the other side's index, expanded with the other language's concept terms. */
   readonly query: WeightedQuery;
   readonly concepts: ReadonlyMap<string, ConceptHit>;
+  /** The kind of solution the item asks for (demand) or offers (achievement). */
+  readonly solution: SolutionType;
+  /** Distinct words of its own text (not expansion terms): how much the item says. */
+  readonly contentTerms: number;
 }
 
 /** A demand's analysis also records the maturity it needs. */
@@ -52,7 +57,12 @@ export function createAnalyzer(config: EngineConfig): Analyzer {
     return tokens;
   };
 
-  const analyse = (weighted: string[], fullText: string, expandWith: 'methods' | 'symptoms'): Analysis => {
+  const analyse = (
+    weighted: string[],
+    fullText: string,
+    expandWith: 'methods' | 'symptoms',
+    solution: SolutionType,
+  ): Analysis => {
     const concepts = detectConcepts(fullText);
     const query = new Map<string, number>();
     if (config.queryExpansion) {
@@ -61,7 +71,7 @@ export function createAnalyzer(config: EngineConfig): Analyzer {
       }
     }
     for (const token of weighted) query.set(token, 1);
-    return { tokens: weighted, query, concepts };
+    return { tokens: weighted, query, concepts, solution, contentTerms: new Set(weighted).size };
   };
 
   return {
@@ -71,12 +81,16 @@ export function createAnalyzer(config: EngineConfig): Analyzer {
         ...repeat(a.keywords.flatMap(tokenize), KEYWORD_REPEAT),
         ...tokenize(a.summary),
       ];
-      return analyse(tokens, [a.title, a.keywords.join('、'), a.summary].join('\n'), 'symptoms');
+      const text = [a.title, a.keywords.join('、'), a.summary].join('\n');
+      return analyse(tokens, text, 'symptoms', offeredSolution(a.title));
     },
     demand(d) {
       const tokens = [...repeat(tokenize(d.title), TITLE_REPEAT), ...tokenize(d.description)];
       const text = `${d.title}\n${d.description}`;
-      return { ...analyse(tokens, text, 'methods'), requiredMaturity: requiredMaturity(d.cooperationModes, text) };
+      return {
+        ...analyse(tokens, text, 'methods', demandedSolution(d.description)),
+        requiredMaturity: requiredMaturity(d.cooperationModes, text),
+      };
     },
   };
 }

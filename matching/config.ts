@@ -19,6 +19,12 @@ export interface EngineConfig {
   readonly maturityFit: boolean;
   /** Same-region tie-break. */
   readonly regionPreference: boolean;
+  /** Penalty (and flag) when one side only finds the problem and the other only acts on it. */
+  readonly solutionType: boolean;
+  /** Confidence measured against the subject's background relevance over the whole pool. */
+  readonly backgroundCalibration: boolean;
+  /** A demand needing more maturity than the pool's demands typically do gets proportionally less confidence. */
+  readonly maturityPrior: boolean;
 }
 
 export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
@@ -30,4 +36,7 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
   modeFit: true,
   maturityFit: true,
   regionPreference: true,
+  solutionType: true,
+  backgroundCalibration: true,
+  maturityPrior: true,
 };

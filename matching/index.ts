@@ -14,5 +14,5 @@ export {
   type MatchingInput,
 } from './schema.ts';
 export { createMatcher, type Candidate, type Matcher, type MatchingPool, type RankOptions } from './matcher.ts';
-export { FLAG_MATURITY_LOW, FLAG_MODE_INCOMPATIBLE } from './score.ts';
+export { FLAG_MATURITY_LOW, FLAG_MODE_INCOMPATIBLE, FLAG_SOLUTION_MISMATCH } from './score.ts';
 export { CONCEPT_MAP } from './concepts/index.ts';

@@ -1,9 +1,11 @@
 import { createAnalyzer, type Analysis, type DemandAnalysis } from './analyze.ts';
 import { createBm25Index, type Bm25Index } from './bm25.ts';
+import { backgroundOf, createMaturityPrior, detailFactorOf, type Calibration } from './calibration.ts';
 import { createConceptIndex, type ConceptIndex } from './concept-index.ts';
 import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from './config.ts';
 import { declinePreferences, type DeclinePreferences, type Declined } from './decline.ts';
 import { fieldOverlap } from './features/fields.ts';
+import { raisedMaturity } from './features/maturity.ts';
 import { sharedModes } from './features/modes.ts';
 import { sameRegion } from './features/region.ts';
 import { createListPairCache } from './pair-cache.ts';
@@ -78,6 +80,11 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
   const achievementConcepts = createConceptIndex(achievements.map((entry) => entry.analysis.concepts), allConcepts);
   const demandConcepts = createConceptIndex(demands.map((entry) => entry.analysis.concepts), allConcepts);
 
+  const maturityFactor = createMaturityPrior(
+    achievements.map((entry) => entry.item.maturity),
+    demands.map((entry) => entry.analysis.requiredMaturity),
+  );
+
   // Pool items are analysed once; other items (new submissions) on each call.
   const knownAchievements = new WeakMap(achievements.map((entry) => [entry.item, entry]));
   const knownDemands = new WeakMap(demands.map((entry) => [entry.item, entry]));
@@ -87,6 +94,7 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
     achievement: IndexedAchievement,
     relevance: number,
     preferences: DeclinePreferences,
+    calibration: Calibration,
   ): PairEvidence {
     return scorePair(
       {
@@ -104,23 +112,28 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
           achievement.modesKey,
         ),
         sameRegion: sameRegion(demand.item.region, achievement.item.region),
+        demandedSolution: demand.analysis.solution,
+        offeredSolution: achievement.analysis.solution,
       },
       config,
       achievementConcepts.weight,
       preferences,
+      calibration,
     );
   }
 
   /**
    * Ranks one side for a subject. Relevance comes for the whole side from the two
-   * inverted indexes; the full pair score (fields, mode, maturity, preferences) is
-   * computed only where the relevance could still reach the current top list.
+   * inverted indexes and gives the subject's background for calibrating the scores;
+   * the full pair score (fields, mode, maturity, solution type, preferences) is computed
+   * only where the relevance could still reach the current top list.
    */
   function rank(
     subject: Analysis,
     index: Bm25Index,
     concepts: ConceptIndex,
     candidateIds: readonly string[],
+    maturityFactorFor: (maturityRaise: number) => number,
     pairAt: (position: number) => [IndexedDemand, IndexedAchievement],
     options: RankOptions,
   ): Candidate[] {
@@ -129,17 +142,33 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
     const preferences = declinePreferences(declined);
     const textScores = index.score(subject.query);
     const conceptScores = concepts.score(subject.concepts);
+    const relevances = new Float64Array(candidateIds.length);
+    let relevanceSum = 0;
+    for (let position = 0; position < relevances.length; position++) {
+      relevanceSum += relevances[position] = relevanceOf(textScores[position]!, conceptScores[position]!, config);
+    }
+    const calibration: Calibration = {
+      background: backgroundOf(relevanceSum, candidateIds.length),
+      detailFactor: detailFactorOf(subject.contentTerms),
+      maturityFactor: maturityFactorFor(preferences.maturityRaise),
+    };
+    // Best score first; among candidates the calibration scores alike (none above the background), best fit.
     const best = createTopK<{ position: number; evidence: PairEvidence }>(
       options.top ?? DEFAULT_TOP,
-      (entry) => entry.evidence.score,
+      (entry) => [entry.evidence.score, entry.evidence.fit],
       (entry) => candidateIds[entry.position]!,
     );
     candidateIds.forEach((id, position) => {
       if (skip.has(id)) return;
-      const relevance = relevanceOf(textScores[position]!, conceptScores[position]!, config);
-      if (scoreUpperBound(relevance, config) < best.floor()) return;
+      const relevance = relevances[position]!;
       const [demand, achievement] = pairAt(position);
-      best.add({ position, evidence: evaluate(demand, achievement, relevance, preferences) });
+      const floor = best.floor();
+      if (floor) {
+        // A fit never exceeds its relevance, so (bound, relevance) is the best the pair could reach.
+        const bound = scoreUpperBound(relevance, calibration, config, sameRegion(demand.item.region, achievement.item.region));
+        if (bound < floor[0]! || (bound === floor[0] && relevance < floor[1]!)) return;
+      }
+      best.add({ position, evidence: evaluate(demand, achievement, relevance, preferences, calibration) });
     });
     return best.entries().map(({ position, evidence }) => {
       const [demand, achievement] = pairAt(position);
@@ -158,11 +187,13 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
     threshold: CONFIDENCE_THRESHOLD,
     rankAchievementsFor(demand, options = {}) {
       const subject = knownDemands.get(demand) ?? indexDemand(demand);
-      return rank(subject.analysis, achievementIndex, achievementConcepts, achievementIds, (i) => [subject, achievements[i]!], options);
+      const factor = (raise: number) => maturityFactor(raisedMaturity(subject.analysis.requiredMaturity, raise));
+      return rank(subject.analysis, achievementIndex, achievementConcepts, achievementIds, factor, (i) => [subject, achievements[i]!], options);
     },
     rankDemandsFor(achievement, options = {}) {
       const subject = knownAchievements.get(achievement) ?? indexAchievement(achievement);
-      return rank(subject.analysis, demandIndex, demandConcepts, demandIds, (i) => [demands[i]!, subject], options);
+      // An achievement states no requirement: each demand's is judged pair by pair (maturity flag).
+      return rank(subject.analysis, demandIndex, demandConcepts, demandIds, () => 1, (i) => [demands[i]!, subject], options);
     },
   };
 }

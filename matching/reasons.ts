@@ -44,15 +44,28 @@ function modeReason(evidence: PairEvidence, demand: Demand, achievement: Achieve
     : `合作方式不符：需求要${demand.cooperationModes.join('/')}，成果仅${achievement.cooperationModes.join('/')}`;
 }
 
+function solutionReason(evidence: PairEvidence): string | undefined {
+  if (!evidence.solutionMismatch) return undefined;
+  return evidence.solutionMismatch.offered === 'sensing'
+    ? '方案类型不符：成果侧重检测识别，需求要求治理改进'
+    : '方案类型不符：成果侧重治理改进，需求要求检测识别';
+}
+
 function maturityReason(evidence: PairEvidence): string {
   return evidence.maturity >= evidence.requiredMaturity
     ? `成熟度 TRL ${evidence.maturity}`
     : `成熟度偏低：TRL ${evidence.maturity}（需 ≥${evidence.requiredMaturity}）`;
 }
 
+/** Why every candidate of a demand with a high maturity bar scores lower. */
+function maturityBarReason(evidence: PairEvidence): string | undefined {
+  return evidence.maturityFactor < 0.95 ? `需求成熟度门槛高（需 ≥${evidence.requiredMaturity}），置信度下调` : undefined;
+}
+
 /**
  * Short Chinese reasons for one candidate: what links the two texts (concepts, else
- * shared keywords), cooperation mode, maturity, what a decline asked for, field, region.
+ * shared keywords), a solution-type misfit, cooperation mode, maturity (and a demand's
+ * high maturity bar), what a decline asked for, field, region.
  */
 export function buildReasons(
   evidence: PairEvidence,
@@ -62,8 +75,10 @@ export function buildReasons(
 ): string[] {
   return [
     relevanceReason(evidence, matchedTerms),
+    solutionReason(evidence),
     modeReason(evidence, demand, achievement),
     maturityReason(evidence),
+    maturityBarReason(evidence),
     evidence.preference.note,
     fieldReason(evidence),
     evidence.sameRegion ? `同地区：${demand.region}` : undefined,

@@ -1,5 +1,6 @@
 /**
- * Ranks achievements for every demand of a matching file.
+ * Ranks achievements for every demand of a matching file. Scores are calibrated
+ * confidences: below the printed threshold a candidate is not plausible.
  *
  *   npm run match -- --input FILE [--top K] [--json]
  *
@@ -51,7 +52,8 @@ const rankings = parsed.input.demands.map((demand) => ({
 }));
 
 if (json) {
-  process.stdout.write(`${JSON.stringify({ rankings }, null, 2)}\n`);
+  // Candidates below `threshold` are listed for inspection; a demand with none above it is unmatched.
+  process.stdout.write(`${JSON.stringify({ threshold: matcher.threshold, rankings }, null, 2)}\n`);
 } else {
   const titles = new Map(parsed.input.achievements.map((a) => [a.id, a.title]));
   for (const [i, ranking] of rankings.entries()) {

@@ -15,6 +15,6 @@ export function createBaselineRanker(achievements: readonly Achievement[]): (dem
     const scores = index.score(plainQuery(bigramTokens(`${demand.title} ${demand.description}`)));
     const order = achievements.map((_, i) => i).sort((x, y) => scores[y]! - scores[x]! || x - y);
     const best = order.slice(0, top);
-    return { ids: best.map((i) => achievements[i]!.id), topScore: scores[best[0] ?? 0] ?? 0 };
+    return { ids: best.map((i) => achievements[i]!.id), scores: best.map((i) => scores[i]!) };
   };
 }

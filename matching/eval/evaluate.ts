@@ -13,7 +13,7 @@ export function evaluateEngine(dataset: LabelledDataset, config: EngineConfig = 
   const rankings = new Map<string, RankedList>(
     dataset.demands.map((demand) => {
       const candidates = matcher.rankAchievementsFor(demand, { top: DEPTH });
-      return [demand.id, { ids: candidates.map((c) => c.id), topScore: candidates[0]?.score ?? 0 }];
+      return [demand.id, { ids: candidates.map((c) => c.id), scores: candidates.map((c) => c.score) }];
     }),
   );
   return evaluateRankings(rankings, dataset.gold, matcher.threshold);

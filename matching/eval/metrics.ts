@@ -1,9 +1,20 @@
 import type { Gold } from './dataset.ts';
 
-/** One demand's ranked achievement ids (best first) and the top candidate's score. */
+/** One demand's ranked achievement ids (best first) and their scores. */
 export interface RankedList {
   readonly ids: readonly string[];
+  readonly scores: readonly number[];
+}
+
+/** What a confidence threshold has to judge for one demand. */
+export interface DemandOutcome {
+  readonly demandId: string;
+  /** False for a no-match demand (empty gold list). */
+  readonly hasGold: boolean;
+  /** Score of the top candidate (0 if none). */
   readonly topScore: number;
+  /** Best score of a gold achievement in the ranked list (0 if none is listed). */
+  readonly bestGoldScore: number;
 }
 
 export interface RetrievalMetrics {
@@ -17,6 +28,11 @@ export interface RetrievalMetrics {
   readonly noMatchDemands: number;
   /** No-match demands whose top candidate scores at or above the threshold (null: ranker has none). */
   readonly noMatchAboveThreshold: number | null;
+  /** The price of the threshold: judged demands with no gold candidate at or above it. */
+  readonly goldBelowThreshold: number | null;
+  /** Judged demands whose top candidate is below the threshold: they would be closed as unmatched. */
+  readonly goldClosedUnmatched: number | null;
+  readonly outcomes: readonly DemandOutcome[];
 }
 
 function recallAt(k: number, ids: readonly string[], relevant: ReadonlySet<string>): number {
@@ -36,27 +52,48 @@ function ndcgAt(k: number, ids: readonly string[], relevant: ReadonlySet<string>
   return dcg / ideal;
 }
 
-/** Recall@5/@10, MRR@10 and nDCG@10 over judged demands, plus no-match false positives. */
+function outcomeOf(demandId: string, relevant: readonly string[], ranking: RankedList | undefined): DemandOutcome {
+  const scores = ranking?.scores ?? [];
+  const goldScores = (ranking?.ids ?? []).flatMap((id, i) => (relevant.includes(id) ? [scores[i] ?? 0] : []));
+  return {
+    demandId,
+    hasGold: relevant.length > 0,
+    topScore: scores[0] ?? 0,
+    bestGoldScore: Math.max(0, ...goldScores),
+  };
+}
+
+/** How a threshold splits the demands: no-match demands let through, gold demands lost or closed. */
+export function thresholdErrors(outcomes: readonly DemandOutcome[], threshold: number) {
+  return {
+    noMatchAbove: outcomes.filter((o) => !o.hasGold && o.topScore >= threshold).length,
+    goldBelow: outcomes.filter((o) => o.hasGold && o.bestGoldScore < threshold).length,
+    goldClosed: outcomes.filter((o) => o.hasGold && o.topScore < threshold).length,
+  };
+}
+
+/** Recall@5/@10, MRR@10 and nDCG@10 over judged demands, plus what the threshold lets through and costs. */
 export function evaluateRankings(
   rankings: ReadonlyMap<string, RankedList>,
   gold: Gold,
   threshold: number | null,
 ): RetrievalMetrics {
   const judged = gold.filter((entry) => entry.relevant.length > 0);
-  const noMatch = gold.filter((entry) => entry.relevant.length === 0);
   const mean = (metric: (ids: readonly string[], relevant: ReadonlySet<string>) => number) =>
     judged.reduce((sum, entry) => sum + metric(rankings.get(entry.demandId)?.ids ?? [], new Set(entry.relevant)), 0) /
     Math.max(1, judged.length);
+  const outcomes = gold.map((entry) => outcomeOf(entry.demandId, entry.relevant, rankings.get(entry.demandId)));
+  const errors = threshold === null ? null : thresholdErrors(outcomes, threshold);
   return {
     judged: judged.length,
     recallAt5: mean((ids, relevant) => recallAt(5, ids, relevant)),
     recallAt10: mean((ids, relevant) => recallAt(10, ids, relevant)),
     mrrAt10: mean((ids, relevant) => reciprocalRankAt(10, ids, relevant)),
     ndcgAt10: mean((ids, relevant) => ndcgAt(10, ids, relevant)),
-    noMatchDemands: noMatch.length,
-    noMatchAboveThreshold:
-      threshold === null
-        ? null
-        : noMatch.filter((entry) => (rankings.get(entry.demandId)?.topScore ?? 0) >= threshold).length,
+    noMatchDemands: gold.length - judged.length,
+    noMatchAboveThreshold: errors?.noMatchAbove ?? null,
+    goldBelowThreshold: errors?.goldBelow ?? null,
+    goldClosedUnmatched: errors?.goldClosed ?? null,
+    outcomes,
   };
 }

@@ -1,8 +1,8 @@
 import { CONCEPT_MAP } from '../concepts/index.ts';
 import { COOPERATION_MODES, type Achievement, type Demand } from '../schema.ts';
 
-/** mulberry32: a tiny seeded generator, so the synthetic pool is the same on every run. */
-function seededRandom(seed: number): () => number {
+/** mulberry32: a tiny seeded generator, so synthetic pools and random splits are the same on every run. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

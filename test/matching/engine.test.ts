@@ -129,9 +129,10 @@ describe('fit: fields, mode, maturity, region', () => {
         keywords: ['远程监控'],
       }),
     ];
-    const ranked = createMatcher({ achievements: [...DEV_ACHIEVEMENTS, ...pool], demands: [] }).rankAchievementsFor(base, ALL);
+    const matcher = createMatcher({ achievements: [...DEV_ACHIEVEMENTS, ...pool], demands: [] });
+    const ranked = matcher.rankAchievementsFor(base, ALL);
     expect(orderOf(ranked, ['NEAR', 'FAR'])).toEqual(['NEAR', 'FAR']);
-    expect(find(ranked, 'FAR').score).toBeGreaterThanOrEqual(0.45);
+    expect(find(ranked, 'FAR').score).toBeGreaterThanOrEqual(matcher.threshold);
     expect(find(ranked, 'FAR').score - find(ranked, 'NEAR').score).toBeLessThan(0.02);
     expect(ids(ranked).indexOf('FAR')).toBeLessThan(ids(ranked).indexOf('NEAR-WEAK'));
     expect(find(ranked, 'NEAR').reasons.length).toBeLessThanOrEqual(4);
@@ -187,5 +188,14 @@ describe('re-matching after a decline', () => {
     const plain = find(matcher.rankAchievementsFor(base, ALL), 'EARLY').score;
     const hurried = find(matcher.rankAchievementsFor(base, { ...ALL, declined: [{ id: 'DECLINED', category: 'timing' }] }), 'EARLY');
     expect(hurried.score).toBeLessThan(plain);
+  });
+
+  it('reorders plausible candidates by what the decline asked for, but never makes one implausible', () => {
+    const plain = find(matcher.rankAchievementsFor(base, ALL), 'EARLY').score;
+    expect(plain).toBeGreaterThanOrEqual(matcher.threshold);
+    for (const category of ['timing', 'budget', 'unclear_benefit'] as const) {
+      const after = find(matcher.rankAchievementsFor(base, { ...ALL, declined: [{ id: 'DECLINED', category }] }), 'EARLY');
+      expect(after.score, category).toBeGreaterThanOrEqual(matcher.threshold);
+    }
   });
 });
