@@ -40,27 +40,7 @@ export const FAST_POLICY: ProgrammePolicyInput = {
   workingTime: { start: '00:00', end: '24:00', days: [1, 2, 3, 4, 5, 6, 7] },
 };
 
-export const ROLL_WEAR_DEMAND: Submission = {
-  kind: 'demand',
-  enterprise: '鞍山华冶板材有限公司',
-  title: '精轧机工作辊磨损快、换辊频繁',
-  description: '我厂热连轧精轧机组工作辊表面磨损快，常出现剥落，每班换辊两次以上，停机损失大，希望找到提高轧辊耐磨性或修复的技术。',
-  fields: ['冶金'],
-  budgetWan: 200,
-  cooperationModes: ['许可', '技术服务'],
-  region: '辽宁省',
-};
-
-export const PET_FOOD_DEMAND: Submission = {
-  kind: 'demand',
-  enterprise: '沈阳宠乐食品有限公司',
-  title: '宠物猫粮适口性差、退货多',
-  description: '猫粮产品适口性差，猫咪挑食，客户退货率高，希望改进诱食剂配方和挤压膨化工艺。',
-  fields: ['食品'],
-  budgetWan: 50,
-  cooperationModes: ['合作开发'],
-  region: '辽宁省',
-};
+export { PET_FOOD_DEMAND, ROLL_WEAR_DEMAND } from '../fixtures/submissions.ts';
 
 /**
  * One test file's world: its own migrated database with the fixture directory and pool, a real
