@@ -76,18 +76,18 @@ const decisionsFor = (item: OutgoingItem, language: Language): Element[] => {
 
 /**
  * A notification as a Lark card (JSON 2.0): header, paragraphs, facts and bullets, then the
- * buttons of each item (a reminder batch holds several). Without `items`, the card has no buttons.
+ * buttons of each item (a reminder batch holds several).
  */
 export const notificationCard = (
   content: NotificationContent,
-  options: { readonly items?: readonly OutgoingItem[]; readonly language?: Language } = {},
+  { items, language }: { readonly items: readonly OutgoingItem[]; readonly language: Language },
 ): Record<string, unknown> => {
-  const language = options.language ?? 'zh';
-  const decisions = (options.items ?? []).map((item) => decisionsFor(item, language)).filter((section) => section.length > 0);
+  const decisions = items.map((item) => decisionsFor(item, language)).filter((section) => section.length > 0);
+  const bullets = content.bullets.map((b) => `- ${b}`);
   return card(content.title, HEADER_COLOURS[content.tone], [
     ...content.paragraphs.map((text) => markdown(text)),
     ...(content.facts.length > 0 ? [markdown(content.facts.map((fact) => `**${fact.label}**：${fact.value}`).join('\n'))] : []),
-    ...(content.bullets.length > 0 ? [markdown(content.bullets.map((b) => `- ${b}`).join('\n'))] : []),
+    ...(bullets.length > 0 ? [markdown((content.bulletsHeading ? [`**${content.bulletsHeading}**`, ...bullets] : bullets).join('\n'))] : []),
     ...decisions.flatMap((section) => [divider(), ...section]),
   ]);
 };

@@ -1,0 +1,221 @@
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { z } from 'zod';
+import { submitPartnership } from '../lib/intake.ts';
+import { refusalOf } from '../lib/refusal.ts';
+import { ValidationError } from '../lib/validation.ts';
+import type { Language } from '../notifications/content.ts';
+import { workflowIdFor } from '../workflows/domain.ts';
+import type { partnership } from '../workflows/index.ts';
+import type { PartnershipStatus } from '../workflows/state.ts';
+import { ActionValueSchema, isDecision, type ActionValue, type DecisionValue } from './action-value.ts';
+import { registrationHelp, type BotUser } from './auth.ts';
+import { correctionCard } from './cards/correction.ts';
+import { decidedCard, decisionDone } from './cards/decided.ts';
+import { fieldsOf } from './cards/elements.ts';
+import { intakeFormCard, submittedCard } from './cards/intake-form.ts';
+import { matchCard } from './cards/match.ts';
+import { statusCard } from './cards/status.ts';
+import type { BotContext } from './context.ts';
+import { prepareDecision } from './decision-forms.ts';
+import { parseSubmissionForm } from './intake-form.ts';
+import type { Card } from './lark-api.ts';
+import { submittableOrganisations } from './organisations.ts';
+import { replaceCardLater } from './outbound.ts';
+import { phrasesFor } from './phrases.ts';
+import { queryStatus } from './queries.ts';
+import { settleWithin, type Settled } from './budget.ts';
+
+/** `card.action.trigger` (schema 2.0) as the SDK's EventDispatcher hands it over (header and event merged). */
+export const CardActionEventSchema = z.object({
+  event_id: z.string().min(1),
+  /** The card's update token (event.token overrides header.token when merged): valid 30 min, two updates. */
+  token: z.string().optional(),
+  operator: z.object({ open_id: z.string().min(1) }),
+  action: z.object({
+    value: z.unknown(),
+    form_value: z.record(z.string(), z.unknown()).optional(),
+    tag: z.string().optional(),
+    name: z.string().optional(),
+  }),
+  context: z.object({ open_message_id: z.string().optional(), open_chat_id: z.string().optional() }).optional(),
+});
+export type CardActionEvent = z.infer<typeof CardActionEventSchema>;
+
+/** What Lark expects back within 3 s: a toast, and optionally the card to show in place of the clicked one. */
+export interface CardActionAnswer {
+  readonly toast?: {
+    readonly type: 'success' | 'error' | 'info' | 'warning';
+    readonly content: string;
+    readonly i18n?: { readonly zh_cn: string; readonly en_us: string };
+  };
+  readonly card?: { readonly type: 'raw'; readonly data: Card };
+}
+
+const toast = (type: NonNullable<CardActionAnswer['toast']>['type'], content: string): CardActionAnswer => ({ toast: { type, content } });
+const withCard = (answer: CardActionAnswer, card: Card): CardActionAnswer => ({ ...answer, card: { type: 'raw', data: card } });
+
+/** Where a click came from, to update its card later. */
+interface Origin {
+  readonly eventId: string;
+  readonly token?: string | undefined;
+  readonly messageId?: string | undefined;
+}
+
+const subjectOf = (value: DecisionValue): string =>
+  value.d === 'respond' ? value.candidateId : value.d === 'milestone' ? String(value.milestone) : value.d === 'review' ? value.decision : value.d === 'conclude' ? value.outcome : '';
+
+/**
+ * One update id per decision on one drawing of one card: a double click, or Lark redelivering
+ * the callback, reaches the workflow once; the same card drawn again after the state changed
+ * (a new `seq`) is a new decision.
+ */
+export const updateIdFor = (value: DecisionValue, origin: Origin): string =>
+  ['lark', origin.messageId ?? origin.eventId, value.ref, value.d, subjectOf(value), value.seq ?? ''].join(':');
+
+const describeFailure = (ctx: BotContext, error: unknown, reference: string, language: Language): string => {
+  const p = phrasesFor(language);
+  const refusal = refusalOf(error);
+  if (refusal) return p.refused(refusal.message);
+  if (error instanceof WorkflowNotFoundError) return p.noSuchPartnership(reference);
+  ctx.log(`bot: a decision on ${reference} failed: ${(error as Error).message}`);
+  return p.failedTryAgain;
+};
+
+/** The answer once the update settled: the decided card, or the refusal as a toast over the unchanged card. */
+const answerDecision = (ctx: BotContext, outcome: Settled<PartnershipStatus> & { done: true }, value: DecisionValue, user: BotUser): CardActionAnswer => {
+  if ('value' in outcome) return withCard(toast('success', decisionDone(value, user.language)), decidedCard(outcome.value, value, user.language));
+  return toast('error', describeFailure(ctx, outcome.error, value.ref, user.language));
+};
+
+/** After "处理中": the decided card, or the decision drawn again with the refusal, in place of the clicked card. */
+const finishLater = async (ctx: BotContext, work: Promise<PartnershipStatus>, value: DecisionValue, user: BotUser, fields: Record<string, unknown>, origin: Origin): Promise<void> => {
+  if (!ctx.lark) return;
+  let card: Card;
+  try {
+    card = decidedCard(await work, value, user.language);
+  } catch (error) {
+    const status = await queryStatus(ctx.client, value.ref).catch(() => null);
+    if (!status) return;
+    const message = describeFailure(ctx, error, value.ref, user.language);
+    card = correctionCard(status, value, user, message, [], { prefill: fields, maxProposals: ctx.maxProposals });
+  }
+  await replaceCardLater(ctx.lark, origin, card);
+};
+
+/** How long is left of the callback's budget. */
+const remaining = (deadline: number): number => Math.max(0, deadline - Date.now());
+
+const decide = async (ctx: BotContext, user: BotUser, value: DecisionValue, fields: Record<string, unknown>, origin: Origin, deadline: number): Promise<CardActionAnswer> => {
+  const p = phrasesFor(user.language);
+  const prepared = prepareDecision(value, fields, user.actor, user.language);
+  if (!prepared.ok) {
+    const answer = toast('error', `${p.fixFields} ${prepared.problems.join('; ')}`);
+    const status = await queryStatus(ctx.client, value.ref).catch(() => null);
+    return status ? withCard(answer, correctionCard(status, value, user, p.fixFields, prepared.problems, { prefill: fields, maxProposals: ctx.maxProposals })) : answer;
+  }
+  const handle = ctx.client.workflow.getHandle<typeof partnership>(workflowIdFor(value.ref));
+  const work = handle.executeUpdate(prepared.update, { args: [prepared.payload], updateId: updateIdFor(value, origin) });
+  const outcome = await settleWithin(work, remaining(deadline));
+  if (outcome.done) return answerDecision(ctx, outcome, value, user);
+  ctx.background(finishLater(ctx, work, value, user, fields, origin).catch((error: unknown) => ctx.log(`bot: updating the card of ${value.ref} failed: ${(error as Error).message}`)));
+  return toast('info', p.processing);
+};
+
+const show = async (ctx: BotContext, user: BotUser, value: Extract<ActionValue, { d: 'show' }>): Promise<CardActionAnswer> => {
+  try {
+    const status = await queryStatus(ctx.client, value.ref);
+    const options = { maxProposals: ctx.maxProposals };
+    return withCard({}, value.view === 'match' ? matchCard(status, user, options) : statusCard(status, user, options));
+  } catch (error) {
+    return toast('error', describeFailure(ctx, error, value.ref, user.language));
+  }
+};
+
+const submit = async (
+  ctx: BotContext,
+  user: BotUser,
+  value: Extract<ActionValue, { d: 'submit' }>,
+  fields: Record<string, unknown>,
+  origin: Origin,
+  deadline: number,
+): Promise<CardActionAnswer> => {
+  const p = phrasesFor(user.language);
+  const organisations = await submittableOrganisations(ctx.prisma, user, value.kind);
+  const redraw = (problems: readonly string[]) =>
+    withCard(toast('error', `${p.fixFields} ${problems.join('; ')}`), intakeFormCard(value.kind, user, organisations, { prefill: fields, problems }));
+  const parsed = parseSubmissionForm(value.kind, fields, organisations, user.language);
+  if (!parsed.ok) return redraw(parsed.problems);
+  const work = submitPartnership({ prisma: ctx.prisma, client: ctx.client, taskQueue: ctx.taskQueue, policy: ctx.policy }, user.actor, parsed.submission, { source: 'form' });
+  const outcome = await settleWithin(work, remaining(deadline));
+  if (!outcome.done) {
+    const later = work.then((submitted) => (ctx.lark ? replaceCardLater(ctx.lark, origin, submittedCard(submitted.reference, parsed.submission.title, submitted.created, user)) : undefined));
+    ctx.background(later.catch((error: unknown) => ctx.log(`bot: a submission failed after its callback was answered: ${(error as Error).message}`)));
+    return toast('info', p.processing);
+  }
+  if ('error' in outcome) {
+    if (outcome.error instanceof ValidationError) return redraw([outcome.error.message.replace(/^form: /, '')]);
+    ctx.log(`bot: a submission failed: ${(outcome.error as Error).message}`);
+    return toast('error', p.failedTryAgain);
+  }
+  return withCard(toast('success', p.submitted(outcome.value.reference).replaceAll('**', '')), submittedCard(outcome.value.reference, parsed.submission.title, outcome.value.created, user));
+};
+
+/** A value that is an object, or a JSON string of one (cards of JSON 1.0 send strings). */
+const valueOf = (raw: unknown): unknown => {
+  if (typeof raw !== 'string') return raw;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+};
+
+/**
+ * A callback is answered, not retried on Feishu's event schedule, and what it does is keyed
+ * already: a decision by its Temporal update id (durable in the workflow), a submission by its
+ * submission key, a view changes nothing. So a repeated callback (a double click, a resend after a
+ * lost answer) needs no event-id look-up on the busy database: it reaches the workflow once and
+ * gets the same answer again, which is what Lark should show.
+ */
+const answerClick = async (ctx: BotContext, event: CardActionEvent, origin: Origin, deadline: number): Promise<CardActionAnswer> => {
+  const user = await ctx.identify(event.operator.open_id);
+  if (!user) return toast('error', registrationHelp(event.operator.open_id));
+  const value = ActionValueSchema.safeParse(valueOf(event.action.value));
+  if (!value.success) return toast('error', phrasesFor(user.language).failedTryAgain);
+  const fields = fieldsOf(event.action.form_value);
+  if (value.data.d === 'show') return show(ctx, user, value.data);
+  if (value.data.d === 'submit') return submit(ctx, user, value.data, fields, origin, deadline);
+  if (isDecision(value.data)) return decide(ctx, user, value.data, fields, origin, deadline);
+  return {};
+};
+
+/** "处理中" in both languages: when the budget runs out, the person may not be known yet. */
+const processing = (): CardActionAnswer => ({
+  toast: { type: 'info', content: phrasesFor('zh').processing, i18n: { zh_cn: phrasesFor('zh').processing, en_us: phrasesFor('en').processing } },
+});
+
+/**
+ * Answers a card click or form submission within the budget, whatever is slow (the database,
+ * Temporal): the person from their open_id, the button's value (bots/action-value.ts), the
+ * form's fields; then a decision becomes its Temporal update, a submission starts a partnership,
+ * a "show" draws another card. Past the budget the answer is "处理中", and the card the work
+ * ends with replaces the clicked one later, through the callback's token.
+ */
+export const onCardAction = async (ctx: BotContext, data: unknown): Promise<CardActionAnswer> => {
+  const deadline = Date.now() + ctx.budgetMs;
+  const parsed = CardActionEventSchema.safeParse(data);
+  if (!parsed.success) return toast('error', 'unrecognised card callback');
+  const event = parsed.data;
+  const origin: Origin = { eventId: event.event_id, token: event.token, messageId: event.context?.open_message_id };
+  const work = answerClick(ctx, event, origin, deadline);
+  const outcome = await settleWithin(work, remaining(deadline));
+  if (outcome.done) {
+    if ('value' in outcome) return outcome.value;
+    ctx.log(`bot: a card callback failed: ${(outcome.error as Error).message}`);
+    return toast('error', phrasesFor('zh').failedTryAgain);
+  }
+  ctx.background(
+    work.then((answer) => (answer.card && ctx.lark ? replaceCardLater(ctx.lark, origin, answer.card.data) : undefined)),
+  );
+  return processing();
+};

@@ -1,0 +1,121 @@
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { z } from 'zod';
+import { registrationHelp, type BotUser } from './auth.ts';
+import { helpCard } from './cards/help.ts';
+import { intakeFormCard } from './cards/intake-form.ts';
+import { listCard } from './cards/list.ts';
+import { matchCard } from './cards/match.ts';
+import { noticeCard } from './cards/notice.ts';
+import { pendingCard } from './cards/pending.ts';
+import { statsCard } from './cards/stats.ts';
+import { statusCard } from './cards/status.ts';
+import { messageText, parseCommand, type Command } from './commands.ts';
+import type { BotContext } from './context.ts';
+import { claimEvent } from './event-log.ts';
+import type { Card } from './lark-api.ts';
+import { submittableOrganisations } from './organisations.ts';
+import { replyWithCard, replyWithText } from './outbound.ts';
+import { phrasesFor } from './phrases.ts';
+import { programmeFigures } from '../lib/programme-figures.ts';
+import { findPending, listPartnerships, queryStatus } from './queries.ts';
+
+/** `im.message.receive_v1` as the SDK's EventDispatcher hands it over (header and event merged). */
+export const MessageEventSchema = z.object({
+  event_id: z.string().min(1),
+  sender: z.object({
+    sender_id: z.object({ open_id: z.string().optional() }).optional(),
+    sender_type: z.string(),
+  }),
+  message: z.object({
+    message_id: z.string().min(1),
+    chat_type: z.string(),
+    message_type: z.string(),
+    content: z.string(),
+    mentions: z.array(z.unknown()).optional(),
+  }),
+});
+export type MessageEvent = z.infer<typeof MessageEventSchema>;
+
+/** A card shown as the first pending items; the rest are counted. */
+const PENDING_SHOWN = 5;
+
+const withStatus = async (ctx: BotContext, user: BotUser, reference: string, draw: (status: Awaited<ReturnType<typeof queryStatus>>) => Card): Promise<Card> => {
+  try {
+    return draw(await queryStatus(ctx.client, reference));
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return noticeCard(reference, phrasesFor(user.language).noSuchPartnership(reference), 'grey');
+    throw error;
+  }
+};
+
+/** The card that answers a command, in the person's language. */
+export const answerCommand = async (ctx: BotContext, user: BotUser, command: Command): Promise<Card> => {
+  const p = phrasesFor(user.language);
+  const options = { maxProposals: ctx.maxProposals };
+  switch (command.name) {
+    case 'help':
+      return helpCard(user.language);
+    case 'new': {
+      const organisations = await submittableOrganisations(ctx.prisma, user, command.kind);
+      if (organisations.length === 0) return noticeCard(p.helpTitle, user.readOnly ? p.managersReadOnly : p.cannotSubmit(command.kind), 'grey');
+      return intakeFormCard(command.kind, user, organisations);
+    }
+    case 'pending': {
+      if (user.readOnly) return noticeCard(p.pendingTitle(0), p.managersReadOnly, 'grey');
+      const pending = await findPending(ctx.prisma, ctx.client, user);
+      return pendingCard(pending.slice(0, PENDING_SHOWN), user, { ...options, more: Math.max(0, pending.length - PENDING_SHOWN) });
+    }
+    case 'status':
+      return withStatus(ctx, user, command.reference, (status) => statusCard(status, user, options));
+    case 'match':
+      return withStatus(ctx, user, command.reference, (status) => matchCard(status, user, options));
+    case 'list':
+      return listCard(await listPartnerships(ctx.prisma, command.stage), user.language, command.stage);
+    case 'stats':
+      return statsCard(await programmeFigures(ctx.prisma), ctx.targets, user.language);
+  }
+};
+
+const respond = async (ctx: BotContext, event: MessageEvent, openId: string): Promise<void> => {
+  const { message } = event;
+  const lark = ctx.lark;
+  if (!lark) {
+    ctx.log(`bot: no Lark app configured, not answering message ${message.message_id}`);
+    return;
+  }
+  const user = await ctx.identify(openId);
+  if (!user) {
+    await replyWithText(lark, message.message_id, registrationHelp(openId), event.event_id);
+    return;
+  }
+  const text = messageText(message.message_type, message.content);
+  const parsed = text === null ? null : parseCommand(text);
+  let card: Card;
+  if (parsed === null) card = helpCard(user.language);
+  else if (parsed.ok) card = await answerCommand(ctx, user, parsed.command);
+  else if (parsed.problem === 'needs_reference') card = noticeCard(phrasesFor(user.language).helpTitle, phrasesFor(user.language).needsReference(parsed.keyword), 'orange');
+  else card = helpCard(user.language, parsed.text);
+  await replyWithCard(lark, message.message_id, card, event.event_id);
+};
+
+/**
+ * Handles a message to the bot: in a direct chat always, in a group when the bot is @-mentioned
+ * (Lark only delivers those unless the app may read all group messages). A redelivered event_id
+ * is dropped. The answer goes out as a reply after the delivery is acknowledged, so Lark hears
+ * back at once and a slow query never makes it retry.
+ */
+export const onMessage = async (ctx: BotContext, data: unknown): Promise<void> => {
+  const parsed = MessageEventSchema.safeParse(data);
+  if (!parsed.success) {
+    ctx.log('bot: ignored a malformed im.message.receive_v1 event');
+    return;
+  }
+  const event = parsed.data;
+  const openId = event.sender.sender_id?.open_id;
+  if (event.sender.sender_type !== 'user' || !openId) return;
+  if (event.message.chat_type !== 'p2p' && (event.message.mentions ?? []).length === 0) return;
+  if (!(await claimEvent(ctx.prisma, event.event_id, 'im.message.receive_v1'))) return;
+  ctx.background(
+    respond(ctx, event, openId).catch((error: unknown) => ctx.log(`bot: answering message ${event.message.message_id} failed: ${(error as Error).message}`)),
+  );
+};

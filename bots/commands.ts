@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { STAGES } from '../workflows/domain.ts';
+import { ReferenceSchema } from './action-value.ts';
+import { stageFromWord } from './vocabulary.ts';
+
+/** A chat command, parsed from what a person typed. */
+export const CommandSchema = z.discriminatedUnion('name', [
+  z.object({ name: z.literal('help') }),
+  z.object({ name: z.literal('new'), kind: z.enum(['demand', 'achievement']) }),
+  z.object({ name: z.literal('pending') }),
+  z.object({ name: z.literal('status'), reference: ReferenceSchema }),
+  z.object({ name: z.literal('match'), reference: ReferenceSchema }),
+  z.object({ name: z.literal('list'), stage: z.enum(STAGES).optional() }),
+  z.object({ name: z.literal('stats') }),
+]);
+export type Command = z.infer<typeof CommandSchema>;
+
+export type ParsedText =
+  | { readonly ok: true; readonly command: Command }
+  /** Nothing matched: the person gets the help card, never silence. */
+  | { readonly ok: false; readonly problem: 'unknown'; readonly text: string }
+  | { readonly ok: false; readonly problem: 'needs_reference'; readonly keyword: string };
+
+type Name = Command['name'];
+
+// Longest first, so "new demand" wins over "new" and 新需求 over 需求.
+const KEYWORDS: readonly (readonly [string, Name, Record<string, string>?])[] = (
+  [
+    ['帮助', 'help'],
+    ['help', 'help'],
+    ['菜单', 'help'],
+    ['?', 'help'],
+    ['？', 'help'],
+    ['新需求', 'new', { kind: 'demand' }],
+    ['提交需求', 'new', { kind: 'demand' }],
+    ['new demand', 'new', { kind: 'demand' }],
+    ['新成果', 'new', { kind: 'achievement' }],
+    ['提交成果', 'new', { kind: 'achievement' }],
+    ['new achievement', 'new', { kind: 'achievement' }],
+    ['我的待办', 'pending'],
+    ['待办', 'pending'],
+    ['pending', 'pending'],
+    ['todo', 'pending'],
+    ['进度', 'status'],
+    ['状态', 'status'],
+    ['status', 'status'],
+    ['匹配', 'match'],
+    ['候选', 'match'],
+    ['match', 'match'],
+    ['candidates', 'match'],
+    ['列表', 'list'],
+    ['list', 'list'],
+    ['统计', 'stats'],
+    ['stats', 'stats'],
+    ['statistics', 'stats'],
+  ] as const
+).toSorted((a, b) => b[0].length - a[0].length);
+
+/** Lark writes each @-mention into the text as a placeholder such as `@_user_1`. */
+const stripMentions = (text: string): string => text.replace(/@_user_\d+|@_all/g, ' ');
+
+const normalise = (text: string): string => stripMentions(text).replace(/[\s\u3000]+/g, ' ').trim();
+
+/**
+ * Parses a message's text: mentions stripped, Chinese keywords first and English accepted,
+ * case and full-width spaces ignored. A command that needs a reference number says so.
+ */
+export const parseCommand = (raw: string): ParsedText => {
+  const text = normalise(raw);
+  const lower = text.toLowerCase();
+  const match = KEYWORDS.find(([keyword]) => lower === keyword || lower.startsWith(`${keyword} `) || (/[^\x00-\x7f]/.test(keyword) && lower.startsWith(keyword)));
+  if (!match) return { ok: false, problem: 'unknown', text };
+  const [keyword, name, extra] = match;
+  const argument = text.slice(keyword.length).trim();
+  const candidate =
+    name === 'status' || name === 'match'
+      ? { name, reference: argument.split(' ')[0] ?? '' }
+      : name === 'list'
+        ? { name, ...(argument ? { stage: stageFromWord(argument) ?? argument } : {}) }
+        : { name, ...extra };
+  const parsed = CommandSchema.safeParse(candidate);
+  if (parsed.success) return { ok: true, command: parsed.data };
+  if (name === 'status' || name === 'match') return { ok: false, problem: 'needs_reference', keyword };
+  return { ok: false, problem: 'unknown', text };
+};
+
+/** The text of an `im.message.receive_v1` message of type text or post, else null. */
+export const messageText = (messageType: string, content: string): string | null => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(content);
+  } catch {
+    return null;
+  }
+  if (messageType === 'text') {
+    const text = z.object({ text: z.string() }).safeParse(parsed);
+    return text.success ? text.data.text : null;
+  }
+  if (messageType === 'post') {
+    // A rich-text post: { title, content: [[{ tag: 'text', text }, …], …] }, possibly per locale.
+    const Post = z.object({ title: z.string().optional(), content: z.array(z.array(z.object({ tag: z.string(), text: z.string().optional() }))) });
+    const post = Post.safeParse(parsed);
+    const body = post.success ? post.data : Object.values((parsed ?? {}) as Record<string, unknown>).map((v) => Post.safeParse(v)).find((p) => p.success)?.data;
+    if (!body) return null;
+    return [body.title ?? '', ...body.content.map((line) => line.map((part) => (part.tag === 'text' ? (part.text ?? '') : ' ')).join(''))].join(' ');
+  }
+  return null;
+};

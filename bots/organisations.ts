@@ -1,0 +1,19 @@
+import type { PrismaClient } from '../lib/prisma.ts';
+import type { PartnershipKind } from '../workflows/domain.ts';
+import type { BotUser } from './auth.ts';
+import type { OrganisationChoice } from './cards/intake-form.ts';
+
+/**
+ * Whose submission a person may make: any enterprise (demand) or university (achievement) for a
+ * coordinator; their own organisation for its contact or TTO; none for anyone else.
+ */
+export const submittableOrganisations = async (prisma: PrismaClient, user: BotUser, kind: PartnershipKind): Promise<OrganisationChoice[]> => {
+  const orgKind = kind === 'demand' ? 'enterprise' : 'university';
+  const { actor } = user;
+  if (actor.role === 'coordinator') {
+    return prisma.organisation.findMany({ where: { kind: orgKind }, orderBy: { name: 'asc' }, select: { name: true, region: true }, take: 100 });
+  }
+  const ownRole = kind === 'demand' ? 'enterprise_contact' : 'tto_officer';
+  if (actor.role !== ownRole || !actor.organisationId) return [];
+  return prisma.organisation.findMany({ where: { id: actor.organisationId, kind: orgKind }, select: { name: true, region: true } });
+};
