@@ -1,6 +1,6 @@
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
-import { STAGES, type Stage } from '../workflows/domain.ts';
+import { programmeFigures } from '../lib/programme-figures.ts';
 import { channelsFor, type Delivery } from './outbox.ts';
 
 export interface ComposeDigestsInput {
@@ -64,12 +64,10 @@ const openFor = async (prisma: PrismaClient, organisationId: string, now: number
   return { pending, due };
 };
 
-/** The managers' programme summary: partnerships by stage, dockings, contracts and overdue milestones. */
+/** The managers' programme summary: the programme's figures and the overdue milestones. */
 const programmeSummary = async (prisma: PrismaClient, now: number) => {
-  const [stages, dockings, contracts, overdue] = await Promise.all([
-    prisma.partnership.groupBy({ by: ['stage'], _count: { _all: true } }),
-    prisma.matchProposal.count({ where: { status: { in: ['accepted', 'failed'] } } }),
-    prisma.contract.aggregate({ _count: { _all: true }, _sum: { amountCny: true } }),
+  const [figures, overdue] = await Promise.all([
+    programmeFigures(prisma),
     prisma.milestone.findMany({
       where: { status: 'open', dueAt: { lt: new Date(now) } },
       include: { contract: { select: { partnership: { select: { reference: true, title: true } } } } },
@@ -77,13 +75,8 @@ const programmeSummary = async (prisma: PrismaClient, now: number) => {
       take: 50,
     }),
   ]);
-  const byStage = Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<Stage, number>;
-  for (const row of stages) byStage[row.stage] = row._count._all;
   return {
-    byStage,
-    dockings,
-    contracts: contracts._count._all,
-    amountCny: Number(contracts._sum.amountCny ?? 0),
+    ...figures,
     overdueMilestones: overdue.map((m) => ({
       reference: m.contract.partnership.reference,
       title: m.contract.partnership.title,

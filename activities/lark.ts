@@ -41,7 +41,7 @@ export const createLarkSender = ({ config, client, log = (line) => console.log(l
     if (!recipient.larkOpenId) {
       throw ApplicationFailure.nonRetryable(`${recipient.name} (${recipient.id}) has no Lark open_id`, PERMANENT_DELIVERY_ERROR);
     }
-    const card = notificationCard(contentOf(message));
+    const card = notificationCard(contentOf(message), { items: message.items, language: recipient.language });
     const uuid = messageUuid(message.key);
     if (client) return { messageId: await sendCard(client, { receiveId: recipient.larkOpenId, card, uuid }) };
 

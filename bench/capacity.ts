@@ -28,6 +28,7 @@ import { workflowIdFor } from '../workflows/domain.ts';
 import type { partnership } from '../workflows/index.ts';
 import { statusQuery } from '../workflows/messages.ts';
 import {
+  DATABASE_OPTION,
   BENCH_DEMAND,
   connectDatabase,
   createTeardown,
@@ -424,7 +425,7 @@ if (childConfig) {
     .option('--limit-minutes <m>', 'stop opening after this long and report how many were reached', positiveInt('--limit-minutes'), 8)
     .option('--submitters <s>', 'partnerships being opened at once (each submitter waits until its partnership is in review)', positiveInt('--submitters'), 16)
     .option('--max-worker-rss-mib <m>', 'stop opening if the worker grows past this (protects a shared machine)', positiveInt('--max-worker-rss-mib'), 12_288)
-    .option('--database <db>', '"pglite" (in memory) or a postgresql:// server URL; default DATABASE_URL, else pglite')
+    .option(...DATABASE_OPTION)
     .parse()
     .opts<Options>();
   main(options).then(

@@ -37,6 +37,7 @@ import {
 } from '../workflows/messages.ts';
 import { FLOOR_ACTIVITIES, FLOOR_STEPS, floorStatusQuery, floorUpdate, type FloorActivities, type floor } from './floor-workflow.ts';
 import {
+  DATABASE_OPTION,
   BENCH_DEMAND,
   connectDatabase,
   createTeardown,
@@ -61,7 +62,7 @@ const options = new Command('bench')
   .option('--count <n>', 'partnerships (and floor workflows) to measure', positiveInt('--count'), 200)
   .option('--concurrency <c>', 'lifecycles in flight at once', positiveInt('--concurrency'), 20)
   .option('--warmup <w>', 'unmeasured lifecycles of each kind run first', (text) => (text === '0' ? 0 : positiveInt('--warmup')(text)), 10)
-  .option('--database <db>', '"pglite" (in memory) or a postgresql:// server URL; default DATABASE_URL, else pglite')
+  .option(...DATABASE_OPTION)
   .parse()
   .opts<{ count: number; concurrency: number; warmup: number; database?: string }>();
 

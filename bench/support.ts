@@ -261,3 +261,6 @@ export const createTeardown = (): Teardown => {
     },
   };
 };
+
+/** The `--database` option every benchmark takes. */
+export const DATABASE_OPTION = ['--database <db>', '"pglite" (in memory) or a postgresql:// server URL; default DATABASE_URL, else pglite'] as const;

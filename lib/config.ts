@@ -79,6 +79,12 @@ export class ConfigError extends Error {
 /** Parses the environment once at start-up; a wrong value stops the process naming the variable. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   const parsed = ConfigSchema.safeParse(env);
-  if (parsed.success) return parsed.data;
-  throw new ConfigError(`invalid configuration: ${describeIssues(parsed.error.issues)}`);
+  if (!parsed.success) throw new ConfigError(`invalid configuration: ${describeIssues(parsed.error.issues)}`);
+  const config = parsed.data;
+  // Without a key or token anyone who reaches the port could act as any Lark user.
+  const loopback = /^(127\.|localhost$|::1$)/.test(config.BOT_HOST);
+  if (config.LARK_MODE === 'webhook' && !loopback && !config.LARK_ENCRYPT_KEY && !config.LARK_VERIFICATION_TOKEN) {
+    throw new ConfigError(`invalid configuration: BOT_HOST: the webhook listens on ${config.BOT_HOST}, beyond this machine, so set LARK_ENCRYPT_KEY or LARK_VERIFICATION_TOKEN (from the Lark app's event settings)`);
+  }
+  return config;
 };

@@ -1,8 +1,10 @@
 /**
  * `npm start`: the whole service on one machine with no configuration — the Temporal dev server
- * (file-backed, Web UI), the embedded database, migrations and the worker. Whatever is
- * configured (TEMPORAL_ADDRESS, DATABASE_URL) is used instead of being started.
+ * (file-backed, Web UI), the embedded database, migrations, the worker and the Lark bot. Whatever
+ * is configured (TEMPORAL_ADDRESS, DATABASE_URL, SMTP, the Lark app) is used instead of being started.
  */
+import { createLarkClient } from '../bots/lark-client.ts';
+import { startBot, type Bot } from '../bots/server.ts';
 import { loadConfig } from '../lib/config.ts';
 import { loadPolicy } from '../lib/policy-file.ts';
 import { connectServices } from '../lib/services.ts';
@@ -10,9 +12,13 @@ import { createConfiguredWorker } from '../worker.ts';
 
 const main = async (): Promise<void> => {
   const config = loadConfig();
-  await loadPolicy(config.POLICY_FILE);
+  const policy = await loadPolicy(config.POLICY_FILE);
   const services = await connectServices(config, { embedded: true });
   const worker = await createConfiguredWorker(config, services);
+  const bot: Bot | null =
+    config.LARK_MODE === 'off'
+      ? null
+      : await startBot({ config, prisma: services.prisma, client: services.client, taskQueue: config.TEMPORAL_TASK_QUEUE, policy, lark: createLarkClient(config) });
   const shutdown = () => worker.shutdown();
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
@@ -23,11 +29,14 @@ const main = async (): Promise<void> => {
       `  Temporal:    ${services.temporalAddress} (namespace ${config.TEMPORAL_NAMESPACE}, task queue ${config.TEMPORAL_TASK_QUEUE})`,
       `  Temporal UI: ${services.uiUrl ?? 'see your Temporal cluster'}`,
       `  Database:    ${services.embeddedDatabase ? `embedded PGlite in ${config.DATA_DIR}/pglite, ${services.databaseUrl}` : 'DATABASE_URL'}`,
+      `  Lark bot:    ${!bot ? 'off (LARK_MODE=off)' : bot.url ? `webhook ${bot.url}/lark/events, card callbacks ${bot.url}/lark/cards` : 'long connection (LARK_MODE=websocket)'}${config.LARK_APP_ID ? '' : '; no LARK_APP_ID, so cards are written to the outbox folder'}`,
+      `  Email:       ${config.SMTP_URL || config.SMTP_HOST ? 'SMTP as configured' : `no SMTP configured: messages are written as .eml files into ${config.EMAIL_OUTBOX_DIR ?? `${config.DATA_DIR}/outbox`}`}`,
       '  Next: `npm run demo` fills it with partnerships; `npm run cli -- --help` drives them. Ctrl-C stops.',
       '',
     ].join('\n'),
   );
   await worker.run();
+  await bot?.close();
   await services.close();
 };
 

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchReminders } from '../workflows/notices.ts';
+import { digestScheduleId, ensureSchedules, reminderScheduleId } from '../lib/schedules.ts';
+import { dispatchReminders, weekOf } from '../workflows/notices.ts';
 import { completeMilestoneUpdate } from '../workflows/messages.ts';
-import { agreeTerms, eventually, registerContract, sleep, toNegotiation } from './support/drive.ts';
+import { agreeTerms, approve, eventually, registerContract, sleep, toNegotiation, ttoFor } from './support/drive.ts';
+import { selectCandidatesUpdate } from '../workflows/messages.ts';
 import { createHarness, FAST_POLICY, ROLL_WEAR_DEMAND, type Harness } from './support/harness.ts';
 import { startLarkOpenApi, type LarkOpenApi } from './support/lark-open-api.ts';
 import { startLoopbackSmtp, type LoopbackSmtp } from './support/smtp.ts';
@@ -179,5 +181,57 @@ describe('reminders keep to their slot and arrive together', () => {
     const done = await h.handle(ref).executeUpdate(completeMilestoneUpdate, { args: [{ actor: await h.actor(tto), milestone: 1, evidenceUrl: 'https://docs.example.cn/rolls.pdf' }] });
     expect(done.stage).toBe('completed');
     expect(done.nextTimers).toEqual([]);
+  });
+});
+
+describe('the weekly digest', () => {
+  it('is scheduled for Monday mornings in Shanghai, and sends one digest per person with something open', async () => {
+    const settings = { ...h.config, TEMPORAL_TASK_QUEUE: h.taskQueue };
+    await ensureSchedules(h.client, settings);
+    await ensureSchedules(h.client, settings); // every worker does this at start-up; the second changes nothing
+    const digest = h.client.schedule.getHandle(digestScheduleId(h.taskQueue));
+    try {
+      const described = await digest.describe();
+      expect(described.spec.timezone).toBe('Asia/Shanghai');
+      expect(described.spec.calendars?.[0]).toMatchObject({ dayOfWeek: [{ start: 'MONDAY', end: 'MONDAY', step: 1 }], hour: [{ start: 9, end: 9, step: 1 }] });
+      expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'weeklyDigest', taskQueue: h.taskQueue });
+      const reminders = await h.client.schedule.getHandle(reminderScheduleId(h.taskQueue)).describe();
+      expect(reminders.action).toMatchObject({ workflowType: 'dispatchReminders' });
+
+      // A proposal waits for a university's answer: its tech-transfer office has something open.
+      const ref = await h.submit({ ...ROLL_WEAR_DEMAND, title: '周报测试：待答复的对接' });
+      const offered = await approve(h, ref);
+      const candidate = offered.candidates[0]!;
+      await h.handle(ref).executeUpdate(selectCandidatesUpdate, { args: [{ actor: await h.actor('coord'), candidateIds: [candidate.id] }] });
+      const tto = ttoFor(candidate);
+
+      const week = weekOf(Date.now());
+      const digests = async () =>
+        h.prisma.notification.findMany({ where: { idempotencyKey: { startsWith: `digest/${week}/` } }, orderBy: { idempotencyKey: 'asc' } });
+      await digest.trigger();
+      const first = await eventually('the digests sent', async () => {
+        const rows = await digests();
+        return rows.length > 0 && rows.every((r) => r.status === 'sent') ? rows : undefined;
+      });
+      const byPerson = (id: string) => first.filter((r) => r.recipientId === id);
+      expect(byPerson(tto).map((r) => r.template)).toEqual(byPerson(tto).map(() => 'weekly_digest'));
+      expect(byPerson(tto).length).toBeGreaterThanOrEqual(1);
+      expect((byPerson(tto)[0]!.payload as { pending: { reference: string; action: string }[] }).pending).toContainEqual(
+        expect.objectContaining({ reference: ref, action: 'respond_to_proposal' }),
+      );
+      expect(byPerson('manager').map((r) => `${r.template}/${r.channel}`)).toEqual(['programme_summary/email']);
+      expect(byPerson('contact-petfood')).toEqual([]); // nothing open, no digest
+      const summaryMail = smtp.to('wangjg@edu-ln.example.cn').filter((m) => m.parsed.subject?.includes('[项目周报]'));
+      expect(summaryMail).toHaveLength(1);
+
+      // Triggered again in the same week: nobody hears twice.
+      await digest.trigger();
+      await sleep(3000);
+      expect((await digests()).map((r) => r.id)).toEqual(first.map((r) => r.id));
+      expect(smtp.to('wangjg@edu-ln.example.cn').filter((m) => m.parsed.subject?.includes('[项目周报]'))).toHaveLength(1);
+    } finally {
+      await digest.delete();
+      await h.client.schedule.getHandle(reminderScheduleId(h.taskQueue)).delete();
+    }
   });
 });

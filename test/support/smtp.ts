@@ -11,6 +11,8 @@ export interface ReceivedMail {
   readonly envelope: { readonly from: string; readonly to: readonly string[] };
   readonly raw: Buffer;
   readonly parsed: ParsedMail;
+  /** When the server accepted it (epoch ms). */
+  readonly receivedAt: number;
 }
 
 export interface LoopbackSmtp {
@@ -48,10 +50,11 @@ export const startLoopbackSmtp = async (): Promise<LoopbackSmtp> => {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks);
+        const receivedAt = Date.now();
         simpleParser(raw)
           .then((parsed) => {
             const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-            received.push({ envelope: { from, to: session.envelope.rcptTo.map((r) => r.address) }, raw, parsed });
+            received.push({ envelope: { from, to: session.envelope.rcptTo.map((r) => r.address) }, raw, parsed, receivedAt });
             callback();
           })
           .catch((error: Error) => callback(error));

@@ -1,0 +1,29 @@
+/**
+ * `npm run bot`: the Lark bot on its own, for running several behind a load balancer (webhook) or
+ * apart from the workers. Talks to the services a running `npm start` provides, or to
+ * TEMPORAL_ADDRESS / DATABASE_URL when set.
+ */
+import { createLarkClient } from '../bots/lark-client.ts';
+import { startBot } from '../bots/server.ts';
+import { loadConfig } from '../lib/config.ts';
+import { loadPolicy } from '../lib/policy-file.ts';
+import { connectServices } from '../lib/services.ts';
+
+const main = async (): Promise<void> => {
+  const config = loadConfig();
+  if (config.LARK_MODE === 'off') throw new Error('LARK_MODE is off: set it to webhook or websocket');
+  const policy = await loadPolicy(config.POLICY_FILE);
+  const services = await connectServices(config, { embedded: false });
+  const bot = await startBot({ config, prisma: services.prisma, client: services.client, taskQueue: config.TEMPORAL_TASK_QUEUE, policy, lark: createLarkClient(config) });
+  console.log(bot.url ? `bot: webhook ${bot.url}/lark/events, card callbacks ${bot.url}/lark/cards` : 'bot: long connection to Lark');
+  const stop = () => {
+    void bot.close().then(() => services.close());
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+};
+
+main().catch((error: unknown) => {
+  console.error(`bot: ${(error as Error).message}`);
+  process.exit(1);
+});
