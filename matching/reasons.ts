@@ -21,7 +21,8 @@ function relevanceReason(evidence: PairEvidence, matchedTerms: readonly string[]
       const to = telling(achievementHit, 'methods');
       return from === to ? from : `${from}→${to}`;
     });
-    return `概念匹配：${links.join('，')}`;
+    // Two concepts can surface through the same words; say them once.
+    return `概念匹配：${[...new Set(links)].join('，')}`;
   }
   const keywords = matchedTerms.filter((term) => term.length > 1).slice(0, MAX_KEYWORDS);
   return keywords.length > 0 ? `关键词：${keywords.join('、')}` : undefined;

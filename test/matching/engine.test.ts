@@ -7,6 +7,7 @@ import {
   type Candidate,
   type Matcher,
 } from '../../matching/index.ts';
+import { loadLabelledDataset } from '../../matching/eval/dataset.ts';
 import { ALL, achievement, DEV_ACHIEVEMENTS, demand, UNRELATED } from './fixtures.ts';
 
 const ids = (candidates: readonly Candidate[]) => candidates.map((c) => c.id);
@@ -196,6 +197,21 @@ describe('re-matching after a decline', () => {
     for (const category of ['timing', 'budget', 'unclear_benefit'] as const) {
       const after = find(matcher.rankAchievementsFor(base, { ...ALL, declined: [{ id: 'DECLINED', category }] }), 'EARLY');
       expect(after.score, category).toBeGreaterThanOrEqual(matcher.threshold);
+    }
+  });
+});
+
+describe('reasons', () => {
+  it('names each matched concept once, however many concepts surface through the same words', () => {
+    const matcher = createMatcher({ achievements: DEV_ACHIEVEMENTS, demands: [] });
+    const { demands } = loadLabelledDataset();
+    for (const d of demands) {
+      for (const candidate of matcher.rankAchievementsFor(d, { top: 5 })) {
+        const concepts = candidate.reasons.find((r) => r.startsWith('概念匹配：'));
+        if (!concepts) continue;
+        const links = concepts.slice('概念匹配：'.length).split('，');
+        expect(new Set(links).size, `${d.id} → ${candidate.id}: ${concepts}`).toBe(links.length);
+      }
     }
   });
 });
