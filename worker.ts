@@ -34,6 +34,14 @@ export interface ServiceWorker {
   getStatus(): ReturnType<Worker['getStatus']>;
 }
 
+/**
+ * A channel's sends per second: the server holds the whole fleet to it per task queue, and each
+ * worker also spaces its own sends, since the server's limit lets a burst of about twice the rate
+ * through after a quiet spell.
+ */
+const rateLimit = (perSecond: number | undefined) =>
+  perSecond ? { maxTaskQueueActivitiesPerSecond: perSecond, maxActivitiesPerSecond: perSecond } : {};
+
 /** Bundles the workflows once; a process running several workers shares the bundle. */
 export const bundleWorkflows = (): Promise<WorkflowBundleWithSourceMap> =>
   bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } });
@@ -56,14 +64,14 @@ export const createWorker = async (options: WorkerOptions): Promise<ServiceWorke
     namespace,
     taskQueue: deliveryTaskQueue(taskQueue, 'lark'),
     activities: { deliverLark },
-    ...(options.larkPerSecond ? { maxTaskQueueActivitiesPerSecond: options.larkPerSecond } : {}),
+    ...rateLimit(options.larkPerSecond),
   });
   const email = await Worker.create({
     connection,
     namespace,
     taskQueue: deliveryTaskQueue(taskQueue, 'email'),
     activities: { deliverEmail },
-    ...(options.emailPerSecond ? { maxTaskQueueActivitiesPerSecond: options.emailPerSecond } : {}),
+    ...rateLimit(options.emailPerSecond),
   });
   const workers = [main, lark, email];
   return {

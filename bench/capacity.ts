@@ -1,11 +1,13 @@
 /**
  * Capacity benchmark: how many open partnerships one worker holds, and its memory.
  *
- *   npm run bench:capacity -- [--open 10000] [--limit-minutes 8] [--submitters 16] [--database pglite|postgresql://…]
+ *   npm run bench:capacity -- [--open 10000] [--cache 2000] [--limit-minutes 8] [--submitters 16] [--database pglite|postgresql://…]
  *
  * Starts its own dev server (in memory, headless, loopback) and database, and one worker in a
  * child process (so its memory is the worker's alone: the database and the submitting client live
- * in this process), with room in its cache for every partnership. Opens N partnerships, 16 at a
+ * in this process), keeping at most `--cache` workflows in memory (the service's default); the
+ * others are evicted and replayed from their history when next needed. `--cache` above `--open`
+ * keeps every partnership in memory, which shows the cost of one cached workflow. Opens N partnerships, 16 at a
  * time: each submitter waits until its partnership's intake is recorded and it waits in review
  * (the policy is in days, so no timer fires during the run) before it submits the next.
  * When the database shows N rows in review (or the time limit passes: then it reports how many
@@ -20,6 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { NativeConnection } from '@temporalio/worker';
+import { ConfigSchema } from '../lib/config.ts';
 import { resolveActor } from '../lib/directory.ts';
 import { submitPartnership } from '../lib/intake.ts';
 import { createPrisma } from '../lib/prisma.ts';
@@ -215,6 +218,7 @@ const describeMemory = (m: WorkerMemory): string =>
 
 interface Options {
   readonly open: number;
+  readonly cache: number;
   readonly limitMinutes: number;
   readonly submitters: number;
   readonly maxWorkerRssMib: number;
@@ -242,7 +246,7 @@ const main = async (options: Options): Promise<void> => {
     const bundlePath = path.join(bundleDir, 'partnership.js');
     await writeFile(bundlePath, bundle.code);
     const taskQueue = `bench-capacity-${runId}`;
-    const maxCachedWorkflows = open + 100;
+    const maxCachedWorkflows = options.cache;
     const worker = await startWorkerChild({
       address: temporal.address,
       databaseUrl: database.url,
@@ -422,6 +426,7 @@ if (childConfig) {
   const options = new Command('bench:capacity')
     .description('how many open partnerships one worker holds, and its memory')
     .option('--open <n>', 'partnerships to open', positiveInt('--open'), 10_000)
+    .option('--cache <n>', 'workflows the worker keeps in memory (WORKER_MAX_CACHED_WORKFLOWS)', positiveInt('--cache'), ConfigSchema.shape.WORKER_MAX_CACHED_WORKFLOWS.parse(undefined))
     .option('--limit-minutes <m>', 'stop opening after this long and report how many were reached', positiveInt('--limit-minutes'), 8)
     .option('--submitters <s>', 'partnerships being opened at once (each submitter waits until its partnership is in review)', positiveInt('--submitters'), 16)
     .option('--max-worker-rss-mib <m>', 'stop opening if the worker grows past this (protects a shared machine)', positiveInt('--max-worker-rss-mib'), 12_288)
