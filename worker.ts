@@ -34,13 +34,8 @@ export interface ServiceWorker {
   getStatus(): ReturnType<Worker['getStatus']>;
 }
 
-/**
- * A channel's sends per second: the server holds the whole fleet to it per task queue, and each
- * worker also spaces its own sends, since the server's limit lets a burst of about twice the rate
- * through after a quiet spell.
- */
-const rateLimit = (perSecond: number | undefined) =>
-  perSecond ? { maxTaskQueueActivitiesPerSecond: perSecond, maxActivitiesPerSecond: perSecond } : {};
+/** A channel's sends per second for the whole fleet, enforced by the server per task queue. */
+const rateLimit = (perSecond: number | undefined) => (perSecond ? { maxTaskQueueActivitiesPerSecond: perSecond } : {});
 
 /** Bundles the workflows once; a process running several workers shares the bundle. */
 export const bundleWorkflows = (): Promise<WorkflowBundleWithSourceMap> =>

@@ -6,7 +6,7 @@ import addressparser from 'nodemailer/lib/addressparser';
 import type { Config } from '../lib/config.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
 import { createCalendarBook } from '../notifications/calendar-book.ts';
-import type { CalendarEntry, ChannelSender, NotificationContent, OutgoingMessage } from '../notifications/content.ts';
+import { unpaced, type CalendarEntry, type ChannelSender, type NotificationContent, type OutgoingMessage, type Pace } from '../notifications/content.ts';
 import { renderEmail } from '../notifications/email-render.ts';
 import { PermanentDeliveryError } from '../notifications/errors.ts';
 import { icsMethod, renderIcs, type CalendarPerson } from '../notifications/ics.ts';
@@ -18,6 +18,8 @@ export interface EmailSenderDependencies {
   readonly config: Config;
   readonly prisma: PrismaClient;
   readonly log?: (line: string) => void;
+  /** Holds each SMTP call to the channel's rate. */
+  readonly pace?: Pace;
 }
 
 /** Where email goes: an SMTP server, or `.eml` files in the outbox folder when none is configured. */
@@ -77,7 +79,7 @@ const calendarFileName = (entry: CalendarEntry): string => `${entry.uid.replace(
  * Throws PermanentDeliveryError when no retry can help (no address, SMTP 5xx, bad payload);
  * any other error is a transport failure for the activity to retry.
  */
-export const createEmailSender = ({ config, prisma, log = () => undefined }: EmailSenderDependencies): ChannelSender => {
+export const createEmailSender = ({ config, prisma, log = () => undefined, pace = unpaced }: EmailSenderDependencies): ChannelSender => {
   const transport = createTransport(config);
   const organizer = senderOf(config.EMAIL_FROM);
   const domain = organizer.email.split('@')[1]!;
@@ -86,7 +88,7 @@ export const createEmailSender = ({ config, prisma, log = () => undefined }: Ema
   const deliver = async (mail: SendMailOptions, recipient: string, hash: string): Promise<void> => {
     let info: { message?: unknown };
     try {
-      info = await transport.mailer.sendMail(mail);
+      info = await pace(() => transport.mailer.sendMail(mail));
     } catch (error) {
       const failure = error as NodemailerError;
       if (isPermanentRejection(failure)) {

@@ -5,7 +5,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { messageUuid, sendCard } from '../bots/lark-api.ts';
 import { notificationCard } from '../bots/cards/notification.ts';
 import type { Config } from '../lib/config.ts';
-import type { ChannelSender, NotificationContent, OutgoingMessage } from '../notifications/content.ts';
+import { unpaced, type ChannelSender, type NotificationContent, type OutgoingMessage, type Pace } from '../notifications/content.ts';
 import { renderMessageContent } from '../notifications/templates.ts';
 import { PERMANENT_DELIVERY_ERROR } from '../notifications/errors.ts';
 
@@ -14,6 +14,8 @@ export interface LarkSenderDependencies {
   /** `null` when no Lark app is configured: cards are then written to the outbox folder. */
   readonly client: lark.Client | null;
   readonly log?: (line: string) => void;
+  /** Holds each call to Lark to the channel's rate. */
+  readonly pace?: Pace;
 }
 
 /** Rendering is pure, so a payload it cannot render never will: that is permanent, not retried. */
@@ -35,7 +37,7 @@ export const larkOutboxDir = (config: Config): string => path.join(config.EMAIL_
  * the next retry delay); a recipient without an open_id, or one Lark refuses, is a
  * PermanentDeliveryError. Without an app, the card is written as JSON to the outbox folder instead.
  */
-export const createLarkSender = ({ config, client, log = (line) => console.log(line) }: LarkSenderDependencies): ChannelSender => ({
+export const createLarkSender = ({ config, client, log = (line) => console.log(line), pace = unpaced }: LarkSenderDependencies): ChannelSender => ({
   async send(message) {
     const { recipient } = message;
     if (!recipient.larkOpenId) {
@@ -43,7 +45,7 @@ export const createLarkSender = ({ config, client, log = (line) => console.log(l
     }
     const card = notificationCard(contentOf(message), { items: message.items, language: recipient.language });
     const uuid = messageUuid(message.key);
-    if (client) return { messageId: await sendCard(client, { receiveId: recipient.larkOpenId, card, uuid }) };
+    if (client) return { messageId: await pace(() => sendCard(client, { receiveId: recipient.larkOpenId!, card, uuid })) };
 
     const file = path.join(larkOutboxDir(config), `${uuid}.json`);
     const request = { receive_id_type: 'open_id', receive_id: recipient.larkOpenId, recipient: recipient.name, msg_type: 'interactive', uuid, card };

@@ -81,3 +81,7 @@ export interface OutgoingMessage {
 export interface ChannelSender {
   send(message: OutgoingMessage): Promise<{ messageId: string }>;
 }
+
+/** Runs a call to a mail server or Lark when the channel's rate allows; by default at once. */
+export type Pace = <T>(call: () => Promise<T>) => Promise<T>;
+export const unpaced: Pace = (call) => call();

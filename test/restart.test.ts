@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../activities/index.ts';
 import type { Candidate, PartnershipEvent } from '../workflows/events.ts';
 import { completeMilestoneUpdate, concludeNegotiationUpdate, proposeTermsUpdate, reviewUpdate } from '../workflows/messages.ts';
-import { agreeTerms, outboxOf, registerContract, sleep, toNegotiation } from './support/drive.ts';
+import { agreeTerms, eventually, outboxOf, registerContract, sleep, toNegotiation } from './support/drive.ts';
 import { createHarness, ROLL_WEAR_DEMAND, type Harness } from './support/harness.ts';
 
 let h: Harness;
@@ -48,6 +48,12 @@ describe('a worker restart and retried activities', () => {
     // The same steps, with the worker gone in the middle of the negotiation.
     const interrupted = await h.submit({ ...ROLL_WEAR_DEMAND, title: '重启测试：中断' });
     await toNegotiation(h, interrupted, candidate.id);
+    // Stopped between two decisions, once the acceptance's messages are out.
+    await eventually('the acceptance sent', async () =>
+      (await h.prisma.notification.count({ where: { partnership: { reference: interrupted }, template: 'proposal_accepted', status: 'sent' } })) > 0 &&
+      (await h.prisma.notification.count({ where: { partnership: { reference: interrupted }, status: 'pending', deliverAfter: null } })) === 0
+        ? true
+        : undefined);
     await h.stopWorker();
     // A party proposes terms while no worker runs: the server holds the update until one does.
     const terms = h.handle(interrupted).executeUpdate(proposeTermsUpdate, {
