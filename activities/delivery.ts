@@ -27,8 +27,7 @@ export const createDeliver = (prisma: PrismaClient, channel: Delivery['channel']
       orderBy: { idempotencyKey: 'asc' },
     });
     if (rows.length === 0) throw ApplicationFailure.nonRetryable(`no ${channel} message ${key} in the outbox`, 'UnknownMessage');
-    const sent = rows.find((row) => row.status === 'sent');
-    if (sent && rows.every((row) => row.status === 'sent')) return { messageId: sent.messageId ?? '', alreadySent: true };
+    if (rows.every((row) => row.status === 'sent')) return { messageId: rows[0]!.messageId ?? '', alreadySent: true };
 
     const message: OutgoingMessage = {
       key,

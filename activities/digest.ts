@@ -10,9 +10,6 @@ export interface ComposeDigestsInput {
   readonly horizonMs: number;
 }
 
-const DAY_MS = 86_400_000;
-export const DIGEST_HORIZON_MS = 14 * DAY_MS;
-
 type PendingItem = { reference: string; title: string; action: string; deadline?: string };
 type DueItem = { reference: string; title: string; milestone: number; milestoneTitle: string; due: string; overdue: boolean };
 
@@ -33,12 +30,13 @@ const openFor = async (prisma: PrismaClient, organisationId: string, now: number
       where: {
         status: 'open',
         dueAt: { lte: new Date(now + horizonMs) },
+        contract: { partnership: { stage: 'milestones' } },
         OR: [
           { responsible: 'university', contract: { universityId: organisationId } },
           { responsible: 'enterprise', contract: { enterpriseId: organisationId } },
         ],
       },
-      include: { contract: { select: { partnership: { select: { reference: true, title: true, stage: true } } } } },
+      include: { contract: { select: { partnership: { select: { reference: true, title: true } } } } },
       orderBy: { dueAt: 'asc' },
     }),
   ]);
@@ -51,16 +49,14 @@ const openFor = async (prisma: PrismaClient, organisationId: string, now: number
     })),
     ...negotiations.map((n) => ({ reference: n.reference, title: n.title, action: 'negotiate' })),
   ];
-  const due: DueItem[] = milestones
-    .filter((m) => m.contract.partnership.stage === 'milestones')
-    .map((m) => ({
-      reference: m.contract.partnership.reference,
-      title: m.contract.partnership.title,
-      milestone: m.seq,
-      milestoneTitle: m.title,
-      due: m.dueAt.toISOString(),
-      overdue: m.dueAt.getTime() < now,
-    }));
+  const due: DueItem[] = milestones.map((m) => ({
+    reference: m.contract.partnership.reference,
+    title: m.contract.partnership.title,
+    milestone: m.seq,
+    milestoneTitle: m.title,
+    due: m.dueAt.toISOString(),
+    overdue: m.dueAt.getTime() < now,
+  }));
   return { pending, due };
 };
 

@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer, { type NodemailerError, type SendMailOptions, type Transporter } from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
-import type { Config } from '../lib/config.ts';
+import { outboxDirOf, type Config } from '../lib/config.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
 import { createCalendarBook } from '../notifications/calendar-book.ts';
-import { unpaced, type CalendarEntry, type ChannelSender, type NotificationContent, type OutgoingMessage, type Pace } from '../notifications/content.ts';
+import { messageKeyHash, unpaced, type CalendarEntry, type ChannelSender, type NotificationContent, type OutgoingMessage, type Pace } from '../notifications/content.ts';
 import { renderEmail } from '../notifications/email-render.ts';
 import { PermanentDeliveryError } from '../notifications/errors.ts';
 import { icsMethod, renderIcs, type CalendarPerson } from '../notifications/ics.ts';
@@ -41,7 +40,7 @@ const createTransport = (config: Config): Transport => {
   return {
     kind: 'files',
     mailer: nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }),
-    dir: config.EMAIL_OUTBOX_DIR ?? path.join(config.DATA_DIR, 'outbox'),
+    dir: outboxDirOf(config),
   };
 };
 
@@ -53,7 +52,7 @@ const senderOf = (from: string): CalendarPerson => {
 
 /** The same message key always gives the same Message-ID, so a retried send is recognisably the same mail. */
 const messageIdFor = (key: string, domain: string): { id: string; hash: string } => {
-  const hash = createHash('sha256').update(key).digest('hex').slice(0, 32);
+  const hash = messageKeyHash(key);
   return { id: `<${hash}@${domain}>`, hash };
 };
 

@@ -156,7 +156,7 @@ export const createRecordEvent = (prisma: PrismaClient) =>
           enterpriseId: event.enterprise?.id ?? null,
         },
       });
-      const notifications = await queueNotifications(tx, { id: input.partnershipId, reference: input.reference, title: input.title }, event);
-      return { applied: true, notifications, deliveries: await deliveriesOf(tx, input.reference, event) };
+      const queued = await queueNotifications(tx, { id: input.partnershipId, reference: input.reference, title: input.title }, event);
+      return { applied: true, notifications: queued.count, deliveries: queued.deliveries };
     });
   };

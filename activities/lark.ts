@@ -4,7 +4,7 @@ import type * as lark from '@larksuiteoapi/node-sdk';
 import { ApplicationFailure } from '@temporalio/common';
 import { messageUuid, sendCard } from '../bots/lark-api.ts';
 import { notificationCard } from '../bots/cards/notification.ts';
-import type { Config } from '../lib/config.ts';
+import { outboxDirOf, type Config } from '../lib/config.ts';
 import { unpaced, type ChannelSender, type NotificationContent, type OutgoingMessage, type Pace } from '../notifications/content.ts';
 import { renderMessageContent } from '../notifications/templates.ts';
 import { PERMANENT_DELIVERY_ERROR } from '../notifications/errors.ts';
@@ -28,7 +28,7 @@ const contentOf = (message: OutgoingMessage): NotificationContent => {
 };
 
 /** Where cards go when no app is configured: `<EMAIL_OUTBOX_DIR or DATA_DIR/outbox>/lark/`. */
-export const larkOutboxDir = (config: Config): string => path.join(config.EMAIL_OUTBOX_DIR ?? path.join(config.DATA_DIR, 'outbox'), 'lark');
+export const larkOutboxDir = (config: Config): string => path.join(outboxDirOf(config), 'lark');
 
 /**
  * The Lark transport: renders the message in the recipient's language as a card and sends it to

@@ -42,7 +42,7 @@ const waitsForSlot = (event: PartnershipEvent): boolean => event.type === 'remin
 const slotOf = (event: PartnershipEvent): number =>
   (event.type === 'reminder' || event.type === 'escalation') && event.data.slot !== undefined ? event.data.slot : event.at;
 
-/** The event's messages to send at once (not the reminders, which wait for their slot). */
+/** The messages to send at once of an event recorded earlier (not the reminders, which wait for their slot). */
 export const deliveriesOf = async (tx: Transaction, reference: string, event: PartnershipEvent): Promise<Delivery[]> => {
   if (waitsForSlot(event)) return [];
   const rows = await tx.notification.findMany({
@@ -61,7 +61,7 @@ export const queueNotifications = async (
   tx: Transaction,
   partnership: { id: string; reference: string; title: string },
   event: PartnershipEvent,
-): Promise<number> => {
+): Promise<{ count: number; deliveries: Delivery[] }> => {
   const slot = waitsForSlot(event);
   const rows: Prisma.NotificationCreateManyInput[] = [];
   for (const spec of event.notify) {
@@ -84,7 +84,10 @@ export const queueNotifications = async (
       }
     }
   }
-  if (rows.length === 0) return 0;
+  if (rows.length === 0) return { count: 0, deliveries: [] };
   const { count } = await tx.notification.createMany({ data: rows, skipDuplicates: true });
-  return count;
+  const deliveries = rows
+    .flatMap((row) => (row.batchKey ? [{ key: row.batchKey, channel: row.channel }] : []))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { count, deliveries };
 };

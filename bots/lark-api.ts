@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import * as lark from '@larksuiteoapi/node-sdk';
 import { ApplicationFailure } from '@temporalio/common';
 import { PERMANENT_DELIVERY_ERROR } from '../notifications/errors.ts';
@@ -19,11 +18,8 @@ const RATE_LIMIT_CODES = new Set([99991400, 230020]);
 const TOKEN_CODES = new Set([99991661, 99991663]);
 const UUID_MAX_LENGTH = 50;
 
-/**
- * The `uuid` Lark deduplicates sends by (for an hour, at most 50 characters), from a message key
- * that is stable across retries: the first 32 hex digits of its sha256.
- */
-export const messageUuid = (key: string): string => createHash('sha256').update(key).digest('hex').slice(0, 32);
+/** The `uuid` Lark deduplicates sends by (for an hour), from a message key that is stable across retries. */
+export { messageKeyHash as messageUuid } from '../notifications/content.ts';
 
 interface LarkAnswer {
   readonly code?: number | undefined;

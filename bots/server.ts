@@ -9,7 +9,7 @@ import { cachedIdentify } from './auth.ts';
 import type { BotContext } from './context.ts';
 import { createDispatcher, sdkLogger } from './dispatcher.ts';
 import { pruneEvents } from './event-log.ts';
-import { larkDomain } from './lark-client.ts';
+import { createLarkClient, larkDomain } from './lark-client.ts';
 import { parseTargets } from './targets.ts';
 import { verifyDelivery } from './verify.ts';
 
@@ -180,3 +180,7 @@ export const startBot = async (options: BotOptions): Promise<Bot> => {
     },
   };
 };
+
+/** The bot as configured, on the service's database and Temporal client: `npm start` and `npm run bot`. */
+export const startConfiguredBot = (config: Config, services: { prisma: PrismaClient; client: Client }, policy: ProgrammePolicyInput): Promise<Bot> =>
+  startBot({ config, prisma: services.prisma, client: services.client, taskQueue: config.TEMPORAL_TASK_QUEUE, policy, lark: createLarkClient(config) });

@@ -72,6 +72,9 @@ export const ConfigSchema = z.object({
 });
 export type Config = z.output<typeof ConfigSchema>;
 
+/** Where messages are written when no mail server (and, under `lark/`, no Lark app) is configured. */
+export const outboxDirOf = (config: Pick<Config, 'EMAIL_OUTBOX_DIR' | 'DATA_DIR'>): string => config.EMAIL_OUTBOX_DIR ?? path.join(config.DATA_DIR, 'outbox');
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }

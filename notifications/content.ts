@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Template } from '../workflows/events.ts';
 
 export type Language = 'zh' | 'en';
@@ -76,6 +77,9 @@ export interface OutgoingMessage {
   readonly recipient: Recipient;
   readonly items: readonly OutgoingItem[];
 }
+
+/** A short, stable name for a message key: Lark's `uuid` (at most 50 characters) and the email Message-ID's local part. */
+export const messageKeyHash = (key: string): string => createHash('sha256').update(key).digest('hex').slice(0, 32);
 
 /** A channel's transport; throws on failure so that the activity is retried. */
 export interface ChannelSender {

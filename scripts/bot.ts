@@ -3,8 +3,7 @@
  * apart from the workers. Talks to the services a running `npm start` provides, or to
  * TEMPORAL_ADDRESS / DATABASE_URL when set.
  */
-import { createLarkClient } from '../bots/lark-client.ts';
-import { startBot } from '../bots/server.ts';
+import { startConfiguredBot } from '../bots/server.ts';
 import { loadConfig } from '../lib/config.ts';
 import { loadPolicy } from '../lib/policy-file.ts';
 import { connectServices } from '../lib/services.ts';
@@ -14,7 +13,7 @@ const main = async (): Promise<void> => {
   if (config.LARK_MODE === 'off') throw new Error('LARK_MODE is off: set it to webhook or websocket');
   const policy = await loadPolicy(config.POLICY_FILE);
   const services = await connectServices(config, { embedded: false });
-  const bot = await startBot({ config, prisma: services.prisma, client: services.client, taskQueue: config.TEMPORAL_TASK_QUEUE, policy, lark: createLarkClient(config) });
+  const bot = await startConfiguredBot(config, services, policy);
   console.log(bot.url ? `bot: webhook ${bot.url}/lark/events, card callbacks ${bot.url}/lark/cards` : 'bot: long connection to Lark');
   const stop = () => {
     void bot.close().then(() => services.close());

@@ -3,9 +3,8 @@
  * (file-backed, Web UI), the embedded database, migrations, the worker and the Lark bot. Whatever
  * is configured (TEMPORAL_ADDRESS, DATABASE_URL, SMTP, the Lark app) is used instead of being started.
  */
-import { createLarkClient } from '../bots/lark-client.ts';
-import { startBot, type Bot } from '../bots/server.ts';
-import { loadConfig } from '../lib/config.ts';
+import { startConfiguredBot, type Bot } from '../bots/server.ts';
+import { loadConfig, outboxDirOf } from '../lib/config.ts';
 import { loadPolicy } from '../lib/policy-file.ts';
 import { connectServices } from '../lib/services.ts';
 import { createConfiguredWorker } from '../worker.ts';
@@ -18,7 +17,7 @@ const main = async (): Promise<void> => {
   const bot: Bot | null =
     config.LARK_MODE === 'off'
       ? null
-      : await startBot({ config, prisma: services.prisma, client: services.client, taskQueue: config.TEMPORAL_TASK_QUEUE, policy, lark: createLarkClient(config) });
+      : await startConfiguredBot(config, services, policy);
   const shutdown = () => worker.shutdown();
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
@@ -30,7 +29,7 @@ const main = async (): Promise<void> => {
       `  Temporal UI: ${services.uiUrl ?? 'see your Temporal cluster'}`,
       `  Database:    ${services.embeddedDatabase ? `embedded PGlite in ${config.DATA_DIR}/pglite, ${services.databaseUrl}` : 'DATABASE_URL'}`,
       `  Lark bot:    ${!bot ? 'off (LARK_MODE=off)' : bot.url ? `webhook ${bot.url}/lark/events, card callbacks ${bot.url}/lark/cards` : 'long connection (LARK_MODE=websocket)'}${config.LARK_APP_ID ? '' : '; no LARK_APP_ID, so cards are written to the outbox folder'}`,
-      `  Email:       ${config.SMTP_URL || config.SMTP_HOST ? 'SMTP as configured' : `no SMTP configured: messages are written as .eml files into ${config.EMAIL_OUTBOX_DIR ?? `${config.DATA_DIR}/outbox`}`}`,
+      `  Email:       ${config.SMTP_URL || config.SMTP_HOST ? 'SMTP as configured' : `no SMTP configured: messages are written as .eml files into ${outboxDirOf(config)}`}`,
       '  Next: `npm run demo` fills it with partnerships; `npm run cli -- --help` drives them. Ctrl-C stops.',
       '',
     ].join('\n'),
