@@ -1,104 +1,12 @@
-import { fileURLToPath } from 'node:url';
-import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleOption, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { createActivities, createDeliveryActivities } from './activities/index.ts';
-import { createSenders } from './activities/senders.ts';
-import type { Config } from './lib/config.ts';
-import type { PrismaClient } from './lib/prisma.ts';
-import { ensureSchedules } from './lib/schedules.ts';
-import type { Services } from './lib/services.ts';
-import type { ChannelSender } from './notifications/content.ts';
-import { deliveryTaskQueue } from './workflows/domain.ts';
-
-export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
-
-export interface WorkerOptions {
-  readonly connection: NativeConnection;
-  readonly namespace: string;
-  readonly taskQueue: string;
-  readonly prisma: PrismaClient;
-  readonly senders: { readonly lark: ChannelSender; readonly email: ChannelSender };
-  /** Sends per second on each channel, for all workers together (the server enforces it per task queue). */
-  readonly larkPerSecond?: number;
-  readonly emailPerSecond?: number;
-  /** A bundle made once and shared, e.g. by several workers in one test run. */
-  readonly workflowBundle?: WorkflowBundleOption;
-  readonly maxConcurrentActivityTaskExecutions?: number;
-  readonly maxCachedWorkflows?: number;
-}
-
-/** The service's workers in one process: workflows and records on the main queue, and one queue per channel. */
-export interface ServiceWorker {
-  run(): Promise<void>;
-  shutdown(): void;
-  /** The main queue's worker status (cached workflows, slots). */
-  getStatus(): ReturnType<Worker['getStatus']>;
-}
-
-/** A channel's sends per second for the whole fleet, enforced by the server per task queue. */
-const rateLimit = (perSecond: number | undefined) => (perSecond ? { maxTaskQueueActivitiesPerSecond: perSecond } : {});
-
-/** Bundles the workflows once; a process running several workers shares the bundle. */
-export const bundleWorkflows = (): Promise<WorkflowBundleWithSourceMap> =>
-  bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } });
-
-/** The partnership workflows and their activities, plus the Lark and email senders, on the given dependencies. */
-export const createWorker = async (options: WorkerOptions): Promise<ServiceWorker> => {
-  const { connection, namespace, taskQueue, prisma } = options;
-  const main = await Worker.create({
-    connection,
-    namespace,
-    taskQueue,
-    workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
-    activities: createActivities({ prisma }),
-    ...(options.maxConcurrentActivityTaskExecutions ? { maxConcurrentActivityTaskExecutions: options.maxConcurrentActivityTaskExecutions } : {}),
-    ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
-  });
-  const { deliverLark, deliverEmail } = createDeliveryActivities({ prisma, ...options.senders });
-  const lark = await Worker.create({
-    connection,
-    namespace,
-    taskQueue: deliveryTaskQueue(taskQueue, 'lark'),
-    activities: { deliverLark },
-    ...rateLimit(options.larkPerSecond),
-  });
-  const email = await Worker.create({
-    connection,
-    namespace,
-    taskQueue: deliveryTaskQueue(taskQueue, 'email'),
-    activities: { deliverEmail },
-    ...rateLimit(options.emailPerSecond),
-  });
-  const workers = [main, lark, email];
-  return {
-    run: async () => {
-      await Promise.all(workers.map((worker) => worker.run()));
-    },
-    shutdown: () => {
-      for (const worker of workers) if (worker.getState() === 'RUNNING') worker.shutdown();
-    },
-    getStatus: () => main.getStatus(),
-  };
-};
-
-/** The worker as configured (senders, rate limits, cache), after making sure the schedules exist. */
-export const createConfiguredWorker = async (config: Config, services: Services): Promise<ServiceWorker> => {
-  await ensureSchedules(services.client, config);
-  return createWorker({
-    connection: services.workerConnection,
-    namespace: config.TEMPORAL_NAMESPACE,
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
-    prisma: services.prisma,
-    senders: createSenders(config, services.prisma),
-    larkPerSecond: config.LARK_MAX_PER_SECOND,
-    emailPerSecond: config.EMAIL_MAX_PER_SECOND,
-    maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
-    maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
-  });
-};
+/**
+ * The worker's entry point: `npm run worker` polls the partnership task queue and its Lark and
+ * email queues against the configured Temporal server and database.
+ */
+import { loadConfig } from './lib/config.ts';
+import { connectServices } from './lib/services.ts';
+import { createConfiguredWorker } from './lib/workers.ts';
 
 const runStandalone = async (): Promise<void> => {
-  const { loadConfig } = await import('./lib/config.ts');
-  const { connectServices } = await import('./lib/services.ts');
   const config = loadConfig();
   const services = await connectServices(config, { embedded: false });
   const worker = await createConfiguredWorker(config, services);
@@ -109,9 +17,7 @@ const runStandalone = async (): Promise<void> => {
   await services.close();
 };
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  runStandalone().catch((error: unknown) => {
-    console.error((error as Error).message);
-    process.exit(1);
-  });
-}
+runStandalone().catch((error: unknown) => {
+  console.error((error as Error).message);
+  process.exit(1);
+});

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { PrismaClient } from '../lib/prisma.ts';
 import type { ChannelSender, MessageTemplate, OutgoingMessage } from '../notifications/content.ts';
-import { PERMANENT_DELIVERY_ERROR } from '../notifications/errors.ts';
+import { PERMANENT_DELIVERY_ERROR } from '../domain/failures.ts';
 import type { Delivery } from './outbox.ts';
 
 

@@ -1,6 +1,6 @@
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
-import { programmeFigures } from '../lib/programme-figures.ts';
+import { programmeFigures } from '../app/programme-figures.ts';
 import { channelsFor, type Delivery } from './outbox.ts';
 
 export interface ComposeDigestsInput {

@@ -2,7 +2,7 @@ import type { PrismaClient } from '../lib/prisma.ts';
 import type { ChannelSender } from '../notifications/content.ts';
 import { createDeliver } from './delivery.ts';
 import { createComposeDigests } from './digest.ts';
-import { createRecordEvent } from './events.ts';
+import { createRecordEvent } from './record-event.ts';
 import { createFindCandidates } from './matching.ts';
 import { createClaimDueReminders } from './reminder-batches.ts';
 

@@ -1,6 +1,6 @@
 import { createMatcher, type Achievement, type Demand, type Matcher } from '../matching/index.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
-import type { DeclineCategory, PartnershipKind } from '../workflows/domain.ts';
+import type { DeclineCategory, PartnershipKind } from '../domain/vocabulary.ts';
 import type { Candidate } from '../workflows/events.ts';
 
 export interface FindCandidatesInput {

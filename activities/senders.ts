@@ -1,10 +1,10 @@
 import pThrottle from 'p-throttle';
 import type { Config } from '../lib/config.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
-import { createLarkClient } from '../bots/lark-client.ts';
+import { createLarkClient } from '../lark/client.ts';
 import type { ChannelSender, Pace } from '../notifications/content.ts';
-import { createEmailSender } from './email.ts';
-import { createLarkSender } from './lark.ts';
+import { createEmailSender } from './email-sender.ts';
+import { createLarkSender } from './lark-sender.ts';
 
 /**
  * At most `perSecond` calls to a channel's server in any one second from this process. The

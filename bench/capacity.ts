@@ -23,11 +23,11 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { NativeConnection } from '@temporalio/worker';
 import { ConfigSchema } from '../lib/config.ts';
-import { resolveActor } from '../lib/directory.ts';
-import { submitPartnership } from '../lib/intake.ts';
+import { resolveActor } from '../app/directory.ts';
+import { submitPartnership } from '../app/intake.ts';
 import { createPrisma } from '../lib/prisma.ts';
-import { bundleWorkflows, createWorker } from '../worker.ts';
-import { workflowIdFor } from '../workflows/domain.ts';
+import { bundleWorkflows, createWorker } from '../lib/workers.ts';
+import { workflowIdFor } from '../domain/vocabulary.ts';
 import type { partnership } from '../workflows/index.ts';
 import { statusQuery } from '../workflows/messages.ts';
 import {

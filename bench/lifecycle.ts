@@ -19,11 +19,11 @@ import { performance } from 'node:perf_hooks';
 import { Command } from 'commander';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
-import { resolveActor } from '../lib/directory.ts';
-import { submitPartnership } from '../lib/intake.ts';
+import { resolveActor } from '../app/directory.ts';
+import { submitPartnership } from '../app/intake.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
-import { bundleWorkflows, createWorker } from '../worker.ts';
-import { workflowIdFor, type Actor } from '../workflows/domain.ts';
+import { bundleWorkflows, createWorker } from '../lib/workers.ts';
+import { workflowIdFor, type Actor } from '../domain/vocabulary.ts';
 import type { partnership } from '../workflows/index.ts';
 import {
   completeMilestoneUpdate,

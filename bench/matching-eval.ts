@@ -3,7 +3,7 @@
  * what the confidence threshold lets through and what it costs, one ablation per
  * ingredient, a split-half check of the threshold, and the speed of a national-event-sized pool.
  *
- *   npx tsx bench/matching-eval.ts [--data FILE]   (default ../shared/data/matching-dev.json)
+ *   npx tsx bench/matching-eval.ts [--data FILE]   (default matching/eval/data/matching-dev.json)
  */
 import { Command } from 'commander';
 import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from '../matching/config.ts';

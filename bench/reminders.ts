@@ -21,15 +21,15 @@ import { Command } from 'commander';
 import { NativeConnection } from '@temporalio/worker';
 import { createSenders } from '../activities/senders.ts';
 import { loadConfig } from '../lib/config.ts';
-import { importDirectory, importPool, resolveActor, type Directory, type Pool } from '../lib/directory.ts';
-import { submitPartnership, type Submission } from '../lib/intake.ts';
+import { importDirectory, importPool, resolveActor, type Directory, type Pool } from '../app/directory.ts';
+import { submitPartnership, type Submission } from '../app/intake.ts';
 import { startLarkOpenApi } from '../test/support/lark-open-api.ts';
 import { startLoopbackSmtp } from '../test/support/smtp.ts';
-import { bundleWorkflows, createWorker } from '../worker.ts';
-import { workflowIdFor, type Actor } from '../workflows/domain.ts';
+import { bundleWorkflows, createWorker } from '../lib/workers.ts';
+import { workflowIdFor, type Actor } from '../domain/vocabulary.ts';
 import type { partnership } from '../workflows/index.ts';
 import * as messages from '../workflows/messages.ts';
-import { dispatchReminders } from '../workflows/notices.ts';
+import { dispatchReminders } from '../workflows/scheduled.ts';
 import type { ProgrammePolicyInput } from '../workflows/policy.ts';
 import {
   DATABASE_OPTION,

@@ -6,7 +6,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { importDirectory, importPool } from '../lib/directory.ts';
+import { importDirectory, importPool } from '../app/directory.ts';
 import { createScratchDatabase } from '../lib/scratch-database.ts';
 import { freePort } from '../lib/net.ts';
 import { createPrisma, type PrismaClient } from '../lib/prisma.ts';

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../lib/prisma.ts';
 import type { Language } from '../notifications/content.ts';
-import type { Actor } from '../workflows/domain.ts';
-import { phrasesFor } from './phrases.ts';
+import type { Actor } from '../domain/vocabulary.ts';
+import { phrasesFor } from '../notifications/bot-phrases.ts';
 
 /** The person behind a Lark user, as every decision and reply needs them. */
 export interface BotUser {

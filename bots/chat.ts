@@ -1,22 +1,22 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
 import { registrationHelp, type BotUser } from './auth.ts';
-import { helpCard } from './cards/help.ts';
-import { intakeFormCard } from './cards/intake-form.ts';
-import { listCard } from './cards/list.ts';
-import { matchCard } from './cards/match.ts';
-import { noticeCard } from './cards/notice.ts';
-import { pendingCard } from './cards/pending.ts';
-import { statsCard } from './cards/stats.ts';
-import { statusCard } from './cards/status.ts';
+import { helpCard } from '../lark/cards/help.ts';
+import { intakeFormCard } from '../lark/cards/intake-form.ts';
+import { listCard } from '../lark/cards/list.ts';
+import { matchCard } from '../lark/cards/match.ts';
+import { noticeCard } from '../lark/cards/notice.ts';
+import { pendingCard } from '../lark/cards/pending.ts';
+import { statsCard } from '../lark/cards/stats.ts';
+import { statusCard } from '../lark/cards/status.ts';
 import { messageText, parseCommand, type Command } from './commands.ts';
 import type { BotContext } from './context.ts';
 import { claimEvent } from './event-log.ts';
-import type { Card } from './lark-api.ts';
+import type { Card } from '../lark/messages.ts';
 import { submittableOrganisations } from './organisations.ts';
-import { replyWithCard, replyWithText } from './outbound.ts';
-import { phrasesFor } from './phrases.ts';
-import { programmeFigures } from '../lib/programme-figures.ts';
+import { replyWithCard, replyWithText } from '../lark/replies.ts';
+import { phrasesFor } from '../notifications/bot-phrases.ts';
+import { programmeFigures } from '../app/programme-figures.ts';
 import { findPending, listPartnerships, queryStatus } from './queries.ts';
 
 /** `im.message.receive_v1` as the SDK's EventDispatcher hands it over (header and event merged). */

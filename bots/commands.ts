@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { STAGES } from '../workflows/domain.ts';
-import { ReferenceSchema } from './action-value.ts';
+import { STAGES } from '../domain/vocabulary.ts';
+import { ReferenceSchema } from '../lark/cards/action-value.ts';
 import { stageFromWord } from './vocabulary.ts';
 
 /** A chat command, parsed from what a person typed. */

@@ -12,13 +12,13 @@ import {
   TermsProposalSchema,
   WithdrawalSchema,
 } from '../workflows/decisions.ts';
-import type { Actor } from '../workflows/domain.ts';
+import type { Actor } from '../domain/vocabulary.ts';
 import * as messages from '../workflows/messages.ts';
 import type { PartnershipStatus } from '../workflows/state.ts';
-import type { DecisionValue } from './action-value.ts';
-import { PHRASES } from '../notifications/phrases.ts';
+import type { DecisionValue } from '../lark/cards/action-value.ts';
+import { WORDS } from '../notifications/words.ts';
 import { listField, textField, type FormFields } from './form-fields.ts';
-import { phrasesFor } from './phrases.ts';
+import { phrasesFor } from '../notifications/bot-phrases.ts';
 import { MILESTONE_KIND_WORDS, SIDE_WORDS } from './vocabulary.ts';
 
 /** A decision ready to send: the update and its payload, already checked against the workflow's own schema. */
@@ -63,7 +63,7 @@ export const parseMilestoneLines = (text: string | undefined): unknown[] =>
 
 const FIELD_LABELS = (language: Language): Record<string, string> => {
   const p = phrasesFor(language);
-  const w = PHRASES[language].label;
+  const w = WORDS[language].label;
   return {
     comment: w.comment,
     note: p.note,

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../lib/prisma.ts';
-import type { PartnershipKind } from '../workflows/domain.ts';
+import type { PartnershipKind } from '../domain/vocabulary.ts';
 import type { BotUser } from './auth.ts';
-import type { OrganisationChoice } from './cards/intake-form.ts';
+import type { OrganisationChoice } from '../lark/cards/intake-form.ts';
 
 /**
  * Whose submission a person may make: any enterprise (demand) or university (achievement) for a

@@ -1,12 +1,12 @@
 import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../lib/prisma.ts';
-import { workflowIdFor, type Stage } from '../workflows/domain.ts';
+import { workflowIdFor, type Stage } from '../domain/vocabulary.ts';
 import type { partnership } from '../workflows/index.ts';
 import { statusQuery } from '../workflows/messages.ts';
 import type { PartnershipStatus } from '../workflows/state.ts';
 import type { BotUser } from './auth.ts';
-import { awaitedFrom } from './cards/decisions.ts';
-import type { ListedPartnership } from './cards/list.ts';
+import { awaitedFrom } from '../lark/cards/decision-sections.ts';
+import type { ListedPartnership } from '../lark/cards/list.ts';
 
 /** The workflow's status of one partnership; throws WorkflowNotFoundError for an unknown reference. */
 export const queryStatus = (client: Client, reference: string): Promise<PartnershipStatus> =>

@@ -9,7 +9,7 @@ import { cachedIdentify } from './auth.ts';
 import type { BotContext } from './context.ts';
 import { createDispatcher, sdkLogger } from './dispatcher.ts';
 import { pruneEvents } from './event-log.ts';
-import { createLarkClient, larkDomain } from './lark-client.ts';
+import { createLarkClient, larkDomain } from '../lark/client.ts';
 import { parseTargets } from './targets.ts';
 import { verifyDelivery } from './verify.ts';
 

@@ -1,9 +1,9 @@
-import type { DeclineCategory } from '../workflows/domain.ts';
+import type { DeclineCategory } from '../domain/vocabulary.ts';
 import { COSTLY_MODES } from './features/modes.ts';
 import type { CooperationMode } from './schema.ts';
 
 /** Why a proposal was declined: one vocabulary with the workflow's decisions. */
-export { DECLINE_CATEGORIES, type DeclineCategory } from '../workflows/domain.ts';
+export { DECLINE_CATEGORIES, type DeclineCategory } from '../domain/vocabulary.ts';
 
 /** A proposal the counterpart declined: never proposed again, and its reason steers the re-match. */
 export interface Declined {

@@ -1,4 +1,4 @@
-import { STAGES } from '../workflows/domain.ts';
+import { STAGES } from '../domain/vocabulary.ts';
 import type { NotificationContent } from './content.ts';
 import type { Payload } from './payloads.ts';
 import { count, type Wording } from './wording.ts';

@@ -1,5 +1,5 @@
 import type { Language, NotificationContent } from './content.ts';
-import { PHRASES } from './phrases.ts';
+import { WORDS } from './words.ts';
 
 export interface RenderedEmail {
   readonly subject: string;
@@ -32,7 +32,7 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c)
 const htmlText = (text: string): string => escapeHtml(text).replace(/\r?\n/g, '<br>');
 
 const textPart = (content: NotificationContent, language: Language, recipientName: string | undefined): string => {
-  const { colon } = PHRASES[language];
+  const { colon } = WORDS[language];
   const blocks = [
     greeting(recipientName, language),
     `${content.title}\n${'='.repeat(Math.min(60, [...content.title].length * 2))}`,

@@ -32,3 +32,6 @@ export const formatAmount = (amountCny: number, language: Language): string =>
       ? `${(amountCny / 10_000).toLocaleString('en-US', { maximumFractionDigits: 2 })} 万元`
       : `${amountCny.toLocaleString('en-US')} 元`
     : `CNY ${amountCny.toLocaleString('en-US')}`;
+
+/** A moment (ISO text, epoch milliseconds or a Date) in Beijing time, as the notifications write it. */
+export const formatTime = (iso: string | number | Date, language: Language): string => formatInstant(new Date(iso).getTime(), language);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseInput } from '../lib/validation.ts';
-import { CONTRACT_TYPES, DECLINE_CATEGORIES, STAGES } from '../workflows/domain.ts';
-import { AWAITING_ACTIONS } from './phrases.ts';
+import { CONTRACT_TYPES, DECLINE_CATEGORIES, STAGES } from '../domain/vocabulary.ts';
+import { AWAITING_ACTIONS } from './words.ts';
 import type { MessageTemplate } from './content.ts';
 
 const Text = z.string().trim().min(1);

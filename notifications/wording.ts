@@ -1,6 +1,6 @@
 import type { Language } from './content.ts';
 import { formatAmount, formatWhen } from './format.ts';
-import { PHRASES, type Phrasebook } from './phrases.ts';
+import { WORDS, type Phrasebook } from './words.ts';
 
 /** Everything a template needs to say something in the reader's language. */
 export interface Wording {
@@ -15,7 +15,7 @@ export interface Wording {
 }
 
 export const wordingFor = (language: Language): Wording => {
-  const words = PHRASES[language];
+  const words = WORDS[language];
   return {
     language,
     words,

@@ -5,13 +5,13 @@
 import { readFile } from 'node:fs/promises';
 import type { Client } from '@temporalio/client';
 import { loadConfig } from '../lib/config.ts';
-import { importDirectory, importPool, resolveActor } from '../lib/directory.ts';
-import { submitPartnership, type Submission } from '../lib/intake.ts';
+import { importDirectory, importPool, resolveActor } from '../app/directory.ts';
+import { submitPartnership, type Submission } from '../app/intake.ts';
 import { loadPolicy } from '../lib/policy-file.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
 import { connectServices } from '../lib/services.ts';
-import { waitForStatus } from '../lib/wait-for-status.ts';
-import { workflowIdFor, type Stage } from '../workflows/domain.ts';
+import { waitForStatus } from '../app/wait-for-status.ts';
+import { workflowIdFor, type Stage } from '../domain/vocabulary.ts';
 import type { partnership } from '../workflows/index.ts';
 import * as m from '../workflows/messages.ts';
 import type { PartnershipStatus } from '../workflows/state.ts';

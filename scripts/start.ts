@@ -7,7 +7,7 @@ import { startConfiguredBot, type Bot } from '../bots/server.ts';
 import { loadConfig, outboxDirOf } from '../lib/config.ts';
 import { loadPolicy } from '../lib/policy-file.ts';
 import { connectServices } from '../lib/services.ts';
-import { createConfiguredWorker } from '../worker.ts';
+import { createConfiguredWorker } from '../lib/workers.ts';
 
 const main = async (): Promise<void> => {
   const config = loadConfig();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestScheduleId, ensureSchedules, reminderScheduleId } from '../lib/schedules.ts';
-import { dispatchReminders, weekOf } from '../workflows/notices.ts';
+import { dispatchReminders, weekOf } from '../workflows/scheduled.ts';
 import { completeMilestoneUpdate } from '../workflows/messages.ts';
 import { agreeTerms, approve, eventually, registerContract, sleep, toNegotiation, ttoFor } from './support/drive.ts';
 import { selectCandidatesUpdate } from '../workflows/messages.ts';

@@ -1,8 +1,8 @@
 import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { submitPartnership, type IntakeDependencies, type Submission } from '../lib/intake.ts';
+import { submitPartnership, type IntakeDependencies, type Submission } from '../app/intake.ts';
 import { ValidationError } from '../lib/validation.ts';
-import { workflowIdFor } from '../workflows/domain.ts';
+import { workflowIdFor } from '../domain/vocabulary.ts';
 import { createHarness, FAST_POLICY, ROLL_WEAR_DEMAND, type Harness } from './support/harness.ts';
 
 let h: Harness;

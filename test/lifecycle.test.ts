@@ -11,7 +11,7 @@ import {
   reviseUpdate,
   selectCandidatesUpdate,
 } from '../workflows/messages.ts';
-import { workflowIdFor } from '../workflows/domain.ts';
+import { workflowIdFor } from '../domain/vocabulary.ts';
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Refusal } from '../lib/refusal.ts';
+import type { Refusal } from '../lib/update-refusal.ts';
 import {
   completeMilestoneUpdate,
   concludeNegotiationUpdate,

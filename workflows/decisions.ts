@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActorSchema, CONTRACT_TYPES, DECLINE_CATEGORIES } from './domain.ts';
+import { ActorSchema, CONTRACT_TYPES, DECLINE_CATEGORIES } from '../domain/vocabulary.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Reason = Text(2000);

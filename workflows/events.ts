@@ -1,4 +1,4 @@
-import type { Actor, ContractType, DeclineCategory, Party, Role, Stage } from './domain.ts';
+import type { Actor, ContractType, DeclineCategory, Party, Role, Stage } from '../domain/vocabulary.ts';
 
 /** Who a notification goes to; the outbox activity resolves it against the directory. */
 export type Audience =

@@ -11,11 +11,11 @@ import {
   TermsProposalSchema,
   WithdrawalSchema,
 } from './decisions.ts';
-import { isEnding, soughtSide } from './domain.ts';
+import { isEnding, soughtSide } from '../domain/vocabulary.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import * as messages from './messages.ts';
-import { refuse } from './refusals.ts';
-import { requireCoordinator, requirePartyOrCoordinator, requireStage, requireSubmitterOrCoordinator, sideOf, stageName } from './rules.ts';
+import { refuse } from '../domain/refusals.ts';
+import { requireCoordinator, requirePartyOrCoordinator, requireStage, requireSubmitterOrCoordinator, sideOf, stageName } from '../domain/rules.ts';
 import type { PartnershipStatus } from './state.ts';
 import * as t from './transitions.ts';
 

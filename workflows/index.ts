@@ -1,3 +1,3 @@
 /** Every workflow the worker runs; this file is the worker's workflowsPath. */
 export { partnership } from './partnership.ts';
-export { dispatchReminders, weeklyDigest } from './notices.ts';
+export { dispatchReminders, weeklyDigest } from './scheduled.ts';

@@ -1,4 +1,4 @@
-import type { Actor, ParsedPartnershipInput, Stage } from './domain.ts';
+import type { Actor, ParsedPartnershipInput, Stage } from '../domain/vocabulary.ts';
 import type { Audience, EventData, EventType, NotificationSpec, PartnershipEvent, Template } from './events.ts';
 import type { PartnershipState } from './state.ts';
 import type { ProgrammePolicy } from './policy.ts';

@@ -1,7 +1,7 @@
 import type { MilestonePlan } from './decisions.ts';
 import type { MilestoneRecord } from './events.ts';
 import type { Lifecycle } from './lifecycle.ts';
-import { scheduleNotice } from './notice-timers.ts';
+import { scheduleNotice } from './timers.ts';
 
 /** A milestone due on a calendar date is due at 09:00 that day in Asia/Shanghai, so "due today" arrives in the morning. */
 export const dueInstant = (due: string): number =>

@@ -12,13 +12,13 @@ import {
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { Activities } from './activities.ts';
 import { createDeliveries, type Deliveries } from './deliveries.ts';
-import type { PartnershipInput, Stage } from './domain.ts';
-import { isEnding, PartnershipInputSchema } from './domain.ts';
+import type { PartnershipInput, Stage } from '../domain/vocabulary.ts';
+import { isEnding, PartnershipInputSchema } from '../domain/vocabulary.ts';
 import { DECISIONS } from './handlers.ts';
 import { createLifecycle, type Lifecycle } from './lifecycle.ts';
 import { statusQuery } from './messages.ts';
-import { parseDecision } from './refusals.ts';
-import { fireTimer } from './reminders.ts';
+import { parseDecision } from '../domain/refusals.ts';
+import { fireTimer } from './fired-timers.ts';
 import { EnterpriseAttribute, StageAttribute, UniversityAttribute } from './search-attributes.ts';
 import { initialState, type PartnershipState } from './state.ts';
 import { statusOf } from './status.ts';

@@ -1,4 +1,4 @@
-import type { Actor, ContractType, DeclineCategory, ParsedPartnershipInput, Party, Role, Side, Stage } from './domain.ts';
+import type { Actor, ContractType, DeclineCategory, ParsedPartnershipInput, Party, Role, Side, Stage } from '../domain/vocabulary.ts';
 import type { Candidate, MilestoneRecord } from './events.ts';
 
 export type ProposalStatus = 'proposed' | 'accepted' | 'declined' | 'expired' | 'withdrawn' | 'failed';

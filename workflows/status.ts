@@ -1,5 +1,5 @@
-import type { Party } from './domain.ts';
-import { roleOfSide, soughtSide, submittingSide } from './domain.ts';
+import type { Party } from '../domain/vocabulary.ts';
+import { roleOfSide, soughtSide, submittingSide } from '../domain/vocabulary.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import type { Awaiting, PartnershipStatus } from './state.ts';
 

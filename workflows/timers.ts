@@ -1,4 +1,6 @@
+import type { Lifecycle } from './lifecycle.ts';
 import type { PartnershipState, Timer } from './state.ts';
+import { nextReminderSlot } from './working-time.ts';
 
 /** Timer keys are `<subject>:<what>`, so leaving a stage cancels its timers by prefix. */
 export const schedule = (state: PartnershipState, key: string, at: number): void => {
@@ -17,4 +19,14 @@ export const takeDue = (state: PartnershipState, now: number): Timer[] => {
   const due = state.timers.filter((timer) => timer.at <= now).sort((a, b) => a.at - b.at || a.key.localeCompare(b.key));
   state.timers = state.timers.filter((timer) => timer.at > now);
   return due;
+};
+
+/**
+ * Schedules a reminder or escalation at the first reminder slot inside working time at or after
+ * `at`. One that working time would push to or past `notAfter` (the deadline it reminds of) is
+ * dropped: the deadline's own notice follows.
+ */
+export const scheduleNotice = (life: Lifecycle, key: string, at: number, notAfter = Number.POSITIVE_INFINITY): void => {
+  const slot = nextReminderSlot(at, life.policy.workingTime, life.policy.reminderSlot);
+  if (slot < notAfter) schedule(life.state, key, slot);
 };

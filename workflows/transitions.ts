@@ -1,10 +1,10 @@
-import type { Actor, Party, Stage } from './domain.ts';
-import { soughtSide } from './domain.ts';
+import type { Actor, Party, Stage } from '../domain/vocabulary.ts';
+import { soughtSide } from '../domain/vocabulary.ts';
 import type { Candidate, EventData, NotificationSpec } from './events.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import { coordinators, notice, organisation, parties, person } from './lifecycle.ts';
 import { milestoneRecords, scheduleMilestone } from './milestones.ts';
-import { scheduleNotice } from './notice-timers.ts';
+import { scheduleNotice } from './timers.ts';
 import { cancel, schedule } from './timers.ts';
 
 /** Starts the lifecycle: the submitter hears the reference number, the coordinators get a review. */

@@ -10,8 +10,8 @@ export interface LabelledDataset extends MatchingInput {
   gold: Gold;
 }
 
-/** ../shared/data/matching-dev.json, resolved from the repository root. */
-export const DEV_DATASET_PATH = fileURLToPath(new URL('../../../shared/data/matching-dev.json', import.meta.url));
+/** The development evaluation set, kept beside the evaluation code (see data/README.md). */
+export const DEV_DATASET_PATH = fileURLToPath(new URL('./data/matching-dev.json', import.meta.url));
 
 /** Reads a matching file that carries its `gold` key (evaluation only; the engine never reads files). */
 export function loadLabelledDataset(path: string = DEV_DATASET_PATH): LabelledDataset {

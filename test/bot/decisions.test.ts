@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notificationCard } from '../../bots/cards/notification.ts';
-import { messageUuid, sendCard } from '../../bots/lark-api.ts';
-import { createLarkClient } from '../../bots/lark-client.ts';
+import { notificationCard } from '../../lark/cards/notification.ts';
+import { messageUuid, sendCard } from '../../lark/messages.ts';
+import { createLarkClient } from '../../lark/client.ts';
 import { renderContent } from '../../notifications/templates.ts';
 import { acceptedUpdates, agreeTerms, approve, toNegotiation } from '../support/drive.ts';
 import { ROLL_WEAR_DEMAND } from '../support/harness.ts';

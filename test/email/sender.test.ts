@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmailSender } from '../../activities/email.ts';
+import { createEmailSender } from '../../activities/email-sender.ts';
 import { loadConfig } from '../../lib/config.ts';
 import type { OutgoingItem } from '../../notifications/content.ts';
 import { calendarFiles, createEmailWorld, EMAIL_FROM, message, recipient, type EmailWorld } from '../support/smtp.ts';

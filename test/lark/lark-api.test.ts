@@ -1,7 +1,7 @@
 import type * as lark from '@larksuiteoapi/node-sdk';
 import { ApplicationFailure } from '@temporalio/common';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PERMANENT_DELIVERY_ERROR } from '../../notifications/errors.ts';
+import { PERMANENT_DELIVERY_ERROR } from '../../domain/failures.ts';
 import {
   LARK_CREDENTIALS_REJECTED,
   LARK_RATE_LIMITED,
@@ -15,8 +15,8 @@ import {
   sendText,
   updateCardLater,
   type ReceiveIdType,
-} from '../../bots/lark-api.ts';
-import { createLarkClient } from '../../bots/lark-client.ts';
+} from '../../lark/messages.ts';
+import { createLarkClient } from '../../lark/client.ts';
 import { startLarkOpenApi, type LarkOpenApi } from '../support/lark-open-api.ts';
 
 const TTO = 'ou_0000000000000000000000000000d002';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLarkClient } from '../../bots/lark-client.ts';
+import { createLarkClient } from '../../lark/client.ts';
 import { ConfigError } from '../../lib/config.ts';
 
 const app = { LARK_APP_ID: 'cli_a1b2c3d4e5f60718', LARK_APP_SECRET: 'secret-secret-secret' };

@@ -5,7 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { freePort } from '../../lib/net.ts';
 import { findTemporalCli } from '../../lib/temporal-cli.ts';
 import { startDevServer } from '../../lib/temporal-server.ts';
-import { bundleWorkflows } from '../../worker.ts';
+import { bundleWorkflows } from '../../lib/workers.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

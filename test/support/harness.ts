@@ -8,17 +8,17 @@ import { NativeConnection } from '@temporalio/worker';
 import { createSenders } from '../../activities/senders.ts';
 import { loadConfig, type Config } from '../../lib/config.ts';
 import { inject } from 'vitest';
-import { importDirectory, importPool, resolveActor } from '../../lib/directory.ts';
-import { submitPartnership, type Submission } from '../../lib/intake.ts';
+import { importDirectory, importPool, resolveActor } from '../../app/directory.ts';
+import { submitPartnership, type Submission } from '../../app/intake.ts';
 import { createPrisma, type PrismaClient } from '../../lib/prisma.ts';
-import { refusalOf, type Refusal } from '../../lib/refusal.ts';
-import { waitForStatus } from '../../lib/wait-for-status.ts';
-import { workflowIdFor, type Actor } from '../../workflows/domain.ts';
+import { refusalOf, type Refusal } from '../../lib/update-refusal.ts';
+import { waitForStatus } from '../../app/wait-for-status.ts';
+import { workflowIdFor, type Actor } from '../../domain/vocabulary.ts';
 import type { partnership } from '../../workflows/index.ts';
 import { statusQuery } from '../../workflows/messages.ts';
 import type { ProgrammePolicyInput } from '../../workflows/policy.ts';
 import type { PartnershipStatus } from '../../workflows/state.ts';
-import { createWorker, type ServiceWorker } from '../../worker.ts';
+import { createWorker, type ServiceWorker } from '../../lib/workers.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 const fixture = async (name: string): Promise<unknown> =>

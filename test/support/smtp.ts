@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { createEmailSender } from '../../activities/email.ts';
+import { createEmailSender } from '../../activities/email-sender.ts';
 import { loadConfig } from '../../lib/config.ts';
 import { createPrisma, type PrismaClient } from '../../lib/prisma.ts';
 import type { ChannelSender, Language, OutgoingItem, OutgoingMessage, Recipient } from '../../notifications/content.ts';

@@ -3,9 +3,9 @@
  * server), the local Lark Open API, the real SDK client on it, and the bot's webhook server.
  * People talk to the bot the way Lark delivers it: signed, encrypted schema 2.0 deliveries.
  */
-import { createLarkClient } from '../../../bots/lark-client.ts';
+import { createLarkClient } from '../../../lark/client.ts';
 import { startBot, type Bot } from '../../../bots/server.ts';
-import { importDirectory } from '../../../lib/directory.ts';
+import { importDirectory } from '../../../app/directory.ts';
 import { createHarness, FAST_POLICY, recorded, type Harness } from '../../support/harness.ts';
 import { startLarkOpenApi, type LarkMessage, type LarkOpenApi } from '../../support/lark-open-api.ts';
 import { findButton, formValueOf } from './cards.ts';

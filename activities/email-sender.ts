@@ -1,0 +1,137 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer, { type NodemailerError, type SendMailOptions, type Transporter } from 'nodemailer';
+import addressparser from 'nodemailer/lib/addressparser';
+import { outboxDirOf, type Config } from '../lib/config.ts';
+import type { PrismaClient } from '../lib/prisma.ts';
+import { createCalendarBook } from '../notifications/calendar-book.ts';
+import { messageKeyHash, unpaced, type CalendarEntry, type ChannelSender, type NotificationContent, type OutgoingMessage, type Pace } from '../notifications/content.ts';
+import { renderEmail } from '../notifications/email-render.ts';
+import { PermanentDeliveryError } from '../domain/failures.ts';
+import { icsMethod, renderIcs, type CalendarPerson } from '../notifications/ics.ts';
+import { renderMessageContent } from '../notifications/templates.ts';
+
+export { PermanentDeliveryError };
+
+export interface EmailSenderDependencies {
+  readonly config: Config;
+  readonly prisma: PrismaClient;
+  readonly log?: (line: string) => void;
+  /** Holds each SMTP call to the channel's rate. */
+  readonly pace?: Pace;
+}
+
+/** Where email goes: an SMTP server, or `.eml` files in the outbox folder when none is configured. */
+type Transport = { readonly kind: 'smtp'; readonly mailer: Transporter } | { readonly kind: 'files'; readonly mailer: Transporter; readonly dir: string };
+
+const createTransport = (config: Config): Transport => {
+  if (config.SMTP_URL) return { kind: 'smtp', mailer: nodemailer.createTransport(config.SMTP_URL) };
+  if (config.SMTP_HOST) {
+    return {
+      kind: 'smtp',
+      mailer: nodemailer.createTransport({
+        host: config.SMTP_HOST,
+        port: config.SMTP_PORT ?? (config.SMTP_SECURE ? 465 : 587),
+        secure: config.SMTP_SECURE,
+        ...(config.SMTP_USER ? { auth: { user: config.SMTP_USER, pass: config.SMTP_PASSWORD ?? '' } } : {}),
+      }),
+    };
+  }
+  return {
+    kind: 'files',
+    mailer: nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }),
+    dir: outboxDirOf(config),
+  };
+};
+
+const senderOf = (from: string): CalendarPerson => {
+  const [first] = addressparser(from, { flatten: true });
+  if (!first?.address || !first.address.includes('@')) throw new TypeError(`EMAIL_FROM: expected "Name <address@domain>" or an address, got "${from}"`);
+  return { name: first.name || first.address, email: first.address };
+};
+
+/** The same message key always gives the same Message-ID, so a retried send is recognisably the same mail. */
+const messageIdFor = (key: string, domain: string): { id: string; hash: string } => {
+  const hash = messageKeyHash(key);
+  return { id: `<${hash}@${domain}>`, hash };
+};
+
+const contentOf = (message: OutgoingMessage): NotificationContent => {
+  try {
+    return renderMessageContent(message.items, message.recipient.language);
+  } catch (error) {
+    // A payload that cannot be rendered now never will be: retrying would only repeat the failure.
+    throw new PermanentDeliveryError(`message ${message.key}: ${(error as Error).message}`, { cause: error });
+  }
+};
+
+/** An SMTP rejection of this message or address is for good; a dropped connection or bad credentials may mend. */
+const isPermanentRejection = (error: NodemailerError): boolean =>
+  error.code !== 'EAUTH' && (error.permanent === true || (typeof error.responseCode === 'number' && error.responseCode >= 500 && error.responseCode !== 503));
+
+const calendarFileName = (entry: CalendarEntry): string => `${entry.uid.replace(/[^\w.-]+/g, '-')}.ics`;
+
+/**
+ * The email channel: renders each outgoing message in the recipient's language (HTML and text),
+ * attaches one `.ics` per calendar entry it announces or cancels, and sends it by SMTP — or, with
+ * no SMTP configured, writes it as an `.eml` file into EMAIL_OUTBOX_DIR and logs the path.
+ * Throws PermanentDeliveryError when no retry can help (no address, SMTP 5xx, bad payload);
+ * any other error is a transport failure for the activity to retry.
+ */
+export const createEmailSender = ({ config, prisma, log = () => undefined, pace = unpaced }: EmailSenderDependencies): ChannelSender => {
+  const transport = createTransport(config);
+  const organizer = senderOf(config.EMAIL_FROM);
+  const domain = organizer.email.split('@')[1]!;
+  const calendarBook = createCalendarBook(prisma);
+
+  const deliver = async (mail: SendMailOptions, recipient: string, hash: string): Promise<void> => {
+    let info: { message?: unknown };
+    try {
+      info = await pace(() => transport.mailer.sendMail(mail));
+    } catch (error) {
+      const failure = error as NodemailerError;
+      if (isPermanentRejection(failure)) {
+        throw new PermanentDeliveryError(`the mail server refused the message to ${recipient}: ${failure.response ?? failure.message}`, { cause: error });
+      }
+      throw error;
+    }
+    if (transport.kind === 'files') {
+      await mkdir(transport.dir, { recursive: true });
+      // Named by the Message-ID, so a retried send overwrites the same file.
+      const file = path.join(transport.dir, `${hash}.eml`);
+      await writeFile(file, info.message as Buffer);
+      log(`email to ${recipient} written to ${file}`);
+    }
+  };
+
+  return {
+    async send(message) {
+      const { recipient } = message;
+      if (!recipient.email) throw new PermanentDeliveryError(`${recipient.name} (${recipient.id}) has no email address`);
+      const content = contentOf(message);
+      const calendar = await calendarBook.entriesFor(recipient.id, content);
+      const attendee = { name: recipient.name, email: recipient.email };
+      const email = renderEmail(content, { language: recipient.language, recipientName: recipient.name });
+      const messageId = messageIdFor(message.key, domain);
+      await deliver(
+        {
+          from: { name: organizer.name, address: organizer.email },
+          to: { name: recipient.name, address: recipient.email },
+          subject: email.subject,
+          text: email.text,
+          html: email.html,
+          messageId: messageId.id,
+          attachments: calendar.map((entry) => ({
+            filename: calendarFileName(entry),
+            content: renderIcs(entry, { organizer, attendee }),
+            contentType: `text/calendar; charset=utf-8; method=${icsMethod(entry)}`,
+          })),
+        },
+        recipient.email,
+        messageId.hash,
+      );
+      await calendarBook.record(recipient.id, calendar);
+      return { messageId: messageId.id };
+    },
+  };
+};

@@ -1,0 +1,143 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { z } from 'zod';
+import { AchievementSchema, DemandSchema } from '../matching/index.ts';
+import { referenceFor, workflowIdFor, type Actor, type PartnershipInput } from '../domain/vocabulary.ts';
+import type { ProgrammePolicyInput } from '../workflows/policy.ts';
+import type { partnership } from '../workflows/index.ts';
+import { IndustryAttribute, RegionAttribute, StageAttribute, EnterpriseAttribute, UniversityAttribute } from '../workflows/search-attributes.ts';
+import type { PrismaClient } from '../lib/prisma.ts';
+import { parseInput, ValidationError } from '../lib/validation.ts';
+
+const Industry = { industry: z.string().trim().min(1).optional() };
+
+/** What a submitter sends: a demand of an enterprise, or an achievement of a university. */
+export const SubmissionSchema = z.discriminatedUnion('kind', [
+  DemandSchema.omit({ id: true }).extend({ kind: z.literal('demand'), ...Industry }),
+  AchievementSchema.omit({ id: true }).extend({ kind: z.literal('achievement'), ...Industry }),
+]);
+export type Submission = z.input<typeof SubmissionSchema>;
+
+export interface IntakeDependencies {
+  readonly prisma: PrismaClient;
+  readonly client: Client;
+  readonly taskQueue: string;
+  readonly policy: ProgrammePolicyInput;
+}
+
+export interface Submitted {
+  readonly reference: string;
+  readonly workflowId: string;
+  /** False when the same submission had already been received. */
+  readonly created: boolean;
+}
+
+/** The same submitter sending the same content twice means one partnership. */
+export const defaultSubmissionKey = (submitter: Actor, submission: Submission): string =>
+  createHash('sha256').update(JSON.stringify([submitter.personId, submission])).digest('hex').slice(0, 32);
+
+const authorise = (submitter: Actor, kind: Submission['kind'], organisationId: string): void => {
+  if (submitter.role === 'coordinator') return;
+  const role = kind === 'demand' ? 'enterprise_contact' : 'tto_officer';
+  if (submitter.role === role && submitter.organisationId === organisationId) return;
+  throw new ValidationError(
+    kind === 'demand'
+      ? 'only a coordinator or the enterprise\'s own contact can submit its demand'
+      : 'only a coordinator or the university\'s own tech-transfer office can submit its achievement',
+  );
+};
+
+/**
+ * Receives a demand or achievement: writes it and its partnership (numbered P-<year>-<n>), then
+ * starts the partnership workflow. Repeating a submission, even after a crash between the two
+ * steps, finds the row and (re)starts the same workflow; nothing is written twice.
+ */
+export const submitPartnership = async (
+  deps: IntakeDependencies,
+  submitter: Actor,
+  raw: unknown,
+  options: { submissionKey?: string; source?: string; now?: Date } = {},
+): Promise<Submitted> => {
+  const submission = parseInput(SubmissionSchema, raw, options.source ?? 'submission');
+  const industry = submission.industry ?? submission.fields[0];
+  if (!industry) throw new ValidationError(`${options.source ?? 'submission'}: industry: give an industry or at least one field`);
+  const orgName = submission.kind === 'demand' ? submission.enterprise : submission.university;
+  const orgKind = submission.kind === 'demand' ? 'enterprise' : 'university';
+  const organisation = await deps.prisma.organisation.findFirst({ where: { name: orgName, kind: orgKind } });
+  if (!organisation) {
+    throw new ValidationError(`${options.source ?? 'submission'}: ${orgKind}: "${orgName}" is not in the directory; import it first`);
+  }
+  authorise(submitter, submission.kind, organisation.id);
+  const submissionKey = options.submissionKey ?? defaultSubmissionKey(submitter, submission);
+  const year = (options.now ?? new Date()).getFullYear();
+
+  let created = false;
+  const row = await deps.prisma.$transaction(async (tx) => {
+    const existing = await tx.partnership.findUnique({ where: { submissionKey } });
+    if (existing) return existing;
+    created = true;
+    const [{ number }] = await tx.$queryRaw<[{ number: number }]>`SELECT nextval(pg_get_serial_sequence('"Partnership"', 'number'))::int AS number`;
+    const reference = referenceFor(year, number);
+    const subjectId = `${submission.kind === 'demand' ? 'D' : 'A'}-${reference}`;
+    if (submission.kind === 'demand') {
+      const { kind: _k, industry: _i, enterprise: _e, ...demand } = submission;
+      await tx.demand.create({ data: { id: subjectId, ...demand, keywords: [], enterpriseId: organisation.id } });
+    } else {
+      const { kind: _k, industry: _i, university: _u, ...achievement } = submission;
+      await tx.achievement.create({ data: { id: subjectId, ...achievement, universityId: organisation.id } });
+    }
+    return tx.partnership.create({
+      data: {
+        id: randomUUID(),
+        number,
+        reference,
+        workflowId: workflowIdFor(reference),
+        submissionKey,
+        kind: submission.kind,
+        title: submission.title,
+        ...(submission.kind === 'demand' ? { demandId: subjectId, enterpriseId: organisation.id } : { achievementId: subjectId, universityId: organisation.id }),
+        region: submission.region,
+        industry,
+        submittedById: submitter.personId,
+      },
+    });
+  });
+
+  const party = { id: organisation.id, name: organisation.name };
+  const input: PartnershipInput = {
+    partnershipId: row.id,
+    reference: row.reference,
+    kind: row.kind,
+    subjectId: (row.demandId ?? row.achievementId)!,
+    title: row.title,
+    summary: submission.kind === 'demand' ? submission.description : submission.summary,
+    enterprise: row.kind === 'demand' ? party : null,
+    university: row.kind === 'achievement' ? party : null,
+    region: row.region,
+    industry: row.industry,
+    submittedBy: submitter,
+    policy: deps.policy,
+  };
+  try {
+    await deps.client.workflow.start<typeof partnership>('partnership', {
+      workflowId: row.workflowId,
+      taskQueue: deps.taskQueue,
+      args: [input],
+      typedSearchAttributes: [
+        { key: StageAttribute, value: 'intake' },
+        { key: RegionAttribute, value: row.region },
+        { key: IndustryAttribute, value: row.industry },
+        row.kind === 'demand' ? { key: EnterpriseAttribute, value: party.name } : { key: UniversityAttribute, value: party.name },
+      ],
+      staticSummary: `${row.reference} · ${row.title} · ${party.name}`,
+      staticDetails: [
+        `**${row.reference}** ${row.title}`,
+        `${row.kind === 'demand' ? 'Enterprise demand (技术需求)' : 'University achievement (科技成果)'} of ${party.name}, ${row.region}, ${row.industry}`,
+        `Submitted by ${submitter.name}`,
+      ].join('\n\n'),
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
+  return { reference: row.reference, workflowId: row.workflowId, created };
+};

@@ -1,6 +1,0 @@
-import type { FormFields } from '../form-fields.ts';
-
-/** Values a person already typed, put back into a form that is shown again with an error. */
-export type Prefill = FormFields;
-
-export { listField as list, textField as text } from '../form-fields.ts';

@@ -1,0 +1,20 @@
+import type { PartnershipStatus } from '../../workflows/state.ts';
+import type { BotUser } from '../../bots/auth.ts';
+import { phrasesFor } from '../../notifications/bot-phrases.ts';
+import { candidateList, candidatesSection } from './candidates.ts';
+import { awaitedFrom, DEFAULT_MAX_PROPOSALS } from './decision-sections.ts';
+import { card, escapeMarkdown as e, markdown } from './elements.ts';
+import { stageColour } from './status.ts';
+import { stampVersion } from './version.ts';
+
+/** 匹配 / match: the current candidates with their reasons; the selection form for a coordinator who is awaited. */
+export const matchCard = (status: PartnershipStatus, user: BotUser, options: { maxProposals?: number } = {}): Record<string, unknown> => {
+  const p = phrasesFor(user.language);
+  const selecting = awaitedFrom(status, user).some((a) => a.action === 'select_candidates');
+  return card(p.matchTitle(status.reference), stageColour(status.stage), [
+    markdown(`**${e(status.title)}**`),
+    ...(selecting
+      ? stampVersion(candidatesSection(status, user.language, options.maxProposals ?? DEFAULT_MAX_PROPOSALS), status)
+      : [candidateList(status.candidates, user.language)]),
+  ]);
+};

@@ -1,0 +1,6 @@
+import type { FormFields } from '../../bots/form-fields.ts';
+
+/** Values a person already typed, put back into a form that is shown again with an error. */
+export type Prefill = FormFields;
+
+export { listField as list, textField as text } from '../../bots/form-fields.ts';
