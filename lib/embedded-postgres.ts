@@ -36,8 +36,8 @@ const keepExtendedQueriesWhole = (db: PGlite): PGlite => {
           return target.exec(...args);
         };
       }
-      const value = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
 };

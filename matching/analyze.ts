@@ -47,7 +47,7 @@ function sharedWordTokenizer(): Tokenizer {
 /** Builds the text analysis both directions of ranking share. */
 export function createAnalyzer(config: EngineConfig): Analyzer {
   const tokenize = config.wordSegmentation ? sharedWordTokenizer() : bigramTokens;
-  const repeat = (tokens: string[], times: number) => (config.fieldWeighting ? Array(times).fill(tokens).flat() : tokens);
+  const repeat = (tokens: string[], times: number) => (config.fieldWeighting ? Array<string[]>(times).fill(tokens).flat() : tokens);
 
   const expansions = new Map<string, string[]>();
   const expansionTokens = (concept: Concept, side: 'methods' | 'symptoms') => {

@@ -11,7 +11,7 @@ export function createListPairCache<L extends string, R extends string, T>(
     key: (list: readonly string[]) => list.join('\u0001'),
     get(left: readonly L[], leftKey: string, right: readonly R[], rightKey: string): T {
       let row = byLeft.get(leftKey);
-      if (!row) byLeft.set(leftKey, (row = new Map()));
+      if (!row) byLeft.set(leftKey, (row = new Map<string, T>()));
       let value = row.get(rightKey);
       if (value === undefined) row.set(rightKey, (value = compute(left, right)));
       return value;

@@ -47,9 +47,9 @@ const renderItem = (item: OutgoingItem, language: Language): Rendered => {
     return { content, title: content.title };
   }
   if (template === 'reminder_batch') throw new TypeError('reminder_batch is not a row template: render the reminders with renderCombined');
-  const render = PARTNERSHIP_TEMPLATES[template as Template] as ((p: Payload<Template>, w: Wording) => Parts) | undefined;
+  const render = PARTNERSHIP_TEMPLATES[template] as ((p: Payload<Template>, w: Wording) => Parts) | undefined;
   if (!render) throw new TypeError(`unknown notification template "${String(template)}"`);
-  const payload = parsePayload(template as Template, item.payload);
+  const payload = parsePayload(template, item.payload);
   return withPartnership(payload, render(payload, w), w);
 };
 

@@ -199,8 +199,8 @@ describe('migrate()', () => {
       const check = new pg.Client({ connectionString: scratch.url });
       await check.connect();
       try {
-        expect((await check.query(`SELECT to_regclass('"Scratch"') AS t`)).rows[0].t).toBeNull();
-        expect((await check.query('SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE migration_name = $1', [broken])).rows[0].n).toBe(0);
+        expect((await check.query<{ t: string | null }>(`SELECT to_regclass('"Scratch"') AS t`)).rows[0]!.t).toBeNull();
+        expect((await check.query<{ n: number }>('SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE migration_name = $1', [broken])).rows[0]!.n).toBe(0);
       } finally {
         await check.end();
       }

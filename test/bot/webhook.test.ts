@@ -153,7 +153,7 @@ describe('the long connection', () => {
         token: 'c-2',
         value: { v: 1, d: 'show', ref: 'P-2026-999998', view: 'status' },
       });
-      const answer = await bot.dispatcher.invoke(click, { needCheck: false });
+      const answer: unknown = await bot.dispatcher.invoke(click, { needCheck: false });
       expect(answer).toEqual({ toast: { type: 'error', content: '没有找到项目 P-2026-999998，请检查编号。' } });
     } finally {
       await bot.close();

@@ -83,19 +83,19 @@ describe('the email sender', () => {
     const review = [item('review_reminder', 'P-2026-000701', {})];
     await expect(world.sender.send(message(recipient('zh', { email: null, name: '王五' }), review))).rejects.toMatchObject({
       name: 'PermanentDeliveryError',
-      message: expect.stringContaining('王五'),
+      message: expect.stringContaining('王五') as unknown,
     });
 
     const rejected = recipient('zh');
     world.smtp.refuse.add(rejected.email!);
     await expect(world.sender.send(message(rejected, review))).rejects.toMatchObject({
       name: 'PermanentDeliveryError',
-      message: expect.stringContaining(`the mail server refused the message to ${rejected.email}`),
+      message: expect.stringContaining(`the mail server refused the message to ${rejected.email}`) as unknown,
     });
 
     await expect(world.sender.send(message(recipient('en'), [item('proposal_accepted', 'P-2026-000702', { counterpart: '东北大学' })]))).rejects.toMatchObject({
       name: 'PermanentDeliveryError',
-      message: expect.stringMatching(/notification proposal_accepted payload: deadline: /),
+      message: expect.stringMatching(/notification proposal_accepted payload: deadline: /) as unknown,
     });
   });
 
