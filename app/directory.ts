@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AchievementSchema, DemandSchema } from '../matching/index.ts';
-import { ROLES, type Actor } from '../domain/vocabulary.ts';
+import { ROLES } from '../domain/vocabulary.ts';
+import { type Actor } from '../domain/actor.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
 import { parseInput, ValidationError } from '../lib/validation.ts';
 

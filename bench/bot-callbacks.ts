@@ -32,7 +32,8 @@ import { renderContent } from '../notifications/templates.ts';
 import { startLarkOpenApi } from '../test/support/lark-open-api.ts';
 import { cardActionEvent, deliveryOf, hex, localBotConfig, type AppSecrets } from '../test/bot/support/deliveries.ts';
 import { bundleWorkflows, createWorker } from '../lib/workers.ts';
-import { workflowIdFor, type Actor } from '../domain/vocabulary.ts';
+import { workflowIdFor } from '../domain/reference.ts';
+import { type Actor } from '../domain/actor.ts';
 import type { partnership } from '../workflows/index.ts';
 import { proposeTermsUpdate, respondToProposalUpdate, reviewUpdate, selectCandidatesUpdate, statusQuery } from '../workflows/messages.ts';
 import {
@@ -191,7 +192,7 @@ const main = async (): Promise<void> => {
         await once(child, 'exit');
       });
       await new Promise<void>((resolve, reject) => {
-        child.stdout!.on('data', (chunk: Buffer) => {
+        child.stdout.on('data', (chunk: Buffer) => {
           if (chunk.toString().includes('worker polling')) resolve();
         });
         child.once('exit', (code) => reject(new Error(`the worker process exited (${code}) before polling`)));
@@ -337,7 +338,7 @@ const main = async (): Promise<void> => {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    console.error(`bench failed: ${(error as Error).stack ?? error}`);
+    console.error(`bench failed: ${(error as Error).stack ?? String(error)}`);
     process.exit(1);
   },
 );

@@ -27,7 +27,7 @@ import { resolveActor } from '../app/directory.ts';
 import { submitPartnership } from '../app/intake.ts';
 import { createPrisma } from '../lib/prisma.ts';
 import { bundleWorkflows, createWorker } from '../lib/workers.ts';
-import { workflowIdFor } from '../domain/vocabulary.ts';
+import { workflowIdFor } from '../domain/reference.ts';
 import type { partnership } from '../workflows/index.ts';
 import { statusQuery } from '../workflows/messages.ts';
 import {
@@ -266,27 +266,28 @@ const main = async (options: Options): Promise<void> => {
     const deps = { prisma, client: temporal.client, taskQueue, policy: LONG_POLICY };
     const references: string[] = [];
     let submitErrors = 0;
-    let firstError: string | null = null;
+    // Set inside runPool's callbacks, which control-flow narrowing does not see.
+    let firstError = null as string | null;
     const began = performance.now();
     const deadline = Date.now() + limitMinutes * 60_000;
     // Stop opening more at the time limit, if the worker died, or if it outgrew the memory guard.
     let stopReason: string | null = null;
     const pastDeadline = () => {
       if (!stopReason && Date.now() > deadline) stopReason = `the ${limitMinutes}-minute limit`;
-      const exited = worker!.exited();
+      const exited = worker.exited();
       if (!stopReason && exited) stopReason = exited;
       return stopReason !== null;
     };
     let lastRss = before.rss;
-    const inReview = () => prisma!.partnership.count({ where: { stage: 'review' } });
+    const inReview = () => prisma.partnership.count({ where: { stage: 'review' } });
 
     let submitting = true;
     const progress = (async () => {
       let ticks = 0;
       while (submitting) {
         await sleep(5_000);
-        if (!submitting || worker!.exited()) break;
-        const memory = await worker!.memory().catch(() => null);
+        if (!submitting || worker.exited()) break;
+        const memory = await worker.memory().catch(() => null);
         if (memory) {
           lastRss = memory.rss;
           if (!stopReason && mib(memory.rss) > maxWorkerRssMib) stopReason = `the worker's memory guard (rss ${round(mib(memory.rss))} MiB > ${maxWorkerRssMib} MiB)`;
@@ -313,7 +314,7 @@ const main = async (options: Options): Promise<void> => {
           // Back-pressure: a submitter takes the next one once this one's intake is recorded and it
           // waits in review, so at most `submitters` partnerships are being opened at once.
           while (!pastDeadline()) {
-            const row = await prisma!.partnership.findUnique({ where: { reference: submitted.reference }, select: { stage: true } });
+            const row = await prisma.partnership.findUnique({ where: { reference: submitted.reference }, select: { stage: true } });
             if (row?.stage === 'review') break;
             await sleep(100);
           }
@@ -436,7 +437,7 @@ if (childConfig) {
   main(options).then(
     () => process.exit(process.exitCode ?? 0),
     (error: unknown) => {
-      console.error(`bench:capacity failed: ${(error as Error).stack ?? error}`);
+      console.error(`bench:capacity failed: ${(error as Error).stack ?? String(error)}`);
       process.exit(1);
     },
   );

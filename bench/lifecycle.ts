@@ -23,7 +23,8 @@ import { resolveActor } from '../app/directory.ts';
 import { submitPartnership } from '../app/intake.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
 import { bundleWorkflows, createWorker } from '../lib/workers.ts';
-import { workflowIdFor, type Actor } from '../domain/vocabulary.ts';
+import { workflowIdFor } from '../domain/reference.ts';
+import { type Actor } from '../domain/actor.ts';
 import type { partnership } from '../workflows/index.ts';
 import {
   completeMilestoneUpdate,
@@ -185,8 +186,8 @@ const floorLifecycle = (deps: { client: Client; taskQueue: string; runId: string
   };
 
 const FLOOR_ACTIVITY_IMPLEMENTATIONS: FloorActivities = {
-  recordEvent: async () => ({ applied: true, notifications: 0 }),
-  findCandidates: async () => [],
+  recordEvent: () => Promise.resolve({ applied: true, notifications: 0 }),
+  findCandidates: () => Promise.resolve([]),
 };
 
 /** Runs the worker for the duration of `work`, then shuts it down. */
@@ -321,7 +322,7 @@ const main = async (): Promise<void> => {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    console.error(`bench failed: ${(error as Error).stack ?? error}`);
+    console.error(`bench failed: ${(error as Error).stack ?? String(error)}`);
     process.exit(1);
   },
 );

@@ -26,11 +26,11 @@ import { submitPartnership, type Submission } from '../app/intake.ts';
 import { startLarkOpenApi } from '../test/support/lark-open-api.ts';
 import { startLoopbackSmtp } from '../test/support/smtp.ts';
 import { bundleWorkflows, createWorker } from '../lib/workers.ts';
-import { workflowIdFor, type Actor } from '../domain/vocabulary.ts';
+import { workflowIdFor } from '../domain/reference.ts';
 import type { partnership } from '../workflows/index.ts';
 import * as messages from '../workflows/messages.ts';
 import { dispatchReminders } from '../workflows/scheduled.ts';
-import type { ProgrammePolicyInput } from '../workflows/policy.ts';
+import type { ProgrammePolicyInput } from '../domain/policy.ts';
 import {
   DATABASE_OPTION,
   connectDatabase,
@@ -232,7 +232,7 @@ const main = async (): Promise<void> => {
     const sendsBefore = { email: smtp.received.length, lark: lark.messages.length };
     await runPool(n, concurrency, async (i) => {
       await handle(references[i]!).executeUpdate(messages.registerContractUpdate, {
-        args: [{ actor: coordinator as Actor, type: 'licensing', amountCny: 800_000, signedOn: new Date(registerStarted).toISOString().slice(0, 10), milestones: [milestone] }],
+        args: [{ actor: coordinator, type: 'licensing', amountCny: 800_000, signedOn: new Date(registerStarted).toISOString().slice(0, 10), milestones: [milestone] }],
       });
     });
     const registered = Date.now();

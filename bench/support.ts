@@ -12,7 +12,7 @@ import { freePort } from '../lib/net.ts';
 import { createPrisma, type PrismaClient } from '../lib/prisma.ts';
 import { findTemporalCli } from '../lib/temporal-cli.ts';
 import { startDevServer } from '../lib/temporal-server.ts';
-import type { ProgrammePolicyInput } from '../workflows/policy.ts';
+import type { ProgrammePolicyInput } from '../domain/policy.ts';
 import { createSenders } from '../activities/senders.ts';
 import { loadConfig } from '../lib/config.ts';
 
@@ -223,7 +223,7 @@ export const watchdog = (limitMs: number, cleanup: () => Promise<void>): (() => 
     log(`${reason}: stopping`);
     const hard = setTimeout(() => process.exit(2), 30_000);
     hard.unref();
-    cleanup().finally(() => process.exit(2));
+    void cleanup().finally(() => process.exit(2));
   };
   const timer = setTimeout(() => fire(`the benchmark ran past its ${Math.round(limitMs / 60_000)}-minute limit`), limitMs);
   const onSignal = () => fire('interrupted');
@@ -256,7 +256,7 @@ export const createTeardown = (): Teardown => {
     },
     run: async () => {
       for (let step = steps.pop(); step; step = steps.pop()) {
-        await step.stop().catch((error: unknown) => log(`while stopping ${step!.what}: ${(error as Error).message}`));
+        await step.stop().catch((error: unknown) => log(`while stopping ${step.what}: ${(error as Error).message}`));
       }
     },
   };

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../lib/prisma.ts';
 import type { Language } from '../notifications/content.ts';
-import type { Actor } from '../domain/vocabulary.ts';
+import type { Actor } from '../domain/actor.ts';
 import { phrasesFor } from '../notifications/bot-phrases.ts';
 
 /** The person behind a Lark user, as every decision and reply needs them. */

@@ -1,22 +1,25 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
+import { payloadFromForm, prepareDecision, subjectOf } from '../app/decision-fields.ts';
 import { submitPartnership } from '../app/intake.ts';
 import { refusalOf } from '../lib/update-refusal.ts';
 import { ValidationError } from '../lib/validation.ts';
 import type { Language } from '../notifications/content.ts';
-import { workflowIdFor } from '../domain/vocabulary.ts';
+import { describeRefusal } from '../notifications/refusal-words.ts';
+import { decisionNamed, type AnyDecision } from '../workflows/decisions/index.ts';
+import { workflowIdFor } from '../domain/reference.ts';
 import type { partnership } from '../workflows/index.ts';
 import type { PartnershipStatus } from '../workflows/state.ts';
 import { ActionValueSchema, isDecision, type ActionValue, type DecisionValue } from '../lark/cards/action-value.ts';
 import { registrationHelp, type BotUser } from './auth.ts';
 import { correctionCard } from '../lark/cards/correction.ts';
 import { decidedCard, decisionDone } from '../lark/cards/decided.ts';
-import { fieldsOf } from '../lark/cards/elements.ts';
+import { actionOfName, fieldsOf } from '../lark/cards/elements.ts';
+import { LATE_UPDATE_AFTER_ANSWER_MS } from '../lark/limits.ts';
 import { intakeFormCard, submittedCard } from '../lark/cards/intake-form.ts';
 import { matchCard } from '../lark/cards/match.ts';
 import { statusCard } from '../lark/cards/status.ts';
 import type { BotContext } from './context.ts';
-import { prepareDecision } from './decision-forms.ts';
 import { parseSubmissionForm } from './submission-form.ts';
 import type { Card } from '../lark/messages.ts';
 import { submittableOrganisations } from './organisations.ts';
@@ -32,7 +35,8 @@ export const CardActionEventSchema = z.object({
   token: z.string().optional(),
   operator: z.object({ open_id: z.string().min(1) }),
   action: z.object({
-    value: z.unknown(),
+    /** A button's callback value; a form's submit button may come without one (its action is in `name`). */
+    value: z.unknown().optional(),
     form_value: z.record(z.string(), z.unknown()).optional(),
     tag: z.string().optional(),
     name: z.string().optional(),
@@ -54,28 +58,27 @@ export interface CardActionAnswer {
 const toast = (type: NonNullable<CardActionAnswer['toast']>['type'], content: string): CardActionAnswer => ({ toast: { type, content } });
 const withCard = (answer: CardActionAnswer, card: Card): CardActionAnswer => ({ ...answer, card: { type: 'raw', data: card } });
 
-/** Where a click came from, to update its card later. */
+/** Where a click came from, to update its card later, once its callback has been answered. */
 interface Origin {
   readonly eventId: string;
+  /** Settles once the callback's answer has reached Lark: a delayed update sent earlier fails or is undone. */
+  readonly answered: Promise<void>;
   readonly token?: string | undefined;
   readonly messageId?: string | undefined;
 }
-
-const subjectOf = (value: DecisionValue): string =>
-  value.d === 'respond' ? value.candidateId : value.d === 'milestone' ? String(value.milestone) : value.d === 'review' ? value.decision : value.d === 'conclude' ? value.outcome : '';
 
 /**
  * One update id per decision on one drawing of one card: a double click, or Lark redelivering
  * the callback, reaches the workflow once; the same card drawn again after the state changed
  * (a new `seq`) is a new decision.
  */
-export const updateIdFor = (value: DecisionValue, origin: Origin): string =>
-  ['lark', origin.messageId ?? origin.eventId, value.ref, value.d, subjectOf(value), value.seq ?? ''].join(':');
+export const updateIdFor = (decision: AnyDecision, value: DecisionValue, origin: Origin): string =>
+  ['lark', origin.messageId ?? origin.eventId, value.ref, value.d, subjectOf(decision, value), value.seq ?? ''].join(':');
 
 const describeFailure = (ctx: BotContext, error: unknown, reference: string, language: Language): string => {
   const p = phrasesFor(language);
   const refusal = refusalOf(error);
-  if (refusal) return p.refused(refusal.message);
+  if (refusal) return p.refused(describeRefusal(refusal, language));
   if (error instanceof WorkflowNotFoundError) return p.noSuchPartnership(reference);
   ctx.log(`bot: a decision on ${reference} failed: ${(error as Error).message}`);
   return p.failedTryAgain;
@@ -99,6 +102,13 @@ const finishLater = async (ctx: BotContext, work: Promise<PartnershipStatus>, va
     const message = describeFailure(ctx, error, value.ref, user.language);
     card = correctionCard(status, value, user, message, [], { prefill: fields, maxProposals: ctx.maxProposals });
   }
+  await replaceAfterAnswer(ctx, origin, card);
+};
+
+/** Replaces the clicked card once the callback's answer is out (Lark applies a delayed update only after it). */
+const replaceAfterAnswer = async (ctx: BotContext, origin: Origin, card: Card): Promise<void> => {
+  if (!ctx.lark) return;
+  await origin.answered;
   await replaceCardLater(ctx.lark, origin, card);
 };
 
@@ -107,14 +117,16 @@ const remaining = (deadline: number): number => Math.max(0, deadline - Date.now(
 
 const decide = async (ctx: BotContext, user: BotUser, value: DecisionValue, fields: Record<string, unknown>, origin: Origin, deadline: number): Promise<CardActionAnswer> => {
   const p = phrasesFor(user.language);
-  const prepared = prepareDecision(value, fields, user.actor, user.language);
+  const decision = decisionNamed(value.d);
+  if (!decision) return toast('error', p.failedTryAgain);
+  const prepared = prepareDecision(decision, payloadFromForm(decision, value, fields, user.actor), user.language);
   if (!prepared.ok) {
     const answer = toast('error', `${p.fixFields} ${prepared.problems.join('; ')}`);
     const status = await queryStatus(ctx.client, value.ref).catch(() => null);
     return status ? withCard(answer, correctionCard(status, value, user, p.fixFields, prepared.problems, { prefill: fields, maxProposals: ctx.maxProposals })) : answer;
   }
   const handle = ctx.client.workflow.getHandle<typeof partnership>(workflowIdFor(value.ref));
-  const work = handle.executeUpdate(prepared.update, { args: [prepared.payload], updateId: updateIdFor(value, origin) });
+  const work = handle.executeUpdate(prepared.update, { args: [prepared.payload], updateId: updateIdFor(decision, value, origin) });
   const outcome = await settleWithin(work, remaining(deadline));
   if (outcome.done) return answerDecision(ctx, outcome, value, user);
   ctx.background(finishLater(ctx, work, value, user, fields, origin).catch((error: unknown) => ctx.log(`bot: updating the card of ${value.ref} failed: ${(error as Error).message}`)));
@@ -148,7 +160,7 @@ const submit = async (
   const work = submitPartnership({ prisma: ctx.prisma, client: ctx.client, taskQueue: ctx.taskQueue, policy: ctx.policy }, user.actor, parsed.submission, { source: 'form' });
   const outcome = await settleWithin(work, remaining(deadline));
   if (!outcome.done) {
-    const later = work.then((submitted) => (ctx.lark ? replaceCardLater(ctx.lark, origin, submittedCard(submitted.reference, parsed.submission.title, submitted.created, user)) : undefined));
+    const later = work.then((submitted) => replaceAfterAnswer(ctx, origin, submittedCard(submitted.reference, parsed.submission.title, submitted.created, user)));
     ctx.background(later.catch((error: unknown) => ctx.log(`bot: a submission failed after its callback was answered: ${(error as Error).message}`)));
     return toast('info', p.processing);
   }
@@ -160,13 +172,13 @@ const submit = async (
   return withCard(toast('success', p.submitted(outcome.value.reference).replaceAll('**', '')), submittedCard(outcome.value.reference, parsed.submission.title, outcome.value.created, user));
 };
 
-/** A value that is an object, or a JSON string of one (cards of JSON 1.0 send strings). */
-const valueOf = (raw: unknown): unknown => {
-  if (typeof raw !== 'string') return raw;
+/** A click's action: the callback value, an object or a JSON string of one (cards of JSON 1.0 send strings), else a submit button's name. */
+const valueOf = (action: CardActionEvent['action']): unknown => {
+  if (typeof action.value !== 'string') return action.value ?? actionOfName(action.name);
   try {
-    return JSON.parse(raw);
+    return JSON.parse(action.value) as unknown;
   } catch {
-    return raw;
+    return action.value;
   }
 };
 
@@ -180,7 +192,7 @@ const valueOf = (raw: unknown): unknown => {
 const answerClick = async (ctx: BotContext, event: CardActionEvent, origin: Origin, deadline: number): Promise<CardActionAnswer> => {
   const user = await ctx.identify(event.operator.open_id);
   if (!user) return toast('error', registrationHelp(event.operator.open_id));
-  const value = ActionValueSchema.safeParse(valueOf(event.action.value));
+  const value = ActionValueSchema.safeParse(valueOf(event.action));
   if (!value.success) return toast('error', phrasesFor(user.language).failedTryAgain);
   const fields = fieldsOf(event.action.form_value);
   if (value.data.d === 'show') return show(ctx, user, value.data);
@@ -206,16 +218,27 @@ export const onCardAction = async (ctx: BotContext, data: unknown): Promise<Card
   const parsed = CardActionEventSchema.safeParse(data);
   if (!parsed.success) return toast('error', 'unrecognised card callback');
   const event = parsed.data;
-  const origin: Origin = { eventId: event.event_id, token: event.token, messageId: event.context?.open_message_id };
-  const work = answerClick(ctx, event, origin, deadline);
-  const outcome = await settleWithin(work, remaining(deadline));
-  if (outcome.done) {
-    if ('value' in outcome) return outcome.value;
-    ctx.log(`bot: a card callback failed: ${(outcome.error as Error).message}`);
-    return toast('error', phrasesFor('zh').failedTryAgain);
+  let answered = (): void => undefined;
+  const origin: Origin = {
+    eventId: event.event_id,
+    token: event.token,
+    messageId: event.context?.open_message_id,
+    answered: new Promise<void>((resolve) => {
+      answered = resolve;
+    }),
+  };
+  try {
+    const work = answerClick(ctx, event, origin, deadline);
+    const outcome = await settleWithin(work, remaining(deadline));
+    if (outcome.done) {
+      if ('value' in outcome) return outcome.value;
+      ctx.log(`bot: a card callback failed: ${(outcome.error as Error).message}`);
+      return toast('error', phrasesFor('zh').failedTryAgain);
+    }
+    ctx.background(work.then((answer) => (answer.card ? replaceAfterAnswer(ctx, origin, answer.card.data) : undefined)));
+    return processing();
+  } finally {
+    // The answer is written as soon as this returns; Lark documents the order, not a gap, so leave it time to arrive.
+    setTimeout(answered, LATE_UPDATE_AFTER_ANSWER_MS);
   }
-  ctx.background(
-    work.then((answer) => (answer.card && ctx.lark ? replaceCardLater(ctx.lark, origin, answer.card.data) : undefined)),
-  );
-  return processing();
 };

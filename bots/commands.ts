@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { STAGES } from '../domain/vocabulary.ts';
 import { ReferenceSchema } from '../lark/cards/action-value.ts';
-import { stageFromWord } from './vocabulary.ts';
+import { stageFromWord } from '../app/typed-words.ts';
 
 /** A chat command, parsed from what a person typed. */
 export const CommandSchema = z.discriminatedUnion('name', [

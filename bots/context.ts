@@ -1,7 +1,7 @@
 import type * as lark from '@larksuiteoapi/node-sdk';
 import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../lib/prisma.ts';
-import type { ProgrammePolicyInput } from '../workflows/policy.ts';
+import type { ProgrammePolicyInput } from '../domain/policy.ts';
 import type { BotUser } from './auth.ts';
 import type { ProgrammeTargets } from './targets.ts';
 

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../lib/prisma.ts';
-import { workflowIdFor, type Stage } from '../domain/vocabulary.ts';
+import { workflowIdFor } from '../domain/reference.ts';
+import { type Stage } from '../domain/vocabulary.ts';
 import type { partnership } from '../workflows/index.ts';
 import { statusQuery } from '../workflows/messages.ts';
 import type { PartnershipStatus } from '../workflows/state.ts';

@@ -4,7 +4,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import type { Client } from '@temporalio/client';
 import type { Config } from '../lib/config.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
-import { ProgrammePolicySchema, type ProgrammePolicyInput } from '../workflows/policy.ts';
+import { ProgrammePolicySchema, type ProgrammePolicyInput } from '../domain/policy.ts';
 import { cachedIdentify } from './auth.ts';
 import type { BotContext } from './context.ts';
 import { createDispatcher, sdkLogger } from './dispatcher.ts';

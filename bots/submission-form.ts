@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import { SubmissionSchema, type Submission } from '../app/intake.ts';
 import type { Language } from '../notifications/content.ts';
 import type { PartnershipKind } from '../domain/vocabulary.ts';
-import { parseAmount } from './decision-forms.ts';
+import { parseAmount } from '../app/decision-fields.ts';
 import type { OrganisationChoice } from '../lark/cards/intake-form.ts';
-import { listField, textField, type FormFields } from './form-fields.ts';
+import { listField, textField, type FormFields } from '../app/form-values.ts';
 import { phrasesFor } from '../notifications/bot-phrases.ts';
 
 /** "冶金、材料, 表面工程" → ['冶金', '材料', '表面工程']. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ActorSchema, CONTRACT_TYPES, DECLINE_CATEGORIES } from '../domain/vocabulary.ts';
+import { ActorSchema } from './actor.ts';
+import { CONTRACT_TYPES, DECLINE_CATEGORIES } from './vocabulary.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Reason = Text(2000);

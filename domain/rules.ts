@@ -1,61 +1,55 @@
-import type { Actor, Side, Stage } from './vocabulary.ts';
-import { isEnding, roleOfSide, submittingSide } from './vocabulary.ts';
-import type { Lifecycle } from '../workflows/lifecycle.ts';
-import { refuse } from './refusals.ts';
+/**
+ * Who may do what, as pure predicates: the workflow's validators and the cards that offer a
+ * decision both ask these, so a card never offers what the workflow would refuse for who you are.
+ */
+import type { Actor, Party } from './actor.ts';
+import { roleOfSide, soughtSide, submittingSide, type PartnershipKind, type Side } from './vocabulary.ts';
 
-const STAGE_NAMES: Record<Stage, string> = {
-  intake: 'intake (待补充材料)',
-  review: 'review (审核中)',
-  matchmaking: 'matchmaking (匹配中)',
-  negotiation: 'negotiation (洽谈中)',
-  contracting: 'contracting (签约中)',
-  milestones: 'milestones (履约中)',
-  completed: 'completed (已完成)',
-  rejected: 'rejected (未通过)',
-  unmatched: 'unmatched (未匹配)',
-  withdrawn: 'withdrawn (已撤回)',
-};
+/** What the rules need to know of a partnership: its kind, its parties so far, and who submitted it. */
+export interface PartiesView {
+  readonly kind: PartnershipKind;
+  readonly university: Party | null;
+  readonly enterprise: Party | null;
+  readonly submittedBy: { readonly personId: string };
+}
 
-export const stageName = (stage: Stage): string => STAGE_NAMES[stage];
+export const isCoordinator = (actor: Actor): boolean => actor.role === 'coordinator';
 
-export const requireStage = (life: Lifecycle, decision: string, ...stages: Stage[]): void => {
-  const { stage } = life.state;
-  if (stages.includes(stage)) return;
-  refuse(
-    'WrongStage',
-    isEnding(stage)
-      ? `${life.input.reference} has ended as ${stageName(stage)}; no further decisions are taken`
-      : `${life.input.reference} is in ${stageName(stage)}; "${decision}" is taken in ${stages.map(stageName).join(' or ')}`,
-  );
-};
-
-export const requireCoordinator = (life: Lifecycle, actor: Actor, decision: string): void => {
-  if (actor.role === 'coordinator') return;
-  refuse('NotAuthorised', `only a programme coordinator can ${decision} (${actor.name} is ${actor.role})`);
-};
-
-/** The side an actor speaks for in this partnership, if any: the TTO of its university or the contact of its enterprise. */
-export const sideOf = (life: Lifecycle, actor: Actor): Side | null => {
-  const { university, enterprise } = life.state;
+/** The party an actor speaks for in this partnership, if any: the TTO of its university or the contact of its enterprise. */
+export const sideOf = (view: PartiesView, actor: Actor): Side | null => {
+  const { university, enterprise } = view;
   if (actor.role === roleOfSide('university') && university && actor.organisationId === university.id) return 'university';
   if (actor.role === roleOfSide('enterprise') && enterprise && actor.organisationId === enterprise.id) return 'enterprise';
   return null;
 };
 
-/** A coordinator, or someone speaking for one of the two parties. */
-export const requirePartyOrCoordinator = (life: Lifecycle, actor: Actor, decision: string): Side | 'coordinator' => {
-  if (actor.role === 'coordinator') return 'coordinator';
-  const side = sideOf(life, actor);
-  if (side) return side;
-  return refuse(
-    'NotAuthorised',
-    `${actor.name} does not act for either party of ${life.input.reference}, so cannot ${decision}`,
-  );
+/** A coordinator, or the party an actor speaks for; null for anyone else. */
+export const speaksFor = (view: PartiesView, actor: Actor): Side | 'coordinator' | null =>
+  isCoordinator(actor) ? 'coordinator' : sideOf(view, actor);
+
+/** The submitter, a colleague who speaks for the submitting organisation, or a coordinator. */
+export const speaksForSubmission = (view: PartiesView, actor: Actor): boolean =>
+  isCoordinator(actor) || actor.personId === view.submittedBy.personId || sideOf(view, actor) === submittingSide(view.kind);
+
+/** Anyone with a stake: a coordinator, either party, or the submitter. */
+export const mayWithdraw = (view: PartiesView, actor: Actor): boolean => speaksFor(view, actor) !== null || speaksForSubmission(view, actor);
+
+/** Terms are agreed by the party that did not propose the latest round, or by a coordinator; never before a round exists. */
+export const mayAgree = (view: PartiesView & { readonly rounds: readonly { readonly side: Side | 'coordinator' }[] }, actor: Actor): boolean => {
+  const last = view.rounds.at(-1);
+  if (!last) return false;
+  const side = speaksFor(view, actor);
+  return side === 'coordinator' || (side !== null && side !== last.side);
 };
 
-/** The submitter, a colleague of the submitting organisation, or a coordinator. */
-export const requireSubmitterOrCoordinator = (life: Lifecycle, actor: Actor, decision: string): void => {
-  if (actor.role === 'coordinator' || actor.personId === life.input.submittedBy.personId) return;
-  if (sideOf(life, actor) === submittingSide(life.input.kind)) return;
-  refuse('NotAuthorised', `only the submitter's organisation or a coordinator can ${decision}`);
-};
+/** A proposal is answered by the office that speaks for the proposed organisation. */
+export const mayAnswerProposal = (kind: PartnershipKind, counterpart: Party, actor: Actor): boolean =>
+  actor.role === roleOfSide(soughtSide(kind)) && actor.organisationId === counterpart.id;
+
+/** A milestone is marked done by the party responsible for it, or by a coordinator. */
+export const mayCompleteMilestone = (view: PartiesView, responsible: Side, actor: Actor): boolean =>
+  isCoordinator(actor) || sideOf(view, actor) === responsible;
+
+/** Who submits for an organisation of a kind: a coordinator, or the organisation's own TTO or contact. */
+export const maySubmitFor = (kind: PartnershipKind, organisationId: string, actor: Actor): boolean =>
+  isCoordinator(actor) || (actor.role === roleOfSide(submittingSide(kind)) && actor.organisationId === organisationId);

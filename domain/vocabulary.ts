@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { ProgrammePolicySchema } from '../workflows/policy.ts';
 
 export const STAGES = [
   'intake',
@@ -41,38 +39,12 @@ export type DeclineCategory = (typeof DECLINE_CATEGORIES)[number];
 export const SIDES = ['university', 'enterprise'] as const;
 export type Side = (typeof SIDES)[number];
 
-const Id = z.string().trim().min(1);
+export const MILESTONE_KINDS = ['deliverable', 'payment'] as const;
+export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
 
-/** Who makes a decision: resolved from our directory by the bot or CLI, never typed by a user. */
-export const ActorSchema = z.object({
-  personId: Id,
-  name: z.string().trim().min(1),
-  role: z.enum(ROLES),
-  organisationId: Id.nullable(),
-});
-export type Actor = z.infer<typeof ActorSchema>;
-
-export const PartySchema = z.object({ id: Id, name: z.string().trim().min(1) });
-export type Party = z.infer<typeof PartySchema>;
-
-/** What starts a partnership workflow; the row it belongs to already exists. */
-export const PartnershipInputSchema = z.object({
-  partnershipId: Id,
-  reference: z.string().regex(/^P-\d{4}-\d{6,}$/, 'expected a reference such as P-2026-000123'),
-  kind: z.enum(PARTNERSHIP_KINDS),
-  /** The demand or achievement that was submitted. */
-  subjectId: Id,
-  title: z.string().trim().min(1),
-  summary: z.string().trim().min(1),
-  enterprise: PartySchema.nullable(),
-  university: PartySchema.nullable(),
-  region: z.string().trim().min(1),
-  industry: z.string().trim().min(1),
-  submittedBy: ActorSchema,
-  policy: ProgrammePolicySchema,
-});
-export type PartnershipInput = z.input<typeof PartnershipInputSchema>;
-export type ParsedPartnershipInput = z.output<typeof PartnershipInputSchema>;
+/** After a failed negotiation: look for another partner, or close the partnership. */
+export const NEGOTIATION_NEXT = ['rematch', 'close'] as const;
+export type NegotiationNext = (typeof NEGOTIATION_NEXT)[number];
 
 /** The side whose organisation submitted the partnership. */
 export const submittingSide = (kind: PartnershipKind): Side => (kind === 'demand' ? 'enterprise' : 'university');
@@ -80,10 +52,3 @@ export const submittingSide = (kind: PartnershipKind): Side => (kind === 'demand
 export const soughtSide = (kind: PartnershipKind): Side => (kind === 'demand' ? 'university' : 'enterprise');
 /** The role that speaks for an organisation of a side. */
 export const roleOfSide = (side: Side): Role => (side === 'university' ? 'tto_officer' : 'enterprise_contact');
-
-export const workflowIdFor = (reference: string): string => `partnership-${reference}`;
-export const referenceFor = (year: number, number: number): string =>
-  `P-${year}-${String(number).padStart(6, '0')}`;
-
-/** Lark and email sends run on their own task queues, rate-limited there for every worker at once. */
-export const deliveryTaskQueue = (taskQueue: string, channel: 'lark' | 'email'): string => `${taskQueue}-${channel}`;

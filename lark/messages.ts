@@ -1,6 +1,7 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import { ApplicationFailure } from '@temporalio/common';
 import { PERMANENT_DELIVERY_ERROR } from '../domain/failures.ts';
+import { UUID_MAX_LENGTH } from './limits.ts';
 
 export type ReceiveIdType = 'open_id' | 'user_id' | 'union_id' | 'email' | 'chat_id';
 /** A Lark card (JSON 1.0 or 2.0) as an object; it is sent as a JSON string. */
@@ -16,7 +17,6 @@ export const LARK_CREDENTIALS_REJECTED = 'LarkCredentialsRejected';
 const RATE_LIMIT_CODES = new Set([99991400, 230020]);
 /** Missing or invalid tenant token: the cached one is dropped so that the retry fetches another. */
 const TOKEN_CODES = new Set([99991661, 99991663]);
-const UUID_MAX_LENGTH = 50;
 
 /** The `uuid` Lark deduplicates sends by (for an hour), from a message key that is stable across retries. */
 export { messageKeyHash as messageUuid } from '../notifications/content.ts';

@@ -1,18 +1,17 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { REFUSAL_TYPES, type RefusalType } from '../domain/refusals.ts';
+import { isRefusalCode, isRefusalType, type Refusal } from '../domain/refusals.ts';
 
-export interface Refusal {
-  readonly type: RefusalType;
-  readonly message: string;
-}
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** The code and parameters a refusal's failure details carry (domain/refusals.ts `refuse`). */
+const isRefusalDetail = (value: unknown): value is Pick<Refusal, 'code' | 'params'> => isRecord(value) && isRefusalCode(value.code) && isRecord(value.params);
 
 /** The workflow's reason for refusing a decision, or null when the error is something else. */
 export const refusalOf = (error: unknown): Refusal | null => {
   if (!(error instanceof WorkflowUpdateFailedError)) return null;
   const cause = error.cause;
-  if (cause instanceof ApplicationFailure && REFUSAL_TYPES.includes(cause.type as RefusalType)) {
-    return { type: cause.type as RefusalType, message: cause.message };
-  }
-  return null;
+  if (!(cause instanceof ApplicationFailure) || !isRefusalType(cause.type)) return null;
+  const detail: unknown = cause.details?.[0];
+  return isRefusalDetail(detail) ? { type: cause.type, code: detail.code, params: detail.params } : null;
 };

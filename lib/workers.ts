@@ -7,7 +7,7 @@ import type { PrismaClient } from './prisma.ts';
 import { ensureSchedules } from './schedules.ts';
 import type { Services } from './services.ts';
 import type { ChannelSender } from '../notifications/content.ts';
-import { deliveryTaskQueue } from '../domain/vocabulary.ts';
+import { deliveryTaskQueue } from '../domain/task-queues.ts';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 

@@ -13,6 +13,6 @@ export {
   type Demand,
   type MatchingInput,
 } from './schema.ts';
-export { createMatcher, type Candidate, type Matcher, type MatchingPool, type RankOptions } from './matcher.ts';
+export { createMatcher, type RankedCandidate, type Matcher, type MatchingPool, type RankOptions } from './matcher.ts';
 export { FLAG_MATURITY_LOW, FLAG_MODE_INCOMPATIBLE, FLAG_SOLUTION_MISMATCH } from './score.ts';
 export { CONCEPT_MAP } from './concepts/index.ts';

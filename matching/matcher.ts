@@ -15,7 +15,7 @@ import { CONFIDENCE_THRESHOLD, relevanceOf, scorePair, scoreUpperBound, type Pai
 import { createTopK } from './top-k.ts';
 
 /** A ranked counterpart: score in [0, 1] (compare with `threshold`), reasons in Chinese, flags for misfits. */
-export interface Candidate {
+export interface RankedCandidate {
   id: string;
   score: number;
   reasons: string[];
@@ -33,9 +33,9 @@ export interface RankOptions {
 
 export interface Matcher {
   /** Achievements for a demand, best first. */
-  rankAchievementsFor(demand: Demand, options?: RankOptions): Candidate[];
+  rankAchievementsFor(demand: Demand, options?: RankOptions): RankedCandidate[];
   /** Demands for an achievement, best first. */
-  rankDemandsFor(achievement: Achievement, options?: RankOptions): Candidate[];
+  rankDemandsFor(achievement: Achievement, options?: RankOptions): RankedCandidate[];
   /** Below this score a candidate is not plausible. */
   readonly threshold: number;
 }
@@ -136,7 +136,7 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
     maturityFactorFor: (maturityRaise: number) => number,
     pairAt: (position: number) => [IndexedDemand, IndexedAchievement],
     options: RankOptions,
-  ): Candidate[] {
+  ): RankedCandidate[] {
     const declined = options.declined ?? [];
     const skip = new Set([...(options.exclude ?? []), ...declined.map((entry) => entry.id)]);
     const preferences = declinePreferences(declined);

@@ -1,3 +1,4 @@
+import { referenceAtStartOf } from '../domain/reference.ts';
 /**
  * Calendar UIDs: one per partnership and subject, so that a moved date updates the entry a person
  * already has (same UID, higher SEQUENCE) instead of adding a second one.
@@ -22,7 +23,7 @@ export const calendarScope = {
 
 /** The partnership reference a UID (or UID prefix) belongs to. */
 export const referenceOfUid = (uid: string): string => {
-  const reference = /^(P-\d{4}-\d+)-/.exec(uid)?.[1];
+  const reference = referenceAtStartOf(uid);
   if (!reference) throw new TypeError(`calendar UID "${uid}" does not start with a partnership reference`);
   return reference;
 };

@@ -3,6 +3,9 @@ import { parseInput } from '../lib/validation.ts';
 import { CONTRACT_TYPES, DECLINE_CATEGORIES, STAGES } from '../domain/vocabulary.ts';
 import { AWAITING_ACTIONS } from './words.ts';
 import type { MessageTemplate } from './content.ts';
+import type { Stage } from '../domain/vocabulary.ts';
+import type { Template } from '../workflows/events.ts';
+import type { NoticeData } from '../workflows/notice-data.ts';
 
 const Text = z.string().trim().min(1);
 const Count = z.number().int().nonnegative();
@@ -46,7 +49,7 @@ export const PAYLOAD_SCHEMAS = {
   match_proposed: Scheduled.extend({
     candidateId: Text,
     candidateTitle: Text,
-    reasons: z.array(z.string()).default([]),
+    reasons: z.array(z.string()).readonly().default([]),
     deadline: Instant,
   }),
   proposal_reminder: Scheduled.extend({ candidateId: Text, candidateTitle: OptionalText, deadline: Instant }),
@@ -68,7 +71,7 @@ export const PAYLOAD_SCHEMAS = {
     amountCny: z.number().nonnegative(),
     signedOn: Day.optional(),
     /** The milestones with their due dates; a bare count (older payloads) announces no calendar entries. */
-    milestones: z.union([Count, z.array(ContractMilestone)]),
+    milestones: z.union([Count, z.array(ContractMilestone).readonly()]),
   }),
   milestone_due_soon: Scheduled.extend({ ...MilestoneRef, due: Instant }),
   milestone_due_today: Scheduled.extend({ ...MilestoneRef, due: Instant }),
@@ -92,6 +95,13 @@ export const PAYLOAD_SCHEMAS = {
     overdueMilestones: z.array(z.object({ reference: Text, title: Text, milestoneTitle: Text, due: Instant })).default([]),
   }),
 } satisfies Record<RowTemplate, z.ZodType>;
+
+/** The partnership's own fields the outbox adds to every notice. */
+type OutboxFields = { reference: string; title: string; stage: Stage; seq: number };
+/** The templates whose schema would refuse what the workflow's `notice` writes; none. */
+type Unparsable = { [T in Template]: NoticeData[T] & OutboxFields extends z.input<(typeof PAYLOAD_SCHEMAS)[T]> ? never : T }[Template];
+/** Fails the typecheck, naming the template, when a notice's data and its payload schema disagree. */
+export const NOTICES_PARSE: [Unparsable] extends [never] ? true : Unparsable = true;
 
 /** The templates a notification row can have: reminder batches are composed from rows, never stored as one. */
 export type RowTemplate = Exclude<MessageTemplate, 'reminder_batch'>;

@@ -13,21 +13,13 @@ import { refusalOf } from '../lib/update-refusal.ts';
 import { connectServices, type Services } from '../lib/services.ts';
 import { statusText } from './cli/status-text.ts';
 import { ValidationError } from '../lib/validation.ts';
-import { STAGES, workflowIdFor } from '../domain/vocabulary.ts';
+import { STAGES } from '../domain/vocabulary.ts';
+import { workflowIdFor } from '../domain/reference.ts';
 import type { partnership } from '../workflows/index.ts';
-import * as messages from '../workflows/messages.ts';
-
-const DECISIONS = {
-  review: messages.reviewUpdate,
-  revise: messages.reviseUpdate,
-  select: messages.selectCandidatesUpdate,
-  respond: messages.respondToProposalUpdate,
-  terms: messages.proposeTermsUpdate,
-  conclude: messages.concludeNegotiationUpdate,
-  contract: messages.registerContractUpdate,
-  milestone: messages.completeMilestoneUpdate,
-  withdraw: messages.withdrawUpdate,
-} as const;
+import { statusQuery } from '../workflows/messages.ts';
+import { DECISION_NAMES, decisionNamed } from '../workflows/decisions/index.ts';
+import { prepareDecision } from '../app/decision-fields.ts';
+import { describeRefusal } from '../notifications/refusal-words.ts';
 
 const readJson = async (file: string): Promise<unknown> => {
   let text: string;
@@ -136,34 +128,37 @@ program
   .option('--json', 'print the status as JSON')
   .action(async (reference: string, options: { json?: boolean }) => {
     const status = await withServices(({ client }) =>
-      client.workflow.getHandle<typeof partnership>(workflowIdFor(reference)).query(messages.statusQuery),
+      client.workflow.getHandle<typeof partnership>(workflowIdFor(reference)).query(statusQuery),
     );
     console.log(options.json ? JSON.stringify(status, null, 2) : statusText(status));
   });
 
 program
   .command('decide')
-  .description(`send a decision: ${Object.keys(DECISIONS).join(', ')}`)
+  .description(`send a decision: ${DECISION_NAMES.join(', ')}`)
   .argument('<reference>')
-  .addArgument(new Command().createArgument('<decision>').choices(Object.keys(DECISIONS)))
+  .addArgument(new Command().createArgument('<decision>').choices(DECISION_NAMES))
   .requiredOption('--as <person>', 'who decides: person id, email or Lark open_id')
   .option('--data <json>', 'the decision as a JSON object, e.g. \'{"decision":"approve"}\'')
   .option('--file <file>', 'the decision as a JSON file')
-  .action(async (reference: string, decision: keyof typeof DECISIONS, options: { as: string; data?: string; file?: string }) => {
+  .action(async (reference: string, name: string, options: { as: string; data?: string; file?: string }) => {
+    const decision = decisionNamed(name);
+    if (!decision) throw new ValidationError(`no decision "${name}"; one of ${DECISION_NAMES.join(', ')}`);
     const payload = options.file
       ? parseJsonObject(JSON.stringify(await readJson(options.file)), options.file)
       : parseJsonObject(options.data ?? '{}', '--data');
     const status = await withServices(async ({ client, prisma }) => {
-      const actor = await resolveActor(prisma, options.as);
+      const prepared = prepareDecision(decision, { ...payload, actor: await resolveActor(prisma, options.as) }, 'en', 'keys');
+      if (!prepared.ok) throw new ValidationError(prepared.problems.join('; '));
       const handle = client.workflow.getHandle<typeof partnership>(workflowIdFor(reference));
-      return handle.executeUpdate(DECISIONS[decision] as typeof messages.withdrawUpdate, { args: [{ ...payload, actor } as never] });
+      return handle.executeUpdate(prepared.update, { args: [prepared.payload] });
     });
     console.log(statusText(status));
   });
 
 program.parseAsync().catch((error: unknown) => {
   const refusal = refusalOf(error);
-  if (refusal) console.error(`refused (${refusal.type}): ${refusal.message}`);
+  if (refusal) console.error(`refused (${refusal.type}): ${describeRefusal(refusal, 'en', 'keys')}`);
   else if (error instanceof ValidationError || error instanceof ConfigError) console.error(`error: ${error.message}`);
   else if ((error as { name?: string }).name === 'WorkflowNotFoundError') console.error('error: no such partnership (check the reference number)');
   else console.error(`error: ${(error as Error).message}`);

@@ -11,12 +11,13 @@ import { loadPolicy } from '../lib/policy-file.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
 import { connectServices } from '../lib/services.ts';
 import { waitForStatus } from '../app/wait-for-status.ts';
-import { workflowIdFor, type Stage } from '../domain/vocabulary.ts';
+import { workflowIdFor } from '../domain/reference.ts';
+import { type Stage } from '../domain/vocabulary.ts';
 import type { partnership } from '../workflows/index.ts';
 import * as m from '../workflows/messages.ts';
 import type { PartnershipStatus } from '../workflows/state.ts';
 
-const demoFile = async (name: string) => JSON.parse(await readFile(new URL(`./demo/${name}`, import.meta.url), 'utf8'));
+const demoFile = async (name: string): Promise<unknown> => JSON.parse(await readFile(new URL(`./demo/${name}`, import.meta.url), 'utf8'));
 
 /** How far each demo demand is taken. */
 const SCENARIOS: { demand: string; contact: string; until: Stage | 'changes_requested' | 'proposed' }[] = [
@@ -74,11 +75,11 @@ const main = async (): Promise<void> => {
   try {
     const { prisma, client } = services;
     await importDirectory(prisma, await demoFile('directory.json'), 'scripts/demo/directory.json');
-    const pool = await demoFile('pool.json');
+    const pool = (await demoFile('pool.json')) as { achievements: unknown; demands: { id: string }[] };
     // The achievements are the pool to match against; the demands arrive as partnerships.
     await importPool(prisma, { achievements: pool.achievements }, 'scripts/demo/pool.json');
     const demands = new Map<string, Submission>(
-      pool.demands.map(({ id, ...demand }: { id: string }) => [id, { kind: 'demand', ...demand } as Submission]),
+      pool.demands.map(({ id, ...demand }) => [id, { kind: 'demand', ...demand } as Submission]),
     );
     for (const scenario of SCENARIOS) {
       const submitter = await resolveActor(prisma, scenario.contact);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workflowIdFor } from '../domain/vocabulary.ts';
+import { workflowIdFor } from '../domain/reference.ts';
 import type { partnership } from '../workflows/index.ts';
 import {
   completeMilestoneUpdate,

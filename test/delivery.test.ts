@@ -115,12 +115,12 @@ describe('reminders keep to their slot and arrive together', () => {
       h.submit({ ...ROLL_WEAR_DEMAND, title: '合并提醒测试：第一项' }, { policy }),
       h.submit({ ...ROLL_WEAR_DEMAND, title: '合并提醒测试：第二项' }, { policy }),
     ]);
-    for (const ref of [first!, second!]) {
+    for (const ref of [first, second]) {
       const [remind] = (await h.status(ref)).nextTimers.filter((t) => t.key === 'review:remind');
       expect(Date.parse(remind!.at) % slotMs).toBe(0);
     }
     const reminders = await eventually('both reminders queued', async () => {
-      const rows = await h.prisma.notification.findMany({ where: { template: 'review_reminder', recipientId: 'coord', partnership: { reference: { in: [first!, second!] } } } });
+      const rows = await h.prisma.notification.findMany({ where: { template: 'review_reminder', recipientId: 'coord', partnership: { reference: { in: [first, second] } } } });
       return rows.length === 4 ? rows : undefined;
     });
     expect(new Set(reminders.map((r) => r.deliverAfter?.getTime()))).toEqual(new Set([reminders[0]!.deliverAfter!.getTime()]));
@@ -128,12 +128,12 @@ describe('reminders keep to their slot and arrive together', () => {
 
     const result = await h.client.workflow.execute(dispatchReminders, { taskQueue: h.taskQueue, workflowId: `dispatch-${first}`, args: [{ settleMs: 0 }] });
     expect(result.messages).toBeGreaterThanOrEqual(2);
-    const combinedMail = smtp.to(COORD_EMAIL).filter((m) => m.parsed.subject?.includes(first!) || m.parsed.subject?.includes(second!));
-    const reminderMails = combinedMail.filter((m) => (m.parsed.text ?? '').includes(first!) && (m.parsed.text ?? '').includes(second!));
+    const combinedMail = smtp.to(COORD_EMAIL).filter((m) => m.parsed.subject?.includes(first) || m.parsed.subject?.includes(second));
+    const reminderMails = combinedMail.filter((m) => (m.parsed.text ?? '').includes(first) && (m.parsed.text ?? '').includes(second));
     expect(reminderMails).toHaveLength(1);
     const reminderCards = lark.deliveredTo(COORD_OPEN_ID).filter((m) => {
       const text = JSON.stringify(lark.contentOf(m));
-      return text.includes(first!) && text.includes(second!);
+      return text.includes(first) && text.includes(second);
     });
     expect(reminderCards).toHaveLength(1);
     const after = await h.prisma.notification.findMany({ where: { id: { in: reminders.map((r) => r.id) } } });
@@ -143,7 +143,7 @@ describe('reminders keep to their slot and arrive together', () => {
     // A second dispatch finds nothing new to send.
     const again = await h.client.workflow.execute(dispatchReminders, { taskQueue: h.taskQueue, workflowId: `dispatch-again-${first}`, args: [{ settleMs: 0 }] });
     expect(again.messages).toBe(0);
-    expect(smtp.to(COORD_EMAIL).filter((m) => (m.parsed.text ?? '').includes(first!) && (m.parsed.text ?? '').includes(second!))).toHaveLength(1);
+    expect(smtp.to(COORD_EMAIL).filter((m) => (m.parsed.text ?? '').includes(first) && (m.parsed.text ?? '').includes(second))).toHaveLength(1);
   });
 
   it('holds a reminder until the next working morning when today is not a working day', async () => {

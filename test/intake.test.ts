@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitPartnership, type IntakeDependencies, type Submission } from '../app/intake.ts';
 import { ValidationError } from '../lib/validation.ts';
-import { workflowIdFor } from '../domain/vocabulary.ts';
+import { workflowIdFor } from '../domain/reference.ts';
 import { createHarness, FAST_POLICY, ROLL_WEAR_DEMAND, type Harness } from './support/harness.ts';
 
 let h: Harness;

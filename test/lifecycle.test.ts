@@ -11,7 +11,7 @@ import {
   reviseUpdate,
   selectCandidatesUpdate,
 } from '../workflows/messages.ts';
-import { workflowIdFor } from '../domain/vocabulary.ts';
+import { workflowIdFor } from '../domain/reference.ts';
 
 let h: Harness;
 beforeAll(async () => {

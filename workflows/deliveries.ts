@@ -1,7 +1,7 @@
 import { condition, log, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Delivery } from '../activities/outbox.ts';
 import type { Activities } from './activities.ts';
-import { deliveryTaskQueue } from '../domain/vocabulary.ts';
+import { deliveryTaskQueue } from '../domain/task-queues.ts';
 
 // A transport outage retries until it passes; after three days a message has lost its point.
 // Permanent refusals (no address, a rejected recipient) are marked failed by the activity and not retried.

@@ -1,4 +1,6 @@
-import type { Actor, ContractType, DeclineCategory, Party, Role, Stage } from '../domain/vocabulary.ts';
+import type { Actor, Party } from '../domain/actor.ts';
+import type { ContractType, DeclineCategory, Role, Stage } from '../domain/vocabulary.ts';
+import type { NoticeData } from './notice-data.ts';
 
 /** Who a notification goes to; the outbox activity resolves it against the directory. */
 export type Audience =
@@ -37,17 +39,16 @@ export const TEMPLATES = [
   'milestone_done',
   'completed',
   'withdrawn',
-] as const;
-export type Template = (typeof TEMPLATES)[number];
+] as const satisfies readonly (keyof NoticeData)[];
+export type Template = keyof NoticeData;
 
-export type NoticeValue = string | number | readonly string[] | readonly Readonly<Record<string, string | number>>[];
-
-export interface NotificationSpec {
-  readonly template: Template;
+/** One message of a step: its template, who it goes to, and what the template says beyond the partnership's own fields. */
+export interface NotificationSpecOf<T extends Template> {
+  readonly template: T;
   readonly to: readonly Audience[];
-  /** Template variables beyond the partnership's own reference, title and stage: plain JSON. */
-  readonly data: Readonly<Record<string, NoticeValue>>;
+  readonly data: NoticeData[T];
 }
+export type NotificationSpec = NotificationSpecOf<Template>;
 
 export interface Candidate {
   readonly id: string;

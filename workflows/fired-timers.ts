@@ -1,17 +1,21 @@
 import type { Audience, Template } from './events.ts';
+import type { NoticeData } from './notice-data.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import type { Timer } from './state.ts';
 import { coordinators, managers, managersOf, notice, organisation, parties, person } from './lifecycle.ts';
 import { scheduleOverdueRepeat } from './milestones.ts';
 import { expireProposal } from './transitions.ts';
 
-const remind = (life: Lifecycle, timer: Timer, template: Template, to: Audience[], data: Record<string, string | number> = {}): void => {
-  life.emit('reminder', null, { timer: timer.key, slot: timer.at }, [notice(template, to, data)], `reminder ${timer.key}`);
+/** A reminder or an escalation: sent at the timer's slot, with the others due then. */
+const send = <T extends Template>(kind: 'reminder' | 'escalation', life: Lifecycle, timer: Timer, template: T, to: readonly Audience[], data: NoticeData[T]): void => {
+  life.emit(kind, null, { timer: timer.key, slot: timer.at }, [notice(template, to, data)], `${kind} ${timer.key}`);
 };
 
-const escalate = (life: Lifecycle, timer: Timer, template: Template, to: Audience[], data: Record<string, string | number> = {}): void => {
-  life.emit('escalation', null, { timer: timer.key, slot: timer.at }, [notice(template, to, data)], `escalation ${timer.key}`);
-};
+const remind = <T extends Template>(life: Lifecycle, timer: Timer, template: T, to: readonly Audience[], data: NoticeData[T]): void =>
+  send('reminder', life, timer, template, to, data);
+
+const escalate = <T extends Template>(life: Lifecycle, timer: Timer, template: T, to: readonly Audience[], data: NoticeData[T]): void =>
+  send('escalation', life, timer, template, to, data);
 
 /** What a fired timer means: a reminder, an escalation or a deadline passing. */
 export const fireTimer = (life: Lifecycle, timer: Timer): void => {
@@ -21,19 +25,19 @@ export const fireTimer = (life: Lifecycle, timer: Timer): void => {
   const { state } = life;
   switch (subject) {
     case 'review':
-      if (what === 'remind') remind(life, timer, 'review_reminder', [coordinators]);
+      if (what === 'remind') remind(life, timer, 'review_reminder', [coordinators], {});
       else escalate(life, timer, 'decision_escalated', [managers], { action: 'review' });
       return;
     case 'revision':
-      remind(life, timer, 'revision_reminder', [person(life.input.submittedBy.personId)]);
+      remind(life, timer, 'revision_reminder', [person(life.input.submittedBy.personId)], {});
       return;
     case 'selection':
-      if (what === 'remind') remind(life, timer, 'selection_reminder', [coordinators]);
+      if (what === 'remind') remind(life, timer, 'selection_reminder', [coordinators], {});
       else escalate(life, timer, 'decision_escalated', [managers], { action: 'select_candidates' });
       return;
     case 'proposal': {
       const candidateId = rest.slice(0, -1).join(':');
-      const proposal = state.proposals.find((p) => p.candidateId === candidateId);
+      const proposal = state.proposals.findLast((p) => p.candidateId === candidateId);
       if (!proposal || proposal.status !== 'proposed') return;
       if (rest.at(-1) === 'remind') {
         remind(life, timer, 'proposal_reminder', [organisation(proposal.counterpart.id)], {

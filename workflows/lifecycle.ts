@@ -1,7 +1,10 @@
-import type { Actor, ParsedPartnershipInput, Stage } from '../domain/vocabulary.ts';
-import type { Audience, EventData, EventType, NotificationSpec, PartnershipEvent, Template } from './events.ts';
+import type { Actor } from '../domain/actor.ts';
+import type { ParsedPartnershipInput } from '../domain/partnership-input.ts';
+import type { Stage } from '../domain/vocabulary.ts';
+import type { Audience, EventData, EventType, NotificationSpec, NotificationSpecOf, PartnershipEvent, Template } from './events.ts';
+import type { NoticeData } from './notice-data.ts';
 import type { PartnershipState } from './state.ts';
-import type { ProgrammePolicy } from './policy.ts';
+import type { ProgrammePolicy } from '../domain/policy.ts';
 
 const HISTORY_KEPT = 50;
 
@@ -42,11 +45,8 @@ export const createLifecycle = (input: ParsedPartnershipInput, state: Partnershi
   };
 };
 
-export const notice = (
-  template: Template,
-  to: Audience[],
-  data: NotificationSpec['data'] = {},
-): NotificationSpec => ({ template, to, data });
+/** A message of the step, its data checked against the template's (workflows/notice-data.ts). */
+export const notice = <T extends Template>(template: T, to: readonly Audience[], data: NoticeData[T]): NotificationSpecOf<T> => ({ template, to, data });
 
 export const coordinators: Audience = { role: 'coordinator' };
 export const managers: Audience = { role: 'manager' };

@@ -1,4 +1,4 @@
-import type { MilestonePlan } from './decisions.ts';
+import type { MilestonePlan } from '../domain/decision-payloads.ts';
 import type { MilestoneRecord } from './events.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import { scheduleNotice } from './timers.ts';

@@ -12,12 +12,15 @@ import {
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { Activities } from './activities.ts';
 import { createDeliveries, type Deliveries } from './deliveries.ts';
-import type { PartnershipInput, Stage } from '../domain/vocabulary.ts';
-import { isEnding, PartnershipInputSchema } from '../domain/vocabulary.ts';
-import { DECISIONS } from './handlers.ts';
+import type { PartnershipInput } from '../domain/partnership-input.ts';
+import type { Stage } from '../domain/vocabulary.ts';
+import { isEnding } from '../domain/vocabulary.ts';
+import { PartnershipInputSchema } from '../domain/partnership-input.ts';
+import { DECISIONS } from './decisions/index.ts';
+import { parsePayload, stageRefusal, type Decision } from './decisions/decision.ts';
 import { createLifecycle, type Lifecycle } from './lifecycle.ts';
 import { statusQuery } from './messages.ts';
-import { parseDecision } from '../domain/refusals.ts';
+import { refuse } from '../domain/refusals.ts';
 import { fireTimer } from './fired-timers.ts';
 import { EnterpriseAttribute, StageAttribute, UniversityAttribute } from './search-attributes.ts';
 import { initialState, type PartnershipState } from './state.ts';
@@ -55,22 +58,25 @@ export async function partnership(rawInput: PartnershipInput, carried?: Partners
   let changes = 0;
 
   setHandler(statusQuery, () => statusOf(life));
-  for (const decision of DECISIONS) {
+  /** An update per decision: the validator refuses (and records nothing) unless payload, stage and person are right. */
+  const register = (decision: Decision): void => {
+    const accepted = (payload: unknown): unknown => {
+      const parsed = parsePayload(decision, payload);
+      if (!parsed.ok) return refuse(parsed.refusal);
+      const refusal = stageRefusal(life, decision) ?? decision.check(life, parsed.value);
+      return refusal ? refuse(refusal) : parsed.value;
+    };
     setHandler(
       decision.update,
       (payload) => {
-        const parsedDecision = parseDecision(decision.schema, payload);
-        decision.apply(life, parsedDecision);
+        decision.apply(life, accepted(payload));
         changes += 1;
         return statusOf(life);
       },
-      {
-        validator: (payload) => {
-          decision.check(life, parseDecision(decision.schema, payload));
-        },
-      },
+      { validator: (payload) => void accepted(payload) },
     );
-  }
+  };
+  for (const decision of DECISIONS) register(decision);
 
   if (!carried) beginIntake(life);
   // Nothing published yet in this run: the first pass publishes the filters and the UI details.

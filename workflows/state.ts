@@ -1,4 +1,6 @@
-import type { Actor, ContractType, DeclineCategory, ParsedPartnershipInput, Party, Role, Side, Stage } from '../domain/vocabulary.ts';
+import type { Actor, Party } from '../domain/actor.ts';
+import type { ContractType, DeclineCategory, Role, Side, Stage } from '../domain/vocabulary.ts';
+import type { ParsedPartnershipInput } from '../domain/partnership-input.ts';
 import type { Candidate, MilestoneRecord } from './events.ts';
 
 export type ProposalStatus = 'proposed' | 'accepted' | 'declined' | 'expired' | 'withdrawn' | 'failed';

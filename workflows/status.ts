@@ -1,4 +1,4 @@
-import type { Party } from '../domain/vocabulary.ts';
+import type { Party } from '../domain/actor.ts';
 import { roleOfSide, soughtSide, submittingSide } from '../domain/vocabulary.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import type { Awaiting, PartnershipStatus } from './state.ts';

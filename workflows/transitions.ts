@@ -1,4 +1,5 @@
-import type { Actor, Party, Stage } from '../domain/vocabulary.ts';
+import type { Actor, Party } from '../domain/actor.ts';
+import type { Stage } from '../domain/vocabulary.ts';
 import { soughtSide } from '../domain/vocabulary.ts';
 import type { Candidate, EventData, NotificationSpec } from './events.ts';
 import type { Lifecycle } from './lifecycle.ts';
@@ -9,7 +10,7 @@ import { cancel, schedule } from './timers.ts';
 
 /** Starts the lifecycle: the submitter hears the reference number, the coordinators get a review. */
 export const beginIntake = (life: Lifecycle): void => {
-  life.emit('intake_received', life.input.submittedBy, {}, [notice('intake_received', [person(life.input.submittedBy.personId)])], 'submitted');
+  life.emit('intake_received', life.input.submittedBy, {}, [notice('intake_received', [person(life.input.submittedBy.personId)], {})], 'submitted');
   enterReview(life, life.input.submittedBy);
 };
 
@@ -19,7 +20,7 @@ export const enterReview = (life: Lifecycle, actor: Actor | null): void => {
   state.reviewRound += 1;
   scheduleNotice(life, 'review:remind', life.now() + policy.decisionReminderAfter);
   scheduleNotice(life, 'review:escalate', life.now() + policy.decisionEscalateAfter);
-  life.emit('review_requested', actor, { round: state.reviewRound }, [notice('review_requested', [coordinators])], `review round ${state.reviewRound}`);
+  life.emit('review_requested', actor, { round: state.reviewRound }, [notice('review_requested', [coordinators], {})], `review round ${state.reviewRound}`);
 };
 
 export const requestChanges = (life: Lifecycle, actor: Actor, comment: string): void => {
@@ -113,7 +114,7 @@ const withdrawOpenProposals = (life: Lifecycle, actor: Actor | null): void => {
     'proposals_withdrawn',
     actor,
     { candidateIds: open.map((p) => p.candidateId) },
-    [notice('proposal_withdrawn', open.map((p) => organisation(p.counterpart.id)))],
+    [notice('proposal_withdrawn', open.map((p) => organisation(p.counterpart.id)), {})],
     `${open.length} open proposal(s) withdrawn`,
   );
 };
@@ -166,7 +167,7 @@ export const declineProposal = (life: Lifecycle, actor: Actor, decision: EventDa
   cancel(state, `proposal:${decision.candidateId}:`);
   state.excluded.push({ id: decision.candidateId, category: decision.category });
   life.emit('proposal_declined', actor, decision, [
-    notice('proposal_declined', [coordinators], { counterpart: proposal.counterpart.name, category: decision.category, reason: decision.reason ?? '' }),
+    notice('proposal_declined', [coordinators], { counterpart: proposal.counterpart.name, category: decision.category, ...(decision.reason ? { reason: decision.reason } : {}) }),
   ], `${proposal.counterpart.name} declined (${decision.category})`);
   afterProposalsSettled(life);
 };
@@ -193,7 +194,7 @@ export const proposeTerms = (life: Lifecycle, actor: Actor, side: 'university' |
     .filter((party): party is Party => party !== null && party.id !== actor.organisationId)
     .map((party) => organisation(party.id));
   life.emit('terms_proposed', actor, { round, terms, ...(amountCny === undefined ? {} : { amountCny }) }, [
-    notice('terms_proposed', [...others, coordinators], { round, terms, amountCny: amountCny ?? '' }),
+    notice('terms_proposed', [...others, coordinators], { round, terms, ...(amountCny === undefined ? {} : { amountCny }) }),
   ], `terms round ${round}`);
 };
 
@@ -281,6 +282,12 @@ export const withdraw = (life: Lifecycle, actor: Actor, reason: string): void =>
   finish(life, 'withdrawn', actor, reason, 'withdrawn', { reason });
 };
 
-export const cancelRevisionReminder = (life: Lifecycle): void => {
-  cancel(life.state, 'revision:');
+/** The submitting side revised the submission: it goes back to review. */
+export const revise = (life: Lifecycle, actor: Actor, revision: { readonly title?: string | undefined; readonly summary?: string | undefined; readonly note: string }): void => {
+  const { state } = life;
+  state.title = revision.title ?? state.title;
+  state.summary = revision.summary ?? state.summary;
+  cancel(state, 'revision:');
+  life.emit('revised', actor, { title: state.title, summary: state.summary, note: revision.note }, [], `revised: ${revision.note}`);
+  enterReview(life, actor);
 };

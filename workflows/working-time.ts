@@ -1,4 +1,4 @@
-import type { WorkingTime } from './policy.ts';
+import type { WorkingTime } from '../domain/policy.ts';
 
 /** Asia/Shanghai is UTC+8 all year (no daylight saving since 1991), so plain arithmetic is exact. */
 export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;

@@ -20,6 +20,6 @@ export const correctionCard = (
   options: { prefill?: Prefill; maxProposals?: number } = {},
 ): Record<string, unknown> =>
   card(headline(status), 'red', [
-    markdown(`${lead}\n${problems.map((problem) => `- ${e(problem)}`).join('\n')}`),
+    markdown(`${e(lead)}\n${problems.map((problem) => `- ${e(problem)}`).join('\n')}`),
     ...stampVersion(sectionFor(value, status, user, options), status),
   ]);

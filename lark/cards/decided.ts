@@ -1,26 +1,21 @@
+import { subjectOf, variantOf } from '../../app/decision-fields.ts';
 import type { Language } from '../../notifications/content.ts';
-import type { PartnershipStatus } from '../../workflows/state.ts';
-import type { DecisionValue } from './action-value.ts';
+import { DECISION_WORDS } from '../../notifications/decision-words.ts';
 import { formatTime } from '../../notifications/format.ts';
 import { phrasesFor } from '../../notifications/bot-phrases.ts';
+import { decisionNamed } from '../../workflows/decisions/index.ts';
+import type { PartnershipStatus } from '../../workflows/state.ts';
+import type { DecisionValue } from './action-value.ts';
 import { button, card, escapeMarkdown as e, markdown } from './elements.ts';
 import { statusElements } from './status.ts';
 
 /** "通过了审核" / "approved the submission": what a decision did, for the card that records it. */
 export const decisionDone = (value: DecisionValue, language: Language): string => {
-  const did = phrasesFor(language).did;
-  switch (value.d) {
-    case 'review':
-      return did[value.decision];
-    case 'respond':
-      return did[value.decision];
-    case 'conclude':
-      return did[value.outcome];
-    case 'milestone':
-      return did.milestone(value.milestone);
-    default:
-      return did[value.d];
-  }
+  const decision = decisionNamed(value.d);
+  const variant = decision && variantOf(decision, value);
+  if (!decision || !variant) return value.d;
+  const done = DECISION_WORDS[language].decisions[decision.name].done[variant.id] ?? variant.id;
+  return typeof done === 'string' ? done : done(subjectOf(decision, value));
 };
 
 /**

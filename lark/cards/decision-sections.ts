@@ -1,27 +1,17 @@
-import type { Actor } from '../../domain/vocabulary.ts';
+import type { Actor } from '../../domain/actor.ts';
+import { isCoordinator, mayWithdraw, sideOf } from '../../domain/rules.ts';
 import { isEnding } from '../../domain/vocabulary.ts';
+import { DECISIONS, decisionNamed, withdraw, type AnyDecision } from '../../workflows/decisions/index.ts';
 import type { Awaiting, PartnershipStatus } from '../../workflows/state.ts';
-import type { DecisionValue } from './action-value.ts';
 import type { BotUser } from '../../bots/auth.ts';
-import { candidatesSection } from './candidates.ts';
-import { contractSection } from './contract.ts';
+import type { DecisionValue } from './action-value.ts';
+import { selectableCandidates } from './candidates.ts';
+import { decisionSection, type DecisionContext } from './decision-form.ts';
 import { divider, type Element } from './elements.ts';
-import { milestoneSection } from './milestone.ts';
-import { negotiationSection } from './negotiation.ts';
 import type { Prefill } from './prefill.ts';
-import { proposalSection } from './proposal.ts';
-import { reviewSection } from './review.ts';
-import { reviseSection } from './revise.ts';
-import { withdrawSection } from './withdraw.ts';
 
 /** How many candidates a coordinator may propose at once, unless the policy says otherwise. */
 export const DEFAULT_MAX_PROPOSALS = 3;
-
-const partySide = (status: PartnershipStatus, actor: Actor): 'university' | 'enterprise' | null => {
-  if (actor.role === 'tto_officer' && status.university && status.university.id === actor.organisationId) return 'university';
-  if (actor.role === 'enterprise_contact' && status.enterprise && status.enterprise.id === actor.organisationId) return 'enterprise';
-  return null;
-};
 
 /**
  * Whether an awaited action is this person's: `own` when it waits for them (their role, their
@@ -31,9 +21,9 @@ const partySide = (status: PartnershipStatus, actor: Actor): 'university' | 'ent
  */
 export const concerns = (status: PartnershipStatus, awaiting: Awaiting, actor: Actor, scope: 'own' | 'allowed'): boolean => {
   if (actor.role === 'manager') return false;
-  if (actor.role === 'coordinator') return scope === 'own' ? awaiting.role === 'coordinator' : awaiting.action !== 'respond_to_proposal';
+  if (isCoordinator(actor)) return scope === 'own' ? awaiting.role === 'coordinator' : awaiting.action !== 'respond_to_proposal';
   if (awaiting.action === 'revise' && status.submittedBy.personId === actor.personId) return true;
-  if (awaiting.action === 'register_contract') return scope === 'allowed' && partySide(status, actor) !== null;
+  if (awaiting.action === 'register_contract') return scope === 'allowed' && sideOf(status, actor) !== null;
   return awaiting.role === actor.role && awaiting.organisation !== null && awaiting.organisation.id === actor.organisationId;
 };
 
@@ -49,71 +39,45 @@ export const awaitedFrom = (status: PartnershipStatus, user: BotUser, scope: 'ow
   });
 };
 
-const canAgree = (status: PartnershipStatus, actor: Actor): boolean => {
-  const last = status.rounds.at(-1);
-  if (!last) return false;
-  return actor.role === 'coordinator' || last.side !== partySide(status, actor);
+/** What a decision's section needs to know of the partnership, the person and the subject. */
+const contextFor = (decision: AnyDecision, status: PartnershipStatus, user: BotUser, subject: string | number | undefined, options: SectionOptions): DecisionContext => {
+  const candidate = typeof subject === 'string' ? status.candidates.find((c) => c.id === subject) : undefined;
+  const proposal = typeof subject === 'string' ? status.proposals.findLast((p) => p.candidateId === subject) : undefined;
+  const milestone = typeof subject === 'number' ? status.milestones.find((m) => m.seq === subject) : undefined;
+  return {
+    reference: status.reference,
+    subject,
+    who: { actor: user.actor, view: status },
+    maxProposals: options.maxProposals ?? DEFAULT_MAX_PROPOSALS,
+    candidates: selectableCandidates(status),
+    current: { title: status.title, summary: status.summary },
+    ...(decision.form.subject?.key === 'candidateId'
+      ? { counterpart: proposal?.counterpart.name ?? candidate?.counterpart.name, proposed: { title: candidate?.title, reasons: candidate?.reasons } }
+      : {}),
+    ...(milestone ? { milestone: { seq: milestone.seq, title: milestone.title, dueAt: milestone.dueAt } } : {}),
+    ...(options.prefill ? { prefill: options.prefill } : {}),
+  };
 };
 
-/** The card section for one kind of decision, with what was typed so far when it is shown again. */
-export const sectionFor = (value: DecisionValue, status: PartnershipStatus, user: BotUser, options: { maxProposals?: number; prefill?: Prefill } = {}): Element[] => {
-  const { language } = user;
-  const prefill = options.prefill ?? {};
-  switch (value.d) {
-    case 'review':
-      return reviewSection(status.reference, language, prefill);
-    case 'revise':
-      return reviseSection(status, language, prefill);
-    case 'select':
-      return candidatesSection(status, language, options.maxProposals ?? DEFAULT_MAX_PROPOSALS, prefill);
-    case 'respond': {
-      const candidate = status.candidates.find((c) => c.id === value.candidateId);
-      const proposal = status.proposals.find((p) => p.candidateId === value.candidateId);
-      return proposalSection(
-        {
-          reference: status.reference,
-          candidateId: value.candidateId,
-          counterpart: proposal?.counterpart.name ?? candidate?.counterpart.name ?? value.candidateId,
-          candidateTitle: candidate?.title,
-          reasons: candidate?.reasons,
-        },
-        language,
-        prefill,
-      );
-    }
-    case 'terms':
-    case 'conclude':
-      return negotiationSection(status.reference, language, { canAgree: canAgree(status, user.actor) }, prefill);
-    case 'contract':
-      return contractSection(status.reference, language, prefill);
-    case 'milestone': {
-      const milestone = status.milestones.find((m) => m.seq === value.milestone);
-      return milestoneSection({ reference: status.reference, seq: value.milestone, title: milestone?.title ?? '', dueAt: milestone?.dueAt }, language, prefill);
-    }
-    case 'withdraw':
-      return withdrawSection(status.reference, language, prefill);
-  }
+export interface SectionOptions {
+  readonly maxProposals?: number;
+  readonly prefill?: Prefill;
+}
+
+/** The section of the decision a button stands for, with what was typed so far when it is shown again. */
+export const sectionFor = (value: DecisionValue, status: PartnershipStatus, user: BotUser, options: SectionOptions = {}): Element[] => {
+  const decision = decisionNamed(value.d);
+  if (!decision) return [];
+  const key = decision.form.subject?.key;
+  return decisionSection(decision, contextFor(decision, status, user, key === undefined ? undefined : value[key], options), user.language);
 };
 
-const valueFor = (awaiting: Awaiting, reference: string): DecisionValue => {
-  const ref = reference;
-  switch (awaiting.action) {
-    case 'review':
-      return { v: 1, d: 'review', ref, decision: 'approve' };
-    case 'revise':
-      return { v: 1, d: 'revise', ref };
-    case 'select_candidates':
-      return { v: 1, d: 'select', ref };
-    case 'respond_to_proposal':
-      return { v: 1, d: 'respond', ref, candidateId: awaiting.subject ?? '', decision: 'accept' };
-    case 'negotiate':
-      return { v: 1, d: 'terms', ref };
-    case 'register_contract':
-      return { v: 1, d: 'contract', ref };
-    case 'complete_milestone':
-      return { v: 1, d: 'milestone', ref, milestone: Number(awaiting.subject) };
-  }
-};
+/** The decisions that answer an awaited action, each with its section. */
+const sectionsFor = (awaiting: Awaiting, status: PartnershipStatus, user: BotUser, options: SectionOptions): Element[][] =>
+  DECISIONS.filter((decision) => decision.answers === awaiting.action).map((decision) => {
+    const subject = decision.form.subject?.kind === 'number' ? Number(awaiting.subject) : awaiting.subject;
+    return decisionSection(decision, contextFor(decision, status, user, subject, options), user.language);
+  });
 
 /**
  * The decisions this person can take on the partnership now (`own`: those waiting for them;
@@ -123,15 +87,12 @@ const valueFor = (awaiting: Awaiting, reference: string): DecisionValue => {
 export const decisionSections = (
   status: PartnershipStatus,
   user: BotUser,
-  options: { scope?: 'own' | 'allowed'; withdraw?: boolean; maxProposals?: number } = {},
+  options: { scope?: 'own' | 'allowed'; withdraw?: boolean } & SectionOptions = {},
 ): Element[] => {
-  const sections = awaitedFrom(status, user, options.scope).map((a) => sectionFor(valueFor(a, status.reference), status, user, options));
+  const sections = awaitedFrom(status, user, options.scope).flatMap((a) => sectionsFor(a, status, user, options));
   const { actor } = user;
-  const mayWithdraw =
-    options.withdraw === true &&
-    !user.readOnly &&
-    !isEnding(status.stage) &&
-    (actor.role === 'coordinator' || partySide(status, actor) !== null || status.submittedBy.personId === actor.personId);
-  if (mayWithdraw) sections.push(withdrawSection(status.reference, user.language));
+  if (options.withdraw === true && !user.readOnly && !isEnding(status.stage) && mayWithdraw(status, actor)) {
+    sections.push(decisionSection(withdraw, contextFor(withdraw, status, user, undefined, options), user.language));
+  }
   return sections.flatMap((section, index) => (index === 0 ? section : [divider(), ...section]));
 };

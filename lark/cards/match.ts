@@ -1,8 +1,8 @@
 import type { PartnershipStatus } from '../../workflows/state.ts';
 import type { BotUser } from '../../bots/auth.ts';
 import { phrasesFor } from '../../notifications/bot-phrases.ts';
-import { candidateList, candidatesSection } from './candidates.ts';
-import { awaitedFrom, DEFAULT_MAX_PROPOSALS } from './decision-sections.ts';
+import { candidateList } from './candidates.ts';
+import { awaitedFrom, sectionFor } from './decision-sections.ts';
 import { card, escapeMarkdown as e, markdown } from './elements.ts';
 import { stageColour } from './status.ts';
 import { stampVersion } from './version.ts';
@@ -14,7 +14,7 @@ export const matchCard = (status: PartnershipStatus, user: BotUser, options: { m
   return card(p.matchTitle(status.reference), stageColour(status.stage), [
     markdown(`**${e(status.title)}**`),
     ...(selecting
-      ? stampVersion(candidatesSection(status, user.language, options.maxProposals ?? DEFAULT_MAX_PROPOSALS), status)
+      ? stampVersion(sectionFor({ v: 1, d: 'select', ref: status.reference }, status, user, options), status)
       : [candidateList(status.candidates, user.language)]),
   ]);
 };

@@ -73,7 +73,7 @@ describe('review', () => {
     const { message } = await w.say(OPEN_IDS.coord, `进度 ${reference}`);
     const before = w.cardOf(message);
     const answer = await w.click(OPEN_IDS.ttoDut, message, '通过');
-    expect(toast(answer)).toEqual({ type: 'error', content: '未执行：only a programme coordinator can review a submission (孙婷 is tto_officer)' });
+    expect(toast(answer)).toEqual({ type: 'error', content: '未执行：只有项目协调员可以审核提交（孙婷 是技术转移中心）' });
     expect(answer.body.card).toBeUndefined();
     expect(w.cardOf(message)).toEqual(before);
     expect((await w.h.status(reference)).stage).toBe('review');
@@ -176,7 +176,7 @@ describe('negotiation and contract', () => {
     // The university's card, seen by the enterprise too (a shared group chat): the proposer cannot agree to its own terms.
     const theirs = await w.say(tto, `进度 ${reference}`);
     const refused = await w.click(OPEN_IDS.steel, theirs.message, '同意最近一轮条款');
-    expect(toast(refused).content).toBe('未执行：the other party agrees to terms, not the party that proposed them');
+    expect(toast(refused).content).toBe('未执行：条款由另一方同意，提出条款的一方不能自己同意');
     expect((await w.h.status(reference)).stage).toBe('negotiation');
     await w.click(tto, theirs.message, '同意最近一轮条款');
     expect((await w.h.status(reference)).stage).toBe('contracting');

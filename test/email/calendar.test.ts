@@ -26,7 +26,7 @@ interface ReadEvent {
 
 /** An .ics file read as a calendar client reads it, with ical.js. */
 const readIcs = (ics: string): ReadEvent => {
-  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const calendar = new ICAL.Component(ICAL.parse(ics) as unknown[]);
   const zones = calendar.getAllSubcomponents('vtimezone');
   for (const zone of zones) ICAL.TimezoneService.register(zone);
   const vevent = calendar.getFirstSubcomponent('vevent')!;

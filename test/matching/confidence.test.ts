@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { confidence, createMaturityPrior, detailFactorOf } from '../../matching/calibration.ts';
 import { DEFAULT_ENGINE_CONFIG } from '../../matching/config.ts';
 import { demandedSolution, offeredSolution, solutionMismatch } from '../../matching/features/solution-type.ts';
-import { createMatcher, FLAG_MATURITY_LOW, FLAG_SOLUTION_MISMATCH, type Candidate } from '../../matching/index.ts';
+import { createMatcher, FLAG_MATURITY_LOW, FLAG_SOLUTION_MISMATCH, type RankedCandidate } from '../../matching/index.ts';
 import { ALL, achievement, DEV_ACHIEVEMENTS, demand } from './fixtures.ts';
 
-const find = (candidates: readonly Candidate[], id: string) => {
+const find = (candidates: readonly RankedCandidate[], id: string) => {
   const found = candidates.find((c) => c.id === id);
   if (!found) throw new Error(`${id} not ranked`);
   return found;
 };
-const ids = (candidates: readonly Candidate[]) => candidates.map((c) => c.id);
+const ids = (candidates: readonly RankedCandidate[]) => candidates.map((c) => c.id);
 
 describe('confidence against the subject\'s pool', () => {
   const calibration = { background: 0.15, detailFactor: 1, maturityFactor: 1 };

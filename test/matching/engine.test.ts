@@ -4,17 +4,17 @@ import {
   DECLINE_CATEGORIES,
   FLAG_MATURITY_LOW,
   FLAG_MODE_INCOMPATIBLE,
-  type Candidate,
+  type RankedCandidate,
   type Matcher,
 } from '../../matching/index.ts';
 import { loadLabelledDataset } from '../../matching/eval/dataset.ts';
 import { ALL, achievement, DEV_ACHIEVEMENTS, demand, UNRELATED } from './fixtures.ts';
 
-const ids = (candidates: readonly Candidate[]) => candidates.map((c) => c.id);
+const ids = (candidates: readonly RankedCandidate[]) => candidates.map((c) => c.id);
 /** The ids under test, in the order the ranking put them. */
-const orderOf = (candidates: readonly Candidate[], wanted: readonly string[]) =>
+const orderOf = (candidates: readonly RankedCandidate[], wanted: readonly string[]) =>
   ids(candidates).filter((id) => wanted.includes(id));
-const find = (candidates: readonly Candidate[], id: string) => {
+const find = (candidates: readonly RankedCandidate[], id: string) => {
   const found = candidates.find((c) => c.id === id);
   if (!found) throw new Error(`${id} not ranked`);
   return found;

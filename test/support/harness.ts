@@ -11,12 +11,15 @@ import { inject } from 'vitest';
 import { importDirectory, importPool, resolveActor } from '../../app/directory.ts';
 import { submitPartnership, type Submission } from '../../app/intake.ts';
 import { createPrisma, type PrismaClient } from '../../lib/prisma.ts';
-import { refusalOf, type Refusal } from '../../lib/update-refusal.ts';
+import type { RefusalType } from '../../domain/refusals.ts';
+import { refusalOf } from '../../lib/update-refusal.ts';
+import { describeRefusal } from '../../notifications/refusal-words.ts';
 import { waitForStatus } from '../../app/wait-for-status.ts';
-import { workflowIdFor, type Actor } from '../../domain/vocabulary.ts';
+import { workflowIdFor } from '../../domain/reference.ts';
+import { type Actor } from '../../domain/actor.ts';
 import type { partnership } from '../../workflows/index.ts';
 import { statusQuery } from '../../workflows/messages.ts';
-import type { ProgrammePolicyInput } from '../../workflows/policy.ts';
+import type { ProgrammePolicyInput } from '../../domain/policy.ts';
 import type { PartnershipStatus } from '../../workflows/state.ts';
 import { createWorker, type ServiceWorker } from '../../lib/workers.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
@@ -144,13 +147,19 @@ export const recorded = async (harness: Harness, reference: string, seq: number,
   throw new Error(`${reference}: events up to ${seq} were not recorded in time`);
 };
 
+/** A refusal as the CLI prints it: its type and the English words, fields named by their keys. */
+export interface RefusalText {
+  readonly type: RefusalType;
+  readonly message: string;
+}
+
 /** How the workflow refused an update, to assert on the message a person would read. */
-export const refused = async (update: Promise<unknown>): Promise<Refusal> => {
+export const refused = async (update: Promise<unknown>): Promise<RefusalText> => {
   try {
     await update;
   } catch (error) {
     const refusal = refusalOf(error);
-    if (refusal) return refusal;
+    if (refusal) return { type: refusal.type, message: describeRefusal(refusal, 'en', 'keys') };
     throw error;
   }
   throw new Error('the update was accepted, but a refusal was expected');

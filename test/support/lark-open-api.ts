@@ -2,12 +2,33 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  CARD_BODY_MAX_BYTES,
+  CARD_COMPONENTS_MAX,
+  CARD_TOKEN_TTL_MS,
+  CARD_TOKEN_USES,
+  CHARTS_PER_CARD_MAX,
+  COMPONENT_NAME,
+  COMPONENT_NAME_MAX_LENGTH,
+  CONTAINER_DEPTH_MAX,
+  HEADER_TEMPLATES,
+  INPUT_MAX_LENGTH,
+  INPUT_MIN_LENGTH,
+  PLACEHOLDER_MAX_LENGTH,
+  TABLES_PER_MARKDOWN_MAX,
+  TEXT_BODY_MAX_BYTES,
+  UUID_MAX_LENGTH,
+} from '../../lark/limits.ts';
 
 /**
  * A local stand-in for the Lark/Feishu Open API, speaking the official request and response
  * formats for the routes this project calls, so that tests drive the real `@larksuiteoapi/node-sdk`
  * against it. Formats: open.feishu.cn im-v1 message create / reply / patch, the delayed card
  * update, the tenant token, the generic error codes and the frequency-control headers.
+ *
+ * Every card it receives (send, reply, patch, delayed update) is checked the way card JSON 2.0 is
+ * validated, against Lark's documented limits (lark/limits.ts) and structural rules, and refused
+ * with Lark's own error codes, so any test that sends a card checks it (`validateCard`).
  */
 
 export type LarkRoute = 'token' | 'send' | 'reply' | 'patch' | 'cardUpdate';
@@ -36,6 +57,8 @@ export interface RecordedRequest {
   readonly body: unknown;
   readonly route: LarkRoute | null;
   status: number;
+  /** When the request arrived (Date.now()). */
+  readonly receivedAt: number;
 }
 
 export interface LarkMessage {
@@ -96,10 +119,8 @@ export interface LarkOpenApi {
 }
 
 const UUID_DEDUP_MS = 60 * 60 * 1000;
-const CARD_TOKEN_TTL_MS = 30 * 60 * 1000;
-const CARD_TOKEN_USES = 2;
-const CARD_BYTES = 30 * 1024;
-const TEXT_BYTES = 150 * 1024;
+const CARD_BYTES = CARD_BODY_MAX_BYTES;
+const TEXT_BYTES = TEXT_BODY_MAX_BYTES;
 const MSG_TYPES = ['text', 'post', 'image', 'file', 'audio', 'media', 'sticker', 'interactive', 'share_chat', 'share_user', 'system'];
 const RECEIVE_ID_FORMATS: Record<ReceiveIdType, RegExp> = {
   open_id: /^ou_[0-9a-z]{16,64}$/,
@@ -164,20 +185,202 @@ const parseJson = (text: string): unknown => {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Lark refuses a card it cannot build with 230099 and the card error 200621. */
-const checkCard = (card: Record<string, unknown>): void => {
-  const body = card.body;
-  const buildable =
-    (card.type === 'template' && isObject(card.data) && typeof card.data.template_id === 'string') ||
-    (card.schema === '2.0' && isObject(body) && Array.isArray(body.elements)) ||
-    (card.schema === undefined && (Array.isArray(card.elements) || isObject(card.i18n_elements)));
-  if (!buildable) {
-    throw new LarkError(
-      400,
-      230099,
-      'Failed to create card content, ext=ErrCode: 200621; ErrMsg: parse card json err, please check whether the card json is correct; ErrorValue: card;',
-    );
+/*
+ * A card Lark cannot build is refused with 230099 "Failed to create card content" and a card
+ * error code in `ext` (server-docs/im-v1/message patch and create, "230099 子错误码"):
+ * - 200621 parse card json err: the card is not card JSON (documented);
+ * - 200861 cards of schema V2 no longer support this capability: a JSON 1.0 tag such as
+ *   `action` or `note` in a 2.0 card (documented);
+ * - 200550 chart spec is invalid (documented);
+ * - 11310: what Lark answers for its card limits ("card table number over limit; ErrorValue:
+ *   table", "element exceeds the limit", "unsupported type of block"), seen in Lark's answers but
+ *   not listed in its documentation. The other rules checked here (input and placeholder lengths,
+ *   names, forms, header colours) have no documented sub-code of their own, so they use 11310 too.
+ */
+export const CARD_ERROR = { parse: 200621, unsupportedInV2: 200861, chartSpec: 200550, limit: 11310 } as const;
+
+export interface CardProblem {
+  /** The card error code (`ext=ErrCode`). */
+  readonly code: number;
+  /** Where, as Lark writes it: `ROOT -> body -> elements -> [2](tag: form)`. */
+  readonly path: string;
+  readonly message: string;
+  readonly value?: string;
+}
+
+const V2_TAGS = new Set([
+  'markdown', 'div', 'hr', 'img', 'img_combination', 'person', 'person_list', 'chart', 'table', 'audio', 'video',
+  'column_set', 'column', 'form', 'collapsible_panel', 'interactive_container',
+  'button', 'input', 'overflow', 'select_static', 'multi_select_static', 'select_person', 'multi_select_person',
+  'date_picker', 'picker_time', 'picker_datetime', 'select_img', 'checker',
+]);
+const V1_ONLY_TAGS = new Set(['action', 'note', 'field', 'lark_md']);
+const CONTAINERS = new Set(['column_set', 'column', 'form', 'collapsible_panel', 'interactive_container']);
+const FORM_FIELDS = new Set(['input', 'select_static', 'multi_select_static', 'select_person', 'multi_select_person', 'date_picker', 'picker_time', 'picker_datetime', 'select_img', 'checker']);
+/** A markdown table's delimiter row: `| --- | :---: |`. */
+const TABLE_DELIMITER = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/;
+
+/** A value as an error shows it. */
+const shown = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined'));
+
+const contentOf = (value: unknown): string | undefined => (isObject(value) && typeof value.content === 'string' ? value.content : undefined);
+
+/**
+ * The first rule a card (JSON 2.0) breaks, or null: structure (form only at the root, no form,
+ * table or chart inside a form, a submit button in every form, no `name` or `form_action_type`
+ * on a button outside a form, no `behaviors` on a form's buttons, every name unique), Lark's
+ * limits (input `max_length` 1–1000 and its prefill within it, placeholders of 100 characters,
+ * 5 charts per card, 4 tables per markdown, 200 components, 5 levels of containers, the header
+ * colours) and `update_multi`, which JSON 2.0 only supports as true. Template and JSON 1.0 cards
+ * are only checked for shape.
+ */
+export const validateCard = (card: unknown): CardProblem | null => {
+  if (!isObject(card)) return { code: CARD_ERROR.parse, path: 'ROOT', message: 'parse card json err, please check whether the card json is correct', value: 'card' };
+  if (card.type === 'template') {
+    return isObject(card.data) && typeof card.data.template_id === 'string' ? null : { code: CARD_ERROR.parse, path: 'ROOT -> data', message: 'parse card json err', value: 'template_id' };
   }
+  if (card.schema === undefined) {
+    return Array.isArray(card.elements) || isObject(card.i18n_elements) ? null : { code: CARD_ERROR.parse, path: 'ROOT', message: 'parse card json err', value: 'elements' };
+  }
+  const body = card.body;
+  if (card.schema !== '2.0' || !isObject(body) || !Array.isArray(body.elements)) {
+    return { code: CARD_ERROR.parse, path: 'ROOT -> body', message: 'parse card json err, please check whether the card json is correct', value: 'card' };
+  }
+  if (isObject(card.config) && card.config.update_multi === false) {
+    return { code: CARD_ERROR.limit, path: 'ROOT -> config', message: 'cards of schema V2 only support update_multi: true', value: 'update_multi' };
+  }
+  if (card.header !== undefined) {
+    if (!isObject(card.header) || contentOf(card.header.title) === undefined) return { code: CARD_ERROR.parse, path: 'ROOT -> header', message: 'header needs a title', value: 'title' };
+    const template = card.header.template;
+    if (template !== undefined && !(HEADER_TEMPLATES as readonly unknown[]).includes(template)) {
+      return { code: CARD_ERROR.limit, path: 'ROOT -> header', message: `template must be one of ${HEADER_TEMPLATES.join(', ')}`, value: shown(template) };
+    }
+  }
+
+  const names = new Set<string>();
+  let components = 0;
+  let charts = 0;
+  let found: CardProblem | null = null;
+  const fail = (path: string, message: string, value?: unknown): void => {
+    found ??= { code: CARD_ERROR.limit, path, message, ...(value === undefined ? {} : { value: shown(value) }) };
+  };
+
+  const walk = (node: unknown, path: string, parent: 'root' | 'other', form: Record<string, unknown> | null, depth: number): void => {
+    if (found) return;
+    if (!isObject(node) || typeof node.tag !== 'string') {
+      found = { code: CARD_ERROR.parse, path, message: 'parse card json err: an element needs a tag', value: 'tag' };
+      return;
+    }
+    const tag = node.tag;
+    const at = `${path}(tag: ${tag})`;
+    if (V1_ONLY_TAGS.has(tag)) {
+      found = { code: CARD_ERROR.unsupportedInV2, path: at, message: 'cards of schema V2 no longer support this capability', value: `unsupported tag ${tag}` };
+      return;
+    }
+    if (!V2_TAGS.has(tag)) {
+      found = { code: CARD_ERROR.parse, path: at, message: 'parse card json err: unknown tag', value: tag };
+      return;
+    }
+    components += 1;
+    if (components > CARD_COMPONENTS_MAX) return fail(at, 'element exceeds the limit', CARD_COMPONENTS_MAX);
+    const container = CONTAINERS.has(tag) && tag !== 'column';
+    if (container && depth + 1 > CONTAINER_DEPTH_MAX) return fail(at, `containers nest at most ${CONTAINER_DEPTH_MAX} levels`, depth + 1);
+
+    if (typeof node.name === 'string') {
+      if (names.has(node.name)) return fail(at, 'component name is not unique in the card', node.name);
+      if (node.name.length > COMPONENT_NAME_MAX_LENGTH || !COMPONENT_NAME.test(node.name)) return fail(at, `component name must be 1–${COMPONENT_NAME_MAX_LENGTH} of [A-Za-z0-9_-]`, node.name);
+      names.add(node.name);
+    }
+    if (form && FORM_FIELDS.has(tag) && typeof node.name !== 'string') return fail(at, 'a component inside a form needs a name', tag);
+
+    switch (tag) {
+      case 'form': {
+        if (parent !== 'root') return fail(at, 'a form container can only be placed under the root of the card', tag);
+        if (form) return fail(at, 'a form cannot hold a form', tag);
+        if (typeof node.name !== 'string') return fail(at, 'a form needs a name', tag);
+        let submit = false;
+        const look = (child: unknown): void => {
+          if (Array.isArray(child)) return child.forEach(look);
+          if (!isObject(child)) return;
+          if (child.tag === 'button' && child.form_action_type === 'submit') submit = true;
+          look(child.elements);
+          look(child.columns);
+        };
+        look(node.elements);
+        if (!submit) return fail(at, 'a form needs a button with form_action_type "submit"', node.name);
+        break;
+      }
+      case 'table':
+        if (form) return fail(at, 'a form cannot hold a table', tag);
+        if (parent !== 'root') return fail(at, 'a table can only be placed under the root of the card', tag);
+        break;
+      case 'chart':
+        charts += 1;
+        if (form) return fail(at, 'a form cannot hold a chart', tag);
+        if (!isObject(node.chart_spec)) {
+          found = { code: CARD_ERROR.chartSpec, path: at, message: 'chart spec is invalid', value: 'chart_spec' };
+          return;
+        }
+        if (charts > CHARTS_PER_CARD_MAX) return fail(at, 'card chart number over limit', CHARTS_PER_CARD_MAX);
+        break;
+      case 'markdown': {
+        if (typeof node.content !== 'string') {
+          found = { code: CARD_ERROR.parse, path: at, message: 'parse card json err: markdown needs content', value: 'content' };
+          return;
+        }
+        const tables = node.content.split('\n').filter((line) => TABLE_DELIMITER.test(line)).length;
+        if (tables > TABLES_PER_MARKDOWN_MAX) return fail(at, 'card table number over limit', 'table');
+        break;
+      }
+      case 'button':
+        if (form && node.form_action_type !== undefined) {
+          if (node.form_action_type !== 'submit' && node.form_action_type !== 'reset') return fail(at, 'form_action_type must be submit or reset', node.form_action_type);
+          if (typeof node.name !== 'string') return fail(at, "a form's button needs a name", tag);
+          if (node.behaviors !== undefined) return fail(at, "a form's button takes form_action_type, not behaviors", 'behaviors');
+        }
+        if (!form) {
+          if (node.form_action_type !== undefined) return fail(at, 'form_action_type only applies inside a form', node.form_action_type);
+          if (node.name !== undefined) return fail(at, 'a button outside a form takes no name', node.name);
+        }
+        break;
+      case 'input': {
+        const max = node.max_length ?? INPUT_MAX_LENGTH;
+        if (typeof max !== 'number' || !Number.isInteger(max) || max < INPUT_MIN_LENGTH || max > INPUT_MAX_LENGTH) {
+          return fail(at, `max_length must be an integer from ${INPUT_MIN_LENGTH} to ${INPUT_MAX_LENGTH}`, node.max_length);
+        }
+        const placeholder = contentOf(node.placeholder);
+        if (placeholder !== undefined && placeholder.length > PLACEHOLDER_MAX_LENGTH) return fail(at, `placeholder is longer than ${PLACEHOLDER_MAX_LENGTH} characters`, placeholder.length);
+        if (typeof node.default_value === 'string' && node.default_value.length > max) return fail(at, 'default_value is longer than max_length', node.default_value.length);
+        break;
+      }
+      case 'select_static':
+      case 'multi_select_static': {
+        const values = Array.isArray(node.options) ? node.options.map((option) => (isObject(option) ? option.value : undefined)) : [];
+        if (values.some((value) => typeof value !== 'string' || value === '')) return fail(at, 'every option needs a value', tag);
+        if (new Set(values).size !== values.length) return fail(at, 'option values must not repeat', tag);
+        break;
+      }
+    }
+    const inner = tag === 'form' ? node : form;
+    const nextDepth = container ? depth + 1 : depth;
+    for (const key of ['elements', 'columns'] as const) {
+      const children = node[key];
+      if (Array.isArray(children)) children.forEach((child, index) => walk(child, `${at} -> ${key} -> [${index}]`, 'other', inner, nextDepth));
+    }
+  };
+  body.elements.forEach((element, index) => walk(element, `ROOT -> body -> elements -> [${index}]`, 'root', null, 0));
+  return found;
+};
+
+/** Lark refuses a card it cannot build with 230099 and the card error in `ext`. */
+const checkCard = (card: Record<string, unknown>): void => {
+  const problem = validateCard(card);
+  if (!problem) return;
+  throw new LarkError(
+    400,
+    230099,
+    `Failed to create card content, ext=ErrCode: ${problem.code}; ErrPath: ${problem.path}; ErrMsg: ${problem.message}; ErrorValue: ${problem.value ?? ''}; `,
+  );
 };
 
 /** The checks Lark makes on `msg_type` + `content`, shared by send, reply and patch. */
@@ -197,7 +400,7 @@ const checkMessageBody = (body: Record<string, unknown>): { msgType: string; con
   if (!MSG_TYPES.includes(msgType)) throw invalidParam(`invalid msg_type ${msgType}`);
   checkContent(msgType, body.content);
   const uuid = body.uuid ?? null;
-  if (uuid !== null && (typeof uuid !== 'string' || uuid.length > 50)) throw fieldViolation('uuid', 'the max length of uuid is 50', uuid);
+  if (uuid !== null && (typeof uuid !== 'string' || uuid.length > UUID_MAX_LENGTH)) throw fieldViolation('uuid', `the max length of uuid is ${UUID_MAX_LENGTH}`, uuid);
   return { msgType, content: body.content as string, uuid };
 };
 
@@ -332,9 +535,21 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
     return ok(messageData(message));
   };
 
+  /**
+   * A patch needs `config.update_multi: true` declared in the card before and after (patch
+   * documentation); Lark documents no code for a card without it, so it is refused as a card
+   * Lark cannot build (230099 / 11310).
+   */
   const patch = (messageId: string, body: Record<string, unknown>): Answer => {
     const message = appCard(messageId);
     checkContent('interactive', body.content);
+    const shared = (content: string): boolean => {
+      const parsed = parseJson(content);
+      return isObject(parsed) && isObject(parsed.config) && parsed.config.update_multi === true;
+    };
+    if (!shared(message.content) || !shared(body.content as string)) {
+      throw new LarkError(400, 230099, 'Failed to create card content, ext=ErrCode: 11310; ErrPath: ROOT -> config; ErrMsg: a patched card must declare update_multi: true before and after; ErrorValue: update_multi; ');
+    }
     updateContent(message, body.content as string);
     return ok();
   };
@@ -432,6 +647,7 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
       body: text === '' ? undefined : (parseJson(text) ?? text),
       route: matched?.route ?? null,
       status: 0,
+      receivedAt: Date.now(),
     };
     requests.push(request);
     const respond = (result: Answer): void => {

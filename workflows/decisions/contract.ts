@@ -1,0 +1,36 @@
+import { ContractRegistrationSchema } from '../../domain/decision-payloads.ts';
+import { refusal } from '../../domain/refusals.ts';
+import { speaksFor } from '../../domain/rules.ts';
+import { CONTRACT_TYPES } from '../../domain/vocabulary.ts';
+import * as t from '../transitions.ts';
+import { defineDecision, viewOf } from './decision.ts';
+
+/** Either party or a coordinator registers the signed contract: its type, amount, date and milestones. */
+export const contract = defineDecision({
+  name: 'contract',
+  wireName: 'registerContract',
+  payload: ContractRegistrationSchema,
+  stages: ['contracting'],
+  answers: 'register_contract',
+  askedIn: ['negotiation_agreed'],
+  check: (life, d) =>
+    speaksFor(viewOf(life), d.actor) ? null : refusal('not_a_party', { decision: 'contract', name: d.actor.name, reference: life.input.reference }),
+  apply(life, d) {
+    t.registerContract(life, d.actor, d);
+  },
+  form: {
+    variants: [
+      {
+        id: 'contract',
+        set: {},
+        fields: [
+          { key: 'type', kind: 'choice', choices: CONTRACT_TYPES, required: true },
+          { key: 'amountCny', name: 'amount', kind: 'amount', required: true, hint: '1200000' },
+          { key: 'signedOn', kind: 'date', required: true },
+          { key: 'milestones', kind: 'milestoneLines', required: true, maxLength: 5000 },
+        ],
+        style: 'primary',
+      },
+    ],
+  },
+});

@@ -1,0 +1,29 @@
+import { MilestoneCompletionSchema } from '../../domain/decision-payloads.ts';
+import { refusal } from '../../domain/refusals.ts';
+import { mayCompleteMilestone } from '../../domain/rules.ts';
+import * as t from '../transitions.ts';
+import { defineDecision, viewOf } from './decision.ts';
+
+/** The responsible party (or a coordinator) marks a contract milestone done, with a link to the evidence. */
+export const milestone = defineDecision({
+  name: 'milestone',
+  wireName: 'completeMilestone',
+  payload: MilestoneCompletionSchema,
+  stages: ['milestones'],
+  answers: 'complete_milestone',
+  askedIn: ['milestone_due_soon', 'milestone_due_today', 'milestone_overdue'],
+  check(life, d) {
+    const { milestones } = life.state;
+    const found = milestones.find((m) => m.seq === d.milestone);
+    if (!found) return refusal('no_such_milestone', { milestone: d.milestone, count: milestones.length });
+    if (found.done) return refusal('milestone_done', { milestone: d.milestone });
+    return mayCompleteMilestone(viewOf(life), found.responsible, d.actor) ? null : refusal('milestone_not_yours', { milestone: d.milestone, responsible: found.responsible });
+  },
+  apply(life, d) {
+    t.completeMilestone(life, d.actor, d.milestone, d.evidenceUrl);
+  },
+  form: {
+    subject: { key: 'milestone', kind: 'number' },
+    variants: [{ id: 'done', set: {}, fields: [{ key: 'evidenceUrl', kind: 'text', required: true, hint: 'https://' }], style: 'primary' }],
+  },
+});

@@ -1,0 +1,18 @@
+import { WithdrawalSchema } from '../../domain/decision-payloads.ts';
+import { refusal } from '../../domain/refusals.ts';
+import { mayWithdraw } from '../../domain/rules.ts';
+import * as t from '../transitions.ts';
+import { defineDecision, viewOf } from './decision.ts';
+
+/** Anyone with a stake ends the partnership, with a reason, in any stage before it has ended. */
+export const withdraw = defineDecision({
+  name: 'withdraw',
+  wireName: 'withdraw',
+  payload: WithdrawalSchema,
+  stages: 'open',
+  check: (life, d) => (mayWithdraw(viewOf(life), d.actor) ? null : refusal('submitters_only', { decision: 'withdraw' })),
+  apply(life, d) {
+    t.withdraw(life, d.actor, d.reason);
+  },
+  form: { variants: [{ id: 'withdraw', set: {}, fields: [{ key: 'reason', kind: 'text', required: true }], style: 'danger' }] },
+});
