@@ -3,8 +3,12 @@
  * email queues against the configured Temporal server and database.
  */
 import { loadConfig } from './lib/config.ts';
+import { createLog } from './lib/log.ts';
 import { connectServices } from './lib/services.ts';
 import { createConfiguredWorker } from './lib/workers.ts';
+
+/** Secrets are read from the environment, as the configuration is. */
+const log = createLog();
 
 const runStandalone = async (): Promise<void> => {
   const config = loadConfig();
@@ -12,12 +16,12 @@ const runStandalone = async (): Promise<void> => {
   const worker = await createConfiguredWorker(config, services);
   process.once('SIGINT', () => worker.shutdown());
   process.once('SIGTERM', () => worker.shutdown());
-  console.log(`worker polling ${config.TEMPORAL_TASK_QUEUE} (and its -lark, -email queues) on ${services.temporalAddress}`);
+  log.info(`worker polling ${config.TEMPORAL_TASK_QUEUE} (and its -lark, -email queues) on ${services.temporalAddress}`);
   await worker.run();
   await services.close();
 };
 
 runStandalone().catch((error: unknown) => {
-  console.error((error as Error).message);
+  log.error((error as Error).message);
   process.exit(1);
 });

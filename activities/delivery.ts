@@ -1,12 +1,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { PrismaClient } from '../lib/prisma.ts';
 import type { ChannelSender, MessageTemplate, OutgoingMessage } from '../notifications/content.ts';
-import { PERMANENT_DELIVERY_ERROR } from '../domain/failures.ts';
+import { isPermanentDeliveryFailure, UNKNOWN_MESSAGE } from '../domain/failures.ts';
 import type { Delivery } from './outbox.ts';
-
-
-const isPermanent = (error: unknown): boolean =>
-  error instanceof Error && (error.name === PERMANENT_DELIVERY_ERROR || (error instanceof ApplicationFailure && error.type === PERMANENT_DELIVERY_ERROR));
 
 export interface DeliveryResult {
   readonly messageId: string;
@@ -26,7 +22,7 @@ export const createDeliver = (prisma: PrismaClient, channel: Delivery['channel']
       include: { recipient: { select: { id: true, name: true, email: true, larkOpenId: true, language: true } } },
       orderBy: { idempotencyKey: 'asc' },
     });
-    if (rows.length === 0) throw ApplicationFailure.nonRetryable(`no ${channel} message ${key} in the outbox`, 'UnknownMessage');
+    if (rows.length === 0) throw ApplicationFailure.nonRetryable(`no ${channel} message ${key} in the outbox`, UNKNOWN_MESSAGE);
     if (rows.every((row) => row.status === 'sent')) return { messageId: rows[0]!.messageId ?? '', alreadySent: true };
 
     const message: OutgoingMessage = {
@@ -43,12 +39,12 @@ export const createDeliver = (prisma: PrismaClient, channel: Delivery['channel']
       });
       return { messageId, alreadySent: false };
     } catch (error) {
-      const permanent = isPermanent(error);
+      // Both channels report a permanent failure as `permanentDeliveryFailure`: marked failed, not retried.
+      const permanent = isPermanentDeliveryFailure(error);
       await prisma.notification.updateMany({
         where: { id: { in: ids } },
         data: { attempts: { increment: 1 }, lastError: (error as Error).message.slice(0, 2000), ...(permanent ? { status: 'failed' as const } : {}) },
       });
-      if (permanent) throw ApplicationFailure.nonRetryable((error as Error).message, PERMANENT_DELIVERY_ERROR);
       throw error;
     }
   };

@@ -7,15 +7,15 @@ import type { PrismaClient } from '../lib/prisma.ts';
 import { createCalendarBook } from '../notifications/calendar-book.ts';
 import { messageKeyHash, unpaced, type CalendarEntry, type ChannelSender, type NotificationContent, type OutgoingMessage, type Pace } from '../notifications/content.ts';
 import { renderEmail } from '../notifications/email-render.ts';
-import { PermanentDeliveryError } from '../domain/failures.ts';
+import { permanentDeliveryFailure } from '../domain/failures.ts';
+import { createLog } from '../lib/log.ts';
 import { icsMethod, renderIcs, type CalendarPerson } from '../notifications/ics.ts';
 import { renderMessageContent } from '../notifications/templates.ts';
-
-export { PermanentDeliveryError };
 
 export interface EmailSenderDependencies {
   readonly config: Config;
   readonly prisma: PrismaClient;
+  /** Where the outbox file paths are logged; the service's masked log unless told. */
   readonly log?: (line: string) => void;
   /** Holds each SMTP call to the channel's rate. */
   readonly pace?: Pace;
@@ -61,7 +61,7 @@ const contentOf = (message: OutgoingMessage): NotificationContent => {
     return renderMessageContent(message.items, message.recipient.language);
   } catch (error) {
     // A payload that cannot be rendered now never will be: retrying would only repeat the failure.
-    throw new PermanentDeliveryError(`message ${message.key}: ${(error as Error).message}`, { cause: error });
+    throw permanentDeliveryFailure(`message ${message.key}: ${(error as Error).message}`, { cause: error });
   }
 };
 
@@ -75,10 +75,10 @@ const calendarFileName = (entry: CalendarEntry): string => `${entry.uid.replace(
  * The email channel: renders each outgoing message in the recipient's language (HTML and text),
  * attaches one `.ics` per calendar entry it announces or cancels, and sends it by SMTP — or, with
  * no SMTP configured, writes it as an `.eml` file into EMAIL_OUTBOX_DIR and logs the path.
- * Throws PermanentDeliveryError when no retry can help (no address, SMTP 5xx, bad payload);
+ * Throws a permanent delivery failure when no retry can help (no address, SMTP 5xx, bad payload);
  * any other error is a transport failure for the activity to retry.
  */
-export const createEmailSender = ({ config, prisma, log = () => undefined, pace = unpaced }: EmailSenderDependencies): ChannelSender => {
+export const createEmailSender = ({ config, prisma, log = createLog({ secrets: config }).info, pace = unpaced }: EmailSenderDependencies): ChannelSender => {
   const transport = createTransport(config);
   const organizer = senderOf(config.EMAIL_FROM);
   const domain = organizer.email.split('@')[1]!;
@@ -91,7 +91,7 @@ export const createEmailSender = ({ config, prisma, log = () => undefined, pace 
     } catch (error) {
       const failure = error as NodemailerError;
       if (isPermanentRejection(failure)) {
-        throw new PermanentDeliveryError(`the mail server refused the message to ${recipient}: ${failure.response ?? failure.message}`, { cause: error });
+        throw permanentDeliveryFailure(`the mail server refused the message to ${recipient}: ${failure.response ?? failure.message}`, { cause: error });
       }
       throw error;
     }
@@ -107,7 +107,7 @@ export const createEmailSender = ({ config, prisma, log = () => undefined, pace 
   return {
     async send(message) {
       const { recipient } = message;
-      if (!recipient.email) throw new PermanentDeliveryError(`${recipient.name} (${recipient.id}) has no email address`);
+      if (!recipient.email) throw permanentDeliveryFailure(`${recipient.name} (${recipient.id}) has no email address`);
       const content = contentOf(message);
       const calendar = await calendarBook.entriesFor(recipient.id, content);
       const attendee = { name: recipient.name, email: recipient.email };

@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { INVALID_EVENT } from '../domain/failures.ts';
 import type { PrismaClient, Transaction } from '../lib/prisma.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { PartnershipEvent } from '../workflows/events.ts';
@@ -131,7 +132,7 @@ export const createRecordEvent = (prisma: PrismaClient) =>
     const { event } = input;
     return prisma.$transaction(async (tx) => {
       const exists = await tx.partnership.findUnique({ where: { id: input.partnershipId }, select: { id: true } });
-      if (!exists) throw ApplicationFailure.nonRetryable(`partnership ${input.partnershipId} does not exist`, 'InvalidEvent');
+      if (!exists) throw ApplicationFailure.nonRetryable(`partnership ${input.partnershipId} does not exist`, INVALID_EVENT);
       const { count } = await tx.partnershipEvent.createMany({
         data: [{
           partnershipId: input.partnershipId,

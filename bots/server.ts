@@ -3,8 +3,10 @@ import type { AddressInfo } from 'node:net';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Client } from '@temporalio/client';
 import type { Config } from '../lib/config.ts';
+import { createLog } from '../lib/log.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
-import { ProgrammePolicySchema, type ProgrammePolicyInput } from '../domain/policy.ts';
+import { ProgrammePolicySchema } from '../lib/policy-schema.ts';
+import { type ProgrammePolicyInput } from '../domain/policy.ts';
 import { cachedIdentify } from './auth.ts';
 import type { BotContext } from './context.ts';
 import { createDispatcher, sdkLogger } from './dispatcher.ts';
@@ -116,7 +118,7 @@ const listen = (server: Server, host: string, port: number): Promise<AddressInfo
  */
 export const startBot = async (options: BotOptions): Promise<Bot> => {
   const { config } = options;
-  const log = options.log ?? ((line: string) => console.log(line));
+  const log = options.log ?? createLog({ secrets: config }).info;
   const inFlight = new Set<Promise<unknown>>();
   const ctx: BotContext = {
     prisma: options.prisma,
@@ -172,7 +174,7 @@ export const startBot = async (options: BotOptions): Promise<Bot> => {
       clearInterval(pruning);
       ws?.close({ force: true });
       if (server) {
-        const closing = new Promise<void>((resolve) => server!.close(() => resolve()));
+        const closing = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await closing;
       }

@@ -1,10 +1,11 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import { ConfigError, type Config } from '../lib/config.ts';
+import { createLog, maskSecrets } from '../lib/log.ts';
 
 export type LarkAppConfig = Pick<Config, 'LARK_APP_ID' | 'LARK_APP_SECRET' | 'LARK_DOMAIN'>;
 
 export interface LarkClientOptions {
-  /** Where the SDK's own error lines go, with secrets removed; the console unless told. */
+  /** Where the SDK's own error lines go, with secrets removed; the service's masked log unless told. */
   readonly log?: (line: string) => void;
   /** Per-request timeout: the SDK's HTTP instance has none, and a hung send would hold its activity slot. */
   readonly timeoutMs?: number;
@@ -56,7 +57,7 @@ const quietLogger = (secret: string, log: (line: string) => void): lark.Logger =
   const write =
     (level: string) =>
     (...message: unknown[]): void =>
-      log(`lark sdk ${level}: ${describeLogged(message).replaceAll(secret, '***').replace(/Bearer\s+\S+/g, 'Bearer ***')}`);
+      log(maskSecrets(`lark sdk ${level}: ${describeLogged(message)}`, [secret]));
   return { error: write('error'), warn: write('warn'), info: write('info'), debug: write('debug'), trace: write('trace') };
 };
 
@@ -94,7 +95,7 @@ export const createLarkClient = (config: LarkAppConfig, options: LarkClientOptio
     appType: lark.AppType.SelfBuild,
     domain: larkDomain(config.LARK_DOMAIN),
     loggerLevel: lark.LoggerLevel.error,
-    logger: quietLogger(appSecret, options.log ?? ((line) => console.error(line))),
+    logger: quietLogger(appSecret, options.log ?? createLog({ secrets: { LARK_APP_SECRET: appSecret } }).error),
     httpInstance: httpWithTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
   });
 };

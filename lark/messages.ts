@@ -1,17 +1,54 @@
 import * as lark from '@larksuiteoapi/node-sdk';
-import { ApplicationFailure } from '@temporalio/common';
-import { PERMANENT_DELIVERY_ERROR } from '../domain/failures.ts';
 import { UUID_MAX_LENGTH } from './limits.ts';
 
 export type ReceiveIdType = 'open_id' | 'user_id' | 'union_id' | 'email' | 'chat_id';
 /** A Lark card (JSON 1.0 or 2.0) as an object; it is sent as a JSON string. */
 export type Card = Readonly<Record<string, unknown>>;
 
-/** Failure types the callers (and a retry policy) can tell apart. */
-export const LARK_RATE_LIMITED = 'LarkRateLimited';
-export const LARK_UNAVAILABLE = 'LarkUnavailable';
-export const LARK_TOKEN_REJECTED = 'LarkTokenRejected';
-export const LARK_CREDENTIALS_REJECTED = 'LarkCredentialsRejected';
+/**
+ * What went wrong with a Lark call, as far as a caller deciding whether to try again needs to know:
+ * - `rate_limited`: a frequency limit; try again after `retryAfterMs` when Lark said;
+ * - `unavailable`: 5xx, no answer, or an answer without what it should hold;
+ * - `token_rejected`: the tenant token was refused (it has been dropped; the next call fetches another);
+ * - `credentials_rejected`: the app id / secret were refused when fetching a token;
+ * - `refused`: Lark refused this request for good (any other Lark code);
+ * - `invalid_request`: the request was never sent, being one Lark would refuse.
+ */
+export type LarkErrorKind = 'rate_limited' | 'unavailable' | 'token_rejected' | 'credentials_rejected' | 'refused' | 'invalid_request';
+
+const TRANSIENT_KINDS: ReadonlySet<LarkErrorKind> = new Set(['rate_limited', 'unavailable', 'token_rejected', 'credentials_rejected']);
+
+/** A failed Lark call. Its message names the operation and what Lark answered, and never holds a secret. */
+export class LarkError extends Error {
+  override name = 'LarkError';
+  readonly kind: LarkErrorKind;
+  /** Lark's `code` when it answered with one. */
+  readonly code: number | undefined;
+  /** Lark's `msg` alongside that code. */
+  readonly larkMessage: string | undefined;
+  /** The HTTP status when there was an answer. */
+  readonly status: number | undefined;
+  /** For `rate_limited`: Lark's `x-ogw-ratelimit-reset`, in milliseconds, when it gave one. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(
+    kind: LarkErrorKind,
+    message: string,
+    details: { readonly code?: number | undefined; readonly larkMessage?: string | undefined; readonly status?: number | undefined; readonly retryAfterMs?: number | undefined } = {},
+  ) {
+    super(message);
+    this.kind = kind;
+    this.code = details.code;
+    this.larkMessage = details.larkMessage;
+    this.status = details.status;
+    this.retryAfterMs = details.retryAfterMs;
+  }
+
+  /** Whether the same call may succeed later: everything but a refusal or an invalid request. */
+  get transient(): boolean {
+    return TRANSIENT_KINDS.has(this.kind);
+  }
+}
 
 /** 99991400: the gateway's frequency limit; 230020: the per-user / per-chat message limit. */
 const RATE_LIMIT_CODES = new Set([99991400, 230020]);
@@ -43,73 +80,66 @@ const dropCachedToken = async (client: lark.Client): Promise<void> => {
 const TOKEN_REFUSAL = /^failed to get tenant_access_token, code: /;
 
 /**
- * Maps what a Lark call failed with (an axios error, the SDK's token error, or an answer whose
- * `code` is not 0) to a Temporal failure: rate limits retry after Lark's reset, 5xx / network /
- * token problems retry, and any other Lark code is a PermanentDeliveryError naming it.
+ * Classifies what a Lark call failed with (an axios error, the SDK's token error, or an answer
+ * whose `code` is not 0) as a LarkError: rate limits carry Lark's reset, 5xx / network / token
+ * problems are transient, and any other Lark code is a refusal naming it.
  */
-const failureOf = async (client: lark.Client, operation: string, error: unknown): Promise<Error> => {
+const larkErrorOf = async (client: lark.Client, operation: string, error: unknown): Promise<Error> => {
   if (error instanceof Error && TOKEN_REFUSAL.test(error.message)) {
-    return ApplicationFailure.retryable(`Lark: could not ${operation}: the app credentials were refused (${error.message})`, LARK_CREDENTIALS_REJECTED);
+    return new LarkError('credentials_rejected', `Lark: could not ${operation}: the app credentials were refused (${error.message})`);
   }
   const response = isRecord(error) && isRecord(error.response) ? error.response : undefined;
   const status = typeof response?.status === 'number' ? response.status : undefined;
   const answer: LarkAnswer = response ? (isRecord(response.data) ? response.data : {}) : isRecord(error) && !(error instanceof Error) ? error : {};
   const where = [status ? `HTTP ${status}` : '', answer.code !== undefined ? `code ${answer.code} ${answer.msg ?? ''}`.trim() : ''].filter(Boolean).join(', ');
+  const details = { code: answer.code, larkMessage: answer.msg, status };
 
   if (status === 429 || (answer.code !== undefined && RATE_LIMIT_CODES.has(answer.code))) {
     const delay = resetDelayMs(response?.headers);
-    return ApplicationFailure.create({
-      message: `Lark: could not ${operation}: rate limited (${where})${delay === undefined ? '' : `; retry in ${delay / 1000} s`}`,
-      type: LARK_RATE_LIMITED,
-      ...(delay === undefined ? {} : { nextRetryDelay: delay }),
-    });
+    const message = `Lark: could not ${operation}: rate limited (${where})${delay === undefined ? '' : `; retry in ${delay / 1000} s`}`;
+    return new LarkError('rate_limited', message, { ...details, retryAfterMs: delay });
   }
   const requestUrl = isRecord(error) && isRecord(error.config) ? String(error.config.url) : '';
   if (status !== undefined && status < 500 && requestUrl.includes('/auth/v3/')) {
-    return ApplicationFailure.retryable(`Lark: could not ${operation}: the app credentials were refused (${where})`, LARK_CREDENTIALS_REJECTED);
+    return new LarkError('credentials_rejected', `Lark: could not ${operation}: the app credentials were refused (${where})`, details);
   }
-  if (status !== undefined && status >= 500) return ApplicationFailure.retryable(`Lark: could not ${operation}: Lark is unavailable (${where})`, LARK_UNAVAILABLE);
+  if (status !== undefined && status >= 500) return new LarkError('unavailable', `Lark: could not ${operation}: Lark is unavailable (${where})`, details);
   if (answer.code !== undefined && TOKEN_CODES.has(answer.code)) {
     await dropCachedToken(client);
-    return ApplicationFailure.retryable(`Lark: could not ${operation}: the tenant token was refused (${where}); a new one is fetched on retry`, LARK_TOKEN_REJECTED);
+    return new LarkError('token_rejected', `Lark: could not ${operation}: the tenant token was refused (${where}); a new one is fetched on retry`, details);
   }
   if (answer.code !== undefined && answer.code !== 0) {
-    return ApplicationFailure.create({
-      message: `Lark refused to ${operation}: code ${answer.code} ${answer.msg ?? ''}`.trim(),
-      type: PERMANENT_DELIVERY_ERROR,
-      nonRetryable: true,
-      details: [{ code: answer.code, msg: answer.msg ?? null, status: status ?? null }],
-    });
+    return new LarkError('refused', `Lark refused to ${operation}: code ${answer.code} ${answer.msg ?? ''}`.trim(), details);
   }
-  if (status !== undefined) return ApplicationFailure.retryable(`Lark: could not ${operation}: ${where}`, LARK_UNAVAILABLE);
+  if (status !== undefined) return new LarkError('unavailable', `Lark: could not ${operation}: ${where}`, details);
   if (isRecord(error) && typeof error.code === 'string') {
     // No answer at all: refused connection, reset, or our timeout (ECONNABORTED).
-    return ApplicationFailure.retryable(`Lark: could not ${operation}: no answer (${error.code}: ${String(error.message)})`, LARK_UNAVAILABLE);
+    return new LarkError('unavailable', `Lark: could not ${operation}: no answer (${error.code}: ${String(error.message)})`);
   }
   return error instanceof Error ? error : new Error(`Lark: could not ${operation}: ${String(error)}`);
 };
 
-/** Runs one SDK call, turning both thrown errors and `{ code ≠ 0 }` answers into failures. */
+/** Runs one SDK call, turning both thrown errors and `{ code ≠ 0 }` answers into LarkErrors. */
 const call = async <T extends LarkAnswer>(client: lark.Client, operation: string, run: () => Promise<T>): Promise<T> => {
   let answer: T;
   try {
     answer = await run();
   } catch (error) {
-    throw await failureOf(client, operation, error);
+    throw await larkErrorOf(client, operation, error);
   }
-  if (answer.code !== undefined && answer.code !== 0) throw await failureOf(client, operation, answer);
+  if (answer.code !== undefined && answer.code !== 0) throw await larkErrorOf(client, operation, answer);
   return answer;
 };
 
 const checkUuid = (uuid: string | undefined): void => {
   if (uuid !== undefined && (uuid === '' || uuid.length > UUID_MAX_LENGTH)) {
-    throw ApplicationFailure.nonRetryable(`Lark uuid must be 1–${UUID_MAX_LENGTH} characters, got ${uuid.length}: use messageUuid(key)`, 'InvalidLarkRequest');
+    throw new LarkError('invalid_request', `Lark uuid must be 1–${UUID_MAX_LENGTH} characters, got ${uuid.length}: use messageUuid(key)`);
   }
 };
 
 const messageIdOf = (operation: string, answer: { data?: { message_id?: string | undefined } | undefined }): string => {
   const id = answer.data?.message_id;
-  if (!id) throw ApplicationFailure.retryable(`Lark: could not ${operation}: the answer has no message_id`, LARK_UNAVAILABLE);
+  if (!id) throw new LarkError('unavailable', `Lark: could not ${operation}: the answer has no message_id`);
   return id;
 };
 

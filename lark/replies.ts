@@ -1,15 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type * as lark from '@larksuiteoapi/node-sdk';
-import { ApplicationFailure } from '@temporalio/common';
-import { msToNumber } from '@temporalio/common/lib/time.js';
-import { messageUuid, patchCard, replyCard, replyText, updateCardLater, type Card } from './messages.ts';
+import { LarkError, messageUuid, patchCard, replyCard, replyText, updateCardLater, type Card } from './messages.ts';
 
 const ATTEMPTS = 4;
 const FIRST_BACKOFF_MS = 500;
 
 /**
  * Retries a Lark call the way an activity would be retried: after Lark's rate-limit reset when it
- * gave one, else with doubling backoff, and never a failure marked non-retryable. The bot's
+ * gave one, else with doubling backoff, and never a refusal or an invalid request. The bot's
  * replies are not activities (they answer a person, now), so the few retries happen here.
  */
 export const withRetries = async <T>(run: () => Promise<T>): Promise<T> => {
@@ -17,9 +15,9 @@ export const withRetries = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
     } catch (error) {
-      const failure = error instanceof ApplicationFailure ? error : null;
-      if (attempt >= ATTEMPTS || failure?.nonRetryable) throw error;
-      const delay = failure?.nextRetryDelay != null ? msToNumber(failure.nextRetryDelay) : FIRST_BACKOFF_MS * 2 ** (attempt - 1);
+      const failure = error instanceof LarkError ? error : null;
+      if (attempt >= ATTEMPTS || (failure && !failure.transient)) throw error;
+      const delay = failure?.retryAfterMs ?? FIRST_BACKOFF_MS * 2 ** (attempt - 1);
       await sleep(delay);
     }
   }

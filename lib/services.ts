@@ -4,6 +4,7 @@ import type { NativeConnection } from '@temporalio/worker';
 import type { Config } from './config.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import { migrate } from './migrate.ts';
+import { createLog } from './log.ts';
 import { createPrisma, type PrismaClient } from './prisma.ts';
 import { findTemporalCli } from './temporal-cli.ts';
 import { connectClient, connectWorker } from './temporal-connection.ts';
@@ -51,7 +52,7 @@ export const connectServices = async (
   config: Config,
   options: { embedded: boolean; log?: (line: string) => void },
 ): Promise<Services> => {
-  const log = options.log ?? ((line: string) => console.log(line));
+  const log = options.log ?? createLog({ secrets: config }).info;
   const stops: Stop[] = [];
   const closeAll = async () => {
     for (const stop of stops.reverse()) await stop().catch((error: unknown) => log(`while stopping: ${(error as Error).message}`));

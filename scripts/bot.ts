@@ -5,8 +5,12 @@
  */
 import { startConfiguredBot } from '../bots/server.ts';
 import { loadConfig } from '../lib/config.ts';
+import { createLog } from '../lib/log.ts';
 import { loadPolicy } from '../lib/policy-file.ts';
 import { connectServices } from '../lib/services.ts';
+
+/** Secrets are read from the environment, as the configuration is. */
+const log = createLog();
 
 const main = async (): Promise<void> => {
   const config = loadConfig();
@@ -14,7 +18,7 @@ const main = async (): Promise<void> => {
   const policy = await loadPolicy(config.POLICY_FILE);
   const services = await connectServices(config, { embedded: false });
   const bot = await startConfiguredBot(config, services, policy);
-  console.log(bot.url ? `bot: webhook ${bot.url}/lark/events, card callbacks ${bot.url}/lark/cards` : 'bot: long connection to Lark');
+  log.info(bot.url ? `bot: webhook ${bot.url}/lark/events, card callbacks ${bot.url}/lark/cards` : 'bot: long connection to Lark');
   const stop = () => {
     void bot.close().then(() => services.close());
   };
@@ -23,6 +27,6 @@ const main = async (): Promise<void> => {
 };
 
 main().catch((error: unknown) => {
-  console.error(`bot: ${(error as Error).message}`);
+  log.error(`bot: ${(error as Error).message}`);
   process.exit(1);
 });

@@ -5,9 +5,13 @@
  */
 import { startConfiguredBot, type Bot } from '../bots/server.ts';
 import { loadConfig, outboxDirOf } from '../lib/config.ts';
+import { createLog } from '../lib/log.ts';
 import { loadPolicy } from '../lib/policy-file.ts';
 import { connectServices } from '../lib/services.ts';
 import { createConfiguredWorker } from '../lib/workers.ts';
+
+/** Secrets are read from the environment, as the configuration is. */
+const log = createLog();
 
 const main = async (): Promise<void> => {
   const config = loadConfig();
@@ -21,7 +25,7 @@ const main = async (): Promise<void> => {
   const shutdown = () => worker.shutdown();
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
-  console.log(
+  log.info(
     [
       '',
       '千校万企 partnership service is running',
@@ -40,6 +44,6 @@ const main = async (): Promise<void> => {
 };
 
 main().catch((error: unknown) => {
-  console.error(`start: ${(error as Error).message}`);
+  log.error(`start: ${(error as Error).message}`);
   process.exit(1);
 });

@@ -235,3 +235,21 @@ describe('the weekly digest', () => {
     }
   });
 });
+
+// Last in the file: the person stays unreachable on this Lark server afterwards.
+describe('a Lark refusal', () => {
+  it('marks the card failed without retrying, as a mail server’s refusal is, and leaves the email alone', async () => {
+    lark.makeUnreachable(STEEL_OPEN_ID);
+    const ref = await h.submit({ ...ROLL_WEAR_DEMAND, title: '送达测试：飞书不可达' });
+    const card = await eventually('the refusal recorded', async () => {
+      const row = (await sent(ref, 'intake_received')).find((n) => n.channel === 'lark');
+      return row?.status === 'failed' ? row : undefined;
+    });
+    expect(card.attempts).toBe(1);
+    expect(card.lastError).toContain('230013');
+    await eventually('the email sent', async () => {
+      const row = (await sent(ref, 'intake_received')).find((n) => n.channel === 'email');
+      return row?.status === 'sent' ? row : undefined;
+    });
+  });
+});

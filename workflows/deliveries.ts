@@ -2,10 +2,11 @@ import { condition, log, proxyActivities, workflowInfo } from '@temporalio/workf
 import type { Delivery } from '../activities/outbox.ts';
 import type { Activities } from './activities.ts';
 import { deliveryTaskQueue } from '../domain/task-queues.ts';
+import { PERMANENT_DELIVERY_ERROR, UNKNOWN_MESSAGE } from '../domain/failures.ts';
 
 // A transport outage retries until it passes; after three days a message has lost its point.
 // Permanent refusals (no address, a rejected recipient) are marked failed by the activity and not retried.
-const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: ['PermanentDeliveryError', 'UnknownMessage'] };
+const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: [PERMANENT_DELIVERY_ERROR, UNKNOWN_MESSAGE] };
 
 export interface Deliveries {
   /** Starts sending each message without waiting for it; decisions are not held up by a slow channel. */

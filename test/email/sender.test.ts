@@ -4,6 +4,7 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmailSender } from '../../activities/email-sender.ts';
+import { isPermanentDeliveryFailure, PERMANENT_DELIVERY_ERROR } from '../../domain/failures.ts';
 import { loadConfig } from '../../lib/config.ts';
 import type { OutgoingItem } from '../../notifications/content.ts';
 import { calendarFiles, createEmailWorld, EMAIL_FROM, message, recipient, type EmailWorld } from '../support/smtp.ts';
@@ -82,19 +83,22 @@ describe('the email sender', () => {
   it('refuses for good a recipient without an address, a mailbox the server rejects, and a payload that cannot be rendered', async () => {
     const review = [item('review_reminder', 'P-2026-000701', {})];
     await expect(world.sender.send(message(recipient('zh', { email: null, name: '王五' }), review))).rejects.toMatchObject({
-      name: 'PermanentDeliveryError',
+      type: PERMANENT_DELIVERY_ERROR,
+      nonRetryable: true,
       message: expect.stringContaining('王五') as unknown,
     });
 
     const rejected = recipient('zh');
     world.smtp.refuse.add(rejected.email!);
     await expect(world.sender.send(message(rejected, review))).rejects.toMatchObject({
-      name: 'PermanentDeliveryError',
+      type: PERMANENT_DELIVERY_ERROR,
+      nonRetryable: true,
       message: expect.stringContaining(`the mail server refused the message to ${rejected.email}`) as unknown,
     });
 
     await expect(world.sender.send(message(recipient('en'), [item('proposal_accepted', 'P-2026-000702', { counterpart: '东北大学' })]))).rejects.toMatchObject({
-      name: 'PermanentDeliveryError',
+      type: PERMANENT_DELIVERY_ERROR,
+      nonRetryable: true,
       message: expect.stringMatching(/notification proposal_accepted payload: deadline: /) as unknown,
     });
   });
@@ -104,7 +108,7 @@ describe('the email sender', () => {
     world.smtp.deferred.add(to.email!);
     const failure = await world.sender.send(message(to, [item('review_reminder', 'P-2026-000703', {})], 'retry-me')).catch((error: Error) => error);
     expect(failure).toBeInstanceOf(Error);
-    expect((failure as Error).name).not.toBe('PermanentDeliveryError');
+    expect(isPermanentDeliveryFailure(failure)).toBe(false);
     expect((failure as { responseCode?: number }).responseCode).toBe(451);
 
     world.smtp.deferred.delete(to.email!);

@@ -1,12 +1,7 @@
 import type * as lark from '@larksuiteoapi/node-sdk';
-import { ApplicationFailure } from '@temporalio/common';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PERMANENT_DELIVERY_ERROR } from '../../domain/failures.ts';
 import {
-  LARK_CREDENTIALS_REJECTED,
-  LARK_RATE_LIMITED,
-  LARK_TOKEN_REJECTED,
-  LARK_UNAVAILABLE,
+  LarkError,
   messageUuid,
   patchCard,
   replyCard,
@@ -17,6 +12,7 @@ import {
   type ReceiveIdType,
 } from '../../lark/messages.ts';
 import { createLarkClient } from '../../lark/client.ts';
+import { withRetries } from '../../lark/replies.ts';
 import { startLarkOpenApi, type LarkOpenApi } from '../support/lark-open-api.ts';
 
 const TTO = 'ou_0000000000000000000000000000d002';
@@ -42,13 +38,14 @@ const clientFor = (server: LarkOpenApi, options: { secret?: string; timeoutMs?: 
   return created;
 };
 
-const failureOf = async (promise: Promise<unknown>): Promise<ApplicationFailure> => {
+/** What a Lark call failed with: a LarkError (activities map it to a Temporal failure: test/lark/lark-sender.test.ts). */
+const failureOf = async (promise: Promise<unknown>): Promise<LarkError> => {
   const error = await promise.then(
     () => undefined,
     (thrown: unknown) => thrown,
   );
-  expect(error).toBeInstanceOf(ApplicationFailure);
-  return error as ApplicationFailure;
+  expect(error).toBeInstanceOf(LarkError);
+  return error as LarkError;
 };
 
 beforeEach(async () => {
@@ -99,9 +96,9 @@ describe('failures', () => {
     const uuid = messageUuid('P-2026-000123/9/x');
 
     const failure = await failureOf(sendCard(client, { receiveId: TTO, card: card('限流'), uuid }));
-    expect(failure.type).toBe(LARK_RATE_LIMITED);
-    expect(failure.nonRetryable).toBe(false);
-    expect(failure.nextRetryDelay).toBe(7_000);
+    expect(failure.kind).toBe('rate_limited');
+    expect(failure.transient).toBe(true);
+    expect(failure.retryAfterMs).toBe(7_000);
     expect(failure.message).toContain('99991400');
     expect(api.deliveredTo(TTO)).toHaveLength(0);
 
@@ -112,17 +109,17 @@ describe('failures', () => {
   it('treats the per-user message limit (230020) as a rate limit too', async () => {
     api.failNext('send', { status: 400, body: { code: 230020, msg: 'This operation triggers the frequency limit.' } });
     const failure = await failureOf(sendText(client, { receiveId: TTO, text: 'x', uuid: 'u-1' }));
-    expect(failure.type).toBe(LARK_RATE_LIMITED);
-    expect(failure.nonRetryable).toBe(false);
-    expect(failure.nextRetryDelay).toBeUndefined();
+    expect(failure.kind).toBe('rate_limited');
+    expect(failure.transient).toBe(true);
+    expect(failure.retryAfterMs).toBeUndefined();
   });
 
   it('retries a 5xx, and the retry with the same uuid is delivered once', async () => {
     api.failNext('send', { status: 503 });
     const uuid = messageUuid('P-2026-000123/10/y');
     const failure = await failureOf(sendCard(client, { receiveId: TTO, card: card('稍后'), uuid }));
-    expect(failure.type).toBe(LARK_UNAVAILABLE);
-    expect(failure.nonRetryable).toBe(false);
+    expect(failure.kind).toBe('unavailable');
+    expect(failure.transient).toBe(true);
     expect(failure.message).toContain('HTTP 503');
 
     await sendCard(client, { receiveId: TTO, card: card('稍后'), uuid });
@@ -135,8 +132,8 @@ describe('failures', () => {
     const uuid = messageUuid('P-2026-000123/11/z');
 
     const failure = await failureOf(sendCard(impatient, { receiveId: TTO, card: card('慢'), uuid }));
-    expect(failure.type).toBe(LARK_UNAVAILABLE);
-    expect(failure.nonRetryable).toBe(false);
+    expect(failure.kind).toBe('unavailable');
+    expect(failure.transient).toBe(true);
     // Lark did deliver it; the retry gets that message back instead of a second one.
     const retried = await sendCard(impatient, { receiveId: TTO, card: card('慢'), uuid });
     expect(api.deliveredTo(TTO).map((message) => message.messageId)).toEqual([retried]);
@@ -145,15 +142,15 @@ describe('failures', () => {
   it('retries when Lark cannot be reached at all', async () => {
     await api.close();
     const failure = await failureOf(sendText(client, { receiveId: TTO, text: 'x', uuid: 'u-2' }));
-    expect(failure.type).toBe(LARK_UNAVAILABLE);
+    expect(failure.kind).toBe('unavailable');
     expect(failure.message).toContain('ECONNREFUSED');
     api = await startLarkOpenApi();
   });
 
   it('refuses a malformed open_id permanently, naming Lark’s code and message', async () => {
     const failure = await failureOf(sendCard(client, { receiveId: 'ou_not-an-id', card: card('x'), uuid: 'u-3' }));
-    expect(failure.type).toBe(PERMANENT_DELIVERY_ERROR);
-    expect(failure.nonRetryable).toBe(true);
+    expect(failure.kind).toBe('refused');
+    expect(failure.transient).toBe(false);
     expect(failure.message).toContain('code 230001');
     expect(failure.message).toContain('invalid receive_id');
     expect(api.messages).toHaveLength(0);
@@ -162,7 +159,7 @@ describe('failures', () => {
   it('refuses permanently a person outside the app’s availability', async () => {
     api.makeUnreachable(TTO);
     const failure = await failureOf(sendCard(client, { receiveId: TTO, card: card('x'), uuid: 'u-4' }));
-    expect(failure.type).toBe(PERMANENT_DELIVERY_ERROR);
+    expect(failure.kind).toBe('refused');
     expect(failure.message).toContain('230013');
   });
 
@@ -170,13 +167,14 @@ describe('failures', () => {
     const failure = await failureOf(
       sendText(client, { receiveId: TTO, receiveIdType: 'phone' as ReceiveIdType, text: 'x', uuid: 'u-5' }),
     );
-    expect(failure.type).toBe(PERMANENT_DELIVERY_ERROR);
+    expect(failure.kind).toBe('refused');
     expect(failure.message).toContain('99992402');
   });
 
   it('refuses a uuid longer than Lark accepts before calling Lark', async () => {
     const failure = await failureOf(sendText(client, { receiveId: TTO, text: 'x', uuid: 'P-2026-000123/7/proposal_reminder/p-tto-neu/lark/extra' }));
-    expect(failure.nonRetryable).toBe(true);
+    expect(failure.kind).toBe('invalid_request');
+    expect(failure.transient).toBe(false);
     expect(failure.message).toContain('messageUuid');
     expect(api.requests.filter((request) => request.route === 'send')).toHaveLength(0);
   });
@@ -186,9 +184,9 @@ describe('failures', () => {
     api.revokeTokens();
 
     const failure = await failureOf(sendText(client, { receiveId: TTO, text: 'second', uuid: 'u-7' }));
-    expect(failure.type).toBe(LARK_TOKEN_REJECTED);
+    expect(failure.kind).toBe('token_rejected');
     expect(failure.message).toContain('99991663');
-    expect(failure.nonRetryable).toBe(false);
+    expect(failure.transient).toBe(true);
 
     await sendText(client, { receiveId: TTO, text: 'second', uuid: 'u-7' });
     expect(api.tokenCalls).toBe(2);
@@ -199,7 +197,7 @@ describe('failures', () => {
     const wrongSecret = 'wrong-secret-0123456789abcdef';
     const misconfigured = clientFor(api, { secret: wrongSecret });
     const failure = await failureOf(sendText(misconfigured, { receiveId: TTO, text: 'x', uuid: 'u-8' }));
-    expect(failure.type).toBe(LARK_CREDENTIALS_REJECTED);
+    expect(failure.kind).toBe('credentials_rejected');
     expect(failure.message).toContain('10014');
     expect(failure.message).not.toContain(wrongSecret);
     expect(logs.length).toBeGreaterThan(0);
@@ -225,7 +223,7 @@ describe('replies and card updates', () => {
 
   it('refuses a reply to a message Lark does not know', async () => {
     const failure = await failureOf(replyText(client, { messageId: 'om_unknown', text: 'x' }));
-    expect(failure.type).toBe(PERMANENT_DELIVERY_ERROR);
+    expect(failure.kind).toBe('refused');
     expect(failure.message).toContain('invalid message_id');
   });
 
@@ -242,7 +240,7 @@ describe('replies and card updates', () => {
   it('refuses to patch a message that is not the app’s card', async () => {
     const text = await sendText(client, { receiveId: TTO, text: 'plain', uuid: 'u-10' });
     const notACard = await failureOf(patchCard(client, text, card('x')));
-    expect(notACard.type).toBe(PERMANENT_DELIVERY_ERROR);
+    expect(notACard.kind).toBe('refused');
     expect(notACard.message).toContain('not a card');
     const unknown = await failureOf(patchCard(client, 'om_missing', card('x')));
     expect(unknown.message).toContain('invalid message_id');
@@ -259,14 +257,38 @@ describe('replies and card updates', () => {
 
     await updateCardLater(client, token, card('已记录：接受（已同步）'));
     const spent = await failureOf(updateCardLater(client, token, card('第三次')));
-    expect(spent.type).toBe(PERMANENT_DELIVERY_ERROR);
+    expect(spent.kind).toBe('refused');
     expect(api.contentOf(api.message(id)!)).toEqual(card('已记录：接受（已同步）'));
   });
 
   it('refuses a card Lark cannot build', async () => {
     const failure = await failureOf(sendCard(client, { receiveId: TTO, card: { schema: '2.0', header: {} }, uuid: 'u-12' }));
-    expect(failure.type).toBe(PERMANENT_DELIVERY_ERROR);
+    expect(failure.kind).toBe('refused');
     expect(failure.message).toContain('230099');
+  });
+});
+
+describe('the bot’s retries', () => {
+  const sends = () => api.requests.filter((request) => request.route === 'send').length;
+
+  it('retries a rate limit after Lark’s reset and an outage, then delivers once', async () => {
+    api.failNext('send', { status: 429, headers: { 'x-ogw-ratelimit-reset': '1' } });
+    api.failNext('send', { status: 503 });
+    const started = Date.now();
+    await withRetries(() => sendText(client, { receiveId: TTO, text: '稍后', uuid: 'u-13' }));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect(sends()).toBe(3);
+    expect(api.deliveredTo(TTO)).toHaveLength(1);
+  });
+
+  it('does not retry a refusal or an invalid request', async () => {
+    const refused = await failureOf(withRetries(() => sendText(client, { receiveId: 'ou_not-an-id', text: 'x', uuid: 'u-14' })));
+    expect(refused.kind).toBe('refused');
+    expect(refused.code).toBe(230001);
+    expect(sends()).toBe(1);
+    const invalid = await failureOf(withRetries(() => sendText(client, { receiveId: TTO, text: 'x', uuid: '' })));
+    expect(invalid.kind).toBe('invalid_request');
+    expect(sends()).toBe(1);
   });
 });
 
@@ -293,7 +315,7 @@ describe('the local Open API', () => {
     expect(token.body).toMatchObject({ code: 0, msg: 'ok', tenant_access_token: api.tenantAccessToken, expire: 7200 });
 
     const badContent = await post('/open-apis/im/v1/messages?receive_id_type=open_id', { ...message, content: '{text:' }, api.tenantAccessToken);
-    expect(badContent.body).toMatchObject({ code: 230001, msg: expect.stringContaining('content is not a string in json format') });
+    expect(badContent.body).toMatchObject({ code: 230001, msg: expect.stringContaining('content is not a string in json format') as unknown });
 
     const noReceiver = await post('/open-apis/im/v1/messages?receive_id_type=open_id', { ...message, receive_id: undefined }, api.tenantAccessToken);
     expect(noReceiver.body).toMatchObject({ code: 99992402, msg: 'field validation failed' });

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PERMANENT_DELIVERY_ERROR } from '../../domain/failures.ts';
+import { LARK_CREDENTIALS_REJECTED, LARK_RATE_LIMITED, LARK_TOKEN_REJECTED, LARK_UNAVAILABLE, PERMANENT_DELIVERY_ERROR } from '../../domain/failures.ts';
+import { larkActivityFailure } from '../../activities/lark-failures.ts';
 import { createLarkSender } from '../../activities/lark-sender.ts';
-import { LARK_RATE_LIMITED, messageUuid } from '../../lark/messages.ts';
+import { LarkError, messageUuid } from '../../lark/messages.ts';
 import { createLarkClient } from '../../lark/client.ts';
 import { loadConfig, type Config } from '../../lib/config.ts';
 import type { ChannelSender, OutgoingItem, OutgoingMessage, Recipient } from '../../notifications/content.ts';
@@ -138,6 +139,22 @@ describe('with a Lark app', () => {
     expect((failure as ApplicationFailure).message).toContain('230013');
   });
 
+  it('retries an outage, a refused tenant token and refused credentials, with the Lark failure types', async () => {
+    api.failNext('send', { status: 503 });
+    const outage = await sender.send(message(TTO, [proposal])).catch((error: unknown) => error);
+    expect(outage).toBeInstanceOf(ApplicationFailure);
+    expect((outage as ApplicationFailure).type).toBe(LARK_UNAVAILABLE);
+    expect((outage as ApplicationFailure).nonRetryable).toBe(false);
+
+    await sender.send(message(VISITING, [proposal]));
+    api.revokeTokens();
+    const token = await sender.send(message(TTO, [proposal])).catch((error: unknown) => error);
+    expect((token as ApplicationFailure).type).toBe(LARK_TOKEN_REJECTED);
+    expect((token as ApplicationFailure).nonRetryable).toBe(false);
+    await sender.send(message(TTO, [proposal]));
+    expect(api.deliveredTo(TTO.larkOpenId!)).toHaveLength(1);
+  });
+
   it('fails permanently for a payload its template cannot render', async () => {
     const broken: OutgoingItem = { template: 'match_proposed', payload: { reference: 'P-2026-000123', title: 'x' } };
     const failure = await sender.send(message(TTO, [broken])).catch((error: unknown) => error);
@@ -172,5 +189,37 @@ describe('without a Lark app', () => {
     const sender = createLarkSender({ config: { ...config, EMAIL_OUTBOX_DIR: outbox }, client: null, log: () => {} });
     await sender.send(message(VISITING, [proposal]));
     expect(await readdir(path.join(outbox, 'lark'))).toHaveLength(1);
+  });
+});
+
+describe('a Lark error as the delivery activity reports it', () => {
+  const failure = (error: LarkError) => larkActivityFailure(error) as ApplicationFailure;
+
+  it('retries a rate limit after Lark’s reset, and the other transient kinds with the activity’s backoff', () => {
+    const limited = failure(new LarkError('rate_limited', 'Lark: rate limited', { code: 99991400, status: 429, retryAfterMs: 2_000 }));
+    expect(limited).toBeInstanceOf(ApplicationFailure);
+    expect([limited.type, limited.nonRetryable, limited.nextRetryDelay, limited.message]).toEqual([LARK_RATE_LIMITED, false, 2_000, 'Lark: rate limited']);
+    expect(failure(new LarkError('rate_limited', 'x')).nextRetryDelay).toBeUndefined();
+    for (const [kind, type] of [
+      ['unavailable', LARK_UNAVAILABLE],
+      ['token_rejected', LARK_TOKEN_REJECTED],
+      ['credentials_rejected', LARK_CREDENTIALS_REJECTED],
+    ] as const) {
+      const mapped = failure(new LarkError(kind, `Lark: ${kind}`));
+      expect([mapped.type, mapped.nonRetryable, mapped.message]).toEqual([type, false, `Lark: ${kind}`]);
+    }
+  });
+
+  it('makes a refusal or an invalid request a permanent delivery failure, keeping Lark’s code', () => {
+    const refused = failure(new LarkError('refused', 'Lark refused to send: code 230013 Bot has NO availability to this user.', { code: 230013, larkMessage: 'Bot has NO availability to this user.', status: 400 }));
+    expect([refused.type, refused.nonRetryable]).toEqual([PERMANENT_DELIVERY_ERROR, true]);
+    expect(refused.details).toEqual([{ code: 230013, msg: 'Bot has NO availability to this user.', status: 400 }]);
+    const invalid = failure(new LarkError('invalid_request', 'Lark uuid must be 1–50 characters'));
+    expect([invalid.type, invalid.nonRetryable, invalid.message]).toEqual([PERMANENT_DELIVERY_ERROR, true, 'Lark uuid must be 1–50 characters']);
+  });
+
+  it('leaves any other error as it is', () => {
+    const other = new TypeError('not Lark');
+    expect(larkActivityFailure(other)).toBe(other);
   });
 });
