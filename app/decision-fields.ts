@@ -8,11 +8,13 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { z } from 'zod';
 import type { Actor } from '../domain/actor.ts';
 import type { DecisionVariant, FormField } from '../domain/decision-forms.ts';
+import type { Spec } from '../domain/payload-spec.ts';
 import type { Language } from '../notifications/content.ts';
 import { describeProblems } from '../notifications/refusal-words.ts';
 import type { AnyDecision } from '../workflows/decisions/index.ts';
 import type { PartnershipStatus } from '../workflows/state.ts';
 import { listField, textField, type FormFields } from './form-values.ts';
+import { toZod } from './payload-zod.ts';
 import { MILESTONE_KIND_WORDS, SIDE_WORDS } from './typed-words.ts';
 
 /** "1,200,000", "1200000元", "120万" or "120 万元" as yuan; anything else is kept for the schema to name. */
@@ -76,7 +78,10 @@ export const variantOf = (decision: AnyDecision, values: Readonly<Record<string,
 /** What a decision is about, from a button's values: its subject (a candidate, a milestone) or else the variant it sets. */
 export const subjectOf = (decision: AnyDecision, values: Readonly<Record<string, unknown>>): string => {
   const { subject } = decision.form;
-  if (subject) return String(values[subject.key] ?? '');
+  if (subject) {
+    const value = values[subject.key];
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+  }
   return Object.values(variantOf(decision, values)?.set ?? {}).join(':');
 };
 
@@ -100,12 +105,22 @@ export type PreparedDecision =
 
 const LOCALE_ERRORS = { zh: z.locales.zhCN().localeError, en: z.locales.en().localeError } as const;
 
+const SCHEMAS = new Map<string, z.ZodType>();
+/** The decision's payload spec as zod, built once. */
+const schemaOf = (decision: AnyDecision): z.ZodType => {
+  const known = SCHEMAS.get(decision.name);
+  if (known) return known;
+  const schema = toZod(decision.payload);
+  SCHEMAS.set(decision.name, schema);
+  return schema;
+};
+
 /**
  * Checks a payload with the decision's schema, in the person's language where zod has the words;
  * each problem names its field as the form labels it (or by its key, for JSON typed on the CLI).
  */
 export const prepareDecision = (decision: AnyDecision, payload: unknown, language: Language, naming: 'keys' | 'labels' = 'labels'): PreparedDecision => {
-  const parsed = decision.payload.safeParse(payload, { error: LOCALE_ERRORS[language] });
+  const parsed = schemaOf(decision).safeParse(payload, { error: LOCALE_ERRORS[language] });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => ({ path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))), message: issue.message }));
     return { ok: false, problems: describeProblems(problems, language, naming) };
@@ -114,11 +129,9 @@ export const prepareDecision = (decision: AnyDecision, payload: unknown, languag
   return { ok: true, update, payload };
 };
 
-/** The longest text a field's payload key takes, as the decision's schema says (forms offer that much). */
+/** The longest text a field's payload key takes, as the decision's payload spec says (forms offer that much). */
 export const maxLengthOf = (decision: AnyDecision, key: string): number | undefined => {
-  const payload: z.core.$ZodType = decision.payload;
-  if (!(payload instanceof z.ZodObject)) return undefined;
-  let field: z.core.$ZodType | undefined = payload.shape[key];
-  while (field instanceof z.ZodOptional) field = field.unwrap();
-  return field instanceof z.ZodString ? (field.maxLength ?? undefined) : undefined;
+  const fields: Readonly<Record<string, Spec>> = decision.payload.fields;
+  const field = fields[key];
+  return field?.kind === 'text' ? field.max : undefined;
 };

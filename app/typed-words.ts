@@ -2,7 +2,7 @@ import { WORDS } from '../notifications/words.ts';
 import { SIDES, STAGES, type Side, type Stage } from '../domain/vocabulary.ts';
 
 // The programme's words (stages, contract types, decline categories…) are the shared ones of
-// notifications/phrases.ts, so chat and email say the same. Here: reading them back from what people type.
+// notifications/words.ts, so chat and email say the same. Here: reading them back from what people type.
 
 const KINDS = ['deliverable', 'payment'] as const;
 

@@ -12,7 +12,7 @@ export const settleWithin = async <T>(work: Promise<T>, budgetMs: number): Promi
     (value): Settled<T> => ({ done: true, value }),
     (error: unknown): Settled<T> => ({ done: true, error }),
   );
-  const late = sleep(budgetMs, { done: false } as Settled<T>, { signal: timer.signal }).catch(() => ({ done: false }) as Settled<T>);
+  const late = sleep(budgetMs, { done: false } as const, { signal: timer.signal }).catch(() => ({ done: false }) as const);
   const first = await Promise.race([outcome, late]);
   timer.abort();
   return first;

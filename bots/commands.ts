@@ -68,7 +68,7 @@ const normalise = (text: string): string => stripMentions(text).replace(/[\s\u30
 export const parseCommand = (raw: string): ParsedText => {
   const text = normalise(raw);
   const lower = text.toLowerCase();
-  const match = KEYWORDS.find(([keyword]) => lower === keyword || lower.startsWith(`${keyword} `) || (/[^\x00-\x7f]/.test(keyword) && lower.startsWith(keyword)));
+  const match = KEYWORDS.find(([keyword]) => lower === keyword || lower.startsWith(`${keyword} `) || (/\P{ASCII}/u.test(keyword) && lower.startsWith(keyword)));
   if (!match) return { ok: false, problem: 'unknown', text };
   const [keyword, name, extra] = match;
   const argument = text.slice(keyword.length).trim();

@@ -1,16 +1,11 @@
-import { z } from 'zod';
+import { nullable, object, oneOf, text, type ValueOf } from './payload-spec.ts';
 import { ROLES } from './vocabulary.ts';
 
-const Id = z.string().trim().min(1);
+const Id = text(200);
 
 /** Who makes a decision: resolved from our directory by the bot or CLI, never typed by a user. */
-export const ActorSchema = z.object({
-  personId: Id,
-  name: z.string().trim().min(1),
-  role: z.enum(ROLES),
-  organisationId: Id.nullable(),
-});
-export type Actor = z.infer<typeof ActorSchema>;
+export const ActorSpec = object({ personId: Id, name: text(200), role: oneOf(ROLES), organisationId: nullable(Id) });
+export type Actor = ValueOf<typeof ActorSpec>;
 
-export const PartySchema = z.object({ id: Id, name: z.string().trim().min(1) });
-export type Party = z.infer<typeof PartySchema>;
+export const PartySpec = object({ id: Id, name: text(500) });
+export type Party = ValueOf<typeof PartySpec>;

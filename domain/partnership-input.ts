@@ -1,26 +1,39 @@
-import { z } from 'zod';
-import { ActorSchema, PartySchema } from './actor.ts';
-import { ProgrammePolicySchema } from './policy.ts';
+import { ActorSpec, PartySpec } from './actor.ts';
+import { nullable, object, oneOf, text, type ValueOf } from './payload-spec.ts';
+import { resolvePolicy } from './policy.ts';
+import type { ProgrammePolicy, ProgrammePolicyInput } from './policy.ts';
 import { REFERENCE_PATTERN } from './reference.ts';
 import { PARTNERSHIP_KINDS } from './vocabulary.ts';
+import { checkSpec } from './payload-spec.ts';
 
-const Id = z.string().trim().min(1);
+/** What starts a partnership workflow, apart from its policy; the row it belongs to already exists. */
+export const PartnershipInputSpec = object(
+  {
+    partnershipId: text(200),
+    reference: text(40),
+    kind: oneOf(PARTNERSHIP_KINDS),
+    /** The demand or achievement that was submitted. */
+    subjectId: text(200),
+    title: text(1000),
+    summary: text(100_000),
+    enterprise: nullable(PartySpec),
+    university: nullable(PartySpec),
+    region: text(200),
+    industry: text(200),
+    submittedBy: ActorSpec,
+  },
+  [{ holds: (input) => REFERENCE_PATTERN.test(input.reference), path: 'reference', message: 'expected a reference such as P-2026-000123' }],
+);
 
-/** What starts a partnership workflow; the row it belongs to already exists. */
-export const PartnershipInputSchema = z.object({
-  partnershipId: Id,
-  reference: z.string().regex(REFERENCE_PATTERN, 'expected a reference such as P-2026-000123'),
-  kind: z.enum(PARTNERSHIP_KINDS),
-  /** The demand or achievement that was submitted. */
-  subjectId: Id,
-  title: z.string().trim().min(1),
-  summary: z.string().trim().min(1),
-  enterprise: PartySchema.nullable(),
-  university: PartySchema.nullable(),
-  region: z.string().trim().min(1),
-  industry: z.string().trim().min(1),
-  submittedBy: ActorSchema,
-  policy: ProgrammePolicySchema,
-});
-export type PartnershipInput = z.input<typeof PartnershipInputSchema>;
-export type ParsedPartnershipInput = z.output<typeof PartnershipInputSchema>;
+/** The workflow's input as written: the policy's durations as text ("2 days"), defaults left out. */
+export type PartnershipInput = ValueOf<typeof PartnershipInputSpec> & { readonly policy: ProgrammePolicyInput };
+/** The input as the workflow uses it: the policy with its defaults and durations in milliseconds. */
+export type ParsedPartnershipInput = ValueOf<typeof PartnershipInputSpec> & { readonly policy: ProgrammePolicy };
+
+/** The input checked and its policy read; a TypeError names what is wrong. */
+export const parsePartnershipInput = (raw: unknown): ParsedPartnershipInput => {
+  const checked = checkSpec(PartnershipInputSpec, raw);
+  if (!checked.ok) throw new TypeError(checked.problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '));
+  const policy = typeof raw === 'object' && raw !== null && 'policy' in raw ? raw.policy : undefined;
+  return { ...checked.value, policy: resolvePolicy(policy) };
+};

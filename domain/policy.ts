@@ -1,72 +1,150 @@
-import { z } from 'zod';
+/**
+ * The programme policy: every wait, reminder and escalation of a partnership. Operators use days;
+ * tests use seconds. A policy comes in as written ("2 days") and is checked where it comes in
+ * (lib/policy-schema.ts, zod, with the defaults below); the workflow reads it with plain code
+ * (`resolvePolicy`), so its input shows the durations as written and the sandbox carries no
+ * schema library. The typecheck holds the two readings to the same shape.
+ */
 import { msToNumber } from '@temporalio/common/lib/time.js';
-
-/** A duration in Temporal's format ("2 days", "90s", "500ms"), carried as text and used in milliseconds. */
-export const DurationSchema = z
-  .string()
-  .refine((text) => {
-    try {
-      return msToNumber(text as Parameters<typeof msToNumber>[0]) > 0;
-    } catch {
-      return false;
-    }
-  }, 'expected a positive duration such as "2 days", "6h" or "30s"')
-  .transform((text) => msToNumber(text as Parameters<typeof msToNumber>[0]));
-
-const ClockTime = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'expected a time of day such as "09:00"');
-const CalendarDate = z.iso.date({ error: 'expected a date such as "2027-01-01"' });
 
 /**
  * When reminders may reach people, in Asia/Shanghai time (UTC+8 all year: China keeps no daylight
  * saving). Deadlines themselves are never moved; only the reminders and escalations about them.
  */
-export const WorkingTimeSchema = z
-  .object({
-    start: ClockTime.default('09:00'),
-    end: ClockTime.default('18:00'),
-    /** ISO weekdays: 1 is Monday, 7 is Sunday. */
-    days: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
-    /** Public holidays: no reminders. */
-    holidays: z.array(CalendarDate).max(400).default([]),
-    /** Weekend days worked in lieu of a holiday (调休): reminders as on any working day. */
-    extraWorkingDays: z.array(CalendarDate).max(100).default([]),
-  })
-  .refine((w) => w.start < w.end, { message: 'working time must start before it ends', path: ['end'] });
-export type WorkingTime = z.output<typeof WorkingTimeSchema>;
+export interface WorkingTime {
+  readonly start: string;
+  readonly end: string;
+  /** ISO weekdays: 1 is Monday, 7 is Sunday. */
+  readonly days: readonly number[];
+  /** Public holidays: no reminders. */
+  readonly holidays: readonly string[];
+  /** Weekend days worked in lieu of a holiday (调休): reminders as on any working day. */
+  readonly extraWorkingDays: readonly string[];
+}
 
-/**
- * The programme policy: every wait, reminder and escalation of a partnership. Operators use days;
- * tests use seconds. Parsed inside the workflow, so the input shows the durations as written.
- */
-export const ProgrammePolicySchema = z.object({
+/** The policy as the workflow uses it: durations in milliseconds. */
+export interface ProgrammePolicy {
   /** A coordinator decision (review, candidate selection) is reminded after this long… */
-  decisionReminderAfter: DurationSchema.prefault('2 days'),
+  readonly decisionReminderAfter: number;
   /** …and escalated to the managers after this long. */
-  decisionEscalateAfter: DurationSchema.prefault('5 days'),
+  readonly decisionEscalateAfter: number;
   /** The submitter is reminded of requested changes after this long. */
-  revisionReminderAfter: DurationSchema.prefault('7 days'),
+  readonly revisionReminderAfter: number;
   /** The counterpart has this long to accept or decline a match proposal. */
-  proposalDeadline: DurationSchema.prefault('10 days'),
-  proposalReminderBefore: DurationSchema.prefault('3 days'),
+  readonly proposalDeadline: number;
+  readonly proposalReminderBefore: number;
   /** Negotiation is expected to conclude within this long of the match being accepted. */
-  negotiationDeadline: DurationSchema.prefault('30 days'),
-  negotiationReminderBefore: DurationSchema.prefault('7 days'),
+  readonly negotiationDeadline: number;
+  readonly negotiationReminderBefore: number;
   /** Reminders before each milestone's due time, longest first. */
-  milestoneReminderOffsets: z.array(DurationSchema).max(10).prefault(['30 days', '7 days', '1 day']),
+  readonly milestoneReminderOffsets: readonly number[];
   /** An unfinished milestone is escalated this long after its due time. */
-  milestoneEscalateAfter: DurationSchema.prefault('3 days'),
+  readonly milestoneEscalateAfter: number;
   /** Repeats the overdue reminder to the responsible party this often until the milestone is done. */
-  milestoneOverdueRepeatEvery: DurationSchema.prefault('2 days'),
-  /** Reminders and escalations go out at the start of a slot this long, inside working time, so one person's
-   *  reminders of the same slot are sent together as one message. */
-  reminderSlot: DurationSchema.prefault('1 hour'),
-  workingTime: WorkingTimeSchema.prefault({}),
+  readonly milestoneOverdueRepeatEvery: number;
+  /** Reminders and escalations go out at the start of a slot this long, inside working time, so one
+   *  person's reminders of the same slot are sent together as one message. */
+  readonly reminderSlot: number;
+  readonly workingTime: WorkingTime;
   /** How many ranked candidates a coordinator is shown, and how many may be proposed at once. */
-  candidatesShown: z.number().int().min(1).max(20).default(5),
-  maxProposalsAtOnce: z.number().int().min(1).max(10).default(3),
+  readonly candidatesShown: number;
+  readonly maxProposalsAtOnce: number;
   /** History length after which the workflow continues as new (Temporal suggests it near 10k). */
-  historyLimit: z.number().int().min(20).max(40_000).default(5_000),
-});
+  readonly historyLimit: number;
+}
 
-export type ProgrammePolicyInput = z.input<typeof ProgrammePolicySchema>;
-export type ProgrammePolicy = z.output<typeof ProgrammePolicySchema>;
+/** A policy as written: durations as text ("2 days", "6h"), anything left out takes its default. */
+export type ProgrammePolicyInput = {
+  readonly [K in keyof ProgrammePolicy]?: K extends 'workingTime'
+    ? Partial<WorkingTime>
+    : ProgrammePolicy[K] extends number
+      ? K extends 'candidatesShown' | 'maxProposalsAtOnce' | 'historyLimit'
+        ? number
+        : string
+      : readonly string[];
+};
+
+export const DEFAULT_WORKING_TIME = { start: '09:00', end: '18:00', days: [1, 2, 3, 4, 5], holidays: [], extraWorkingDays: [] } as const;
+
+export const POLICY_DEFAULTS = {
+  decisionReminderAfter: '2 days',
+  decisionEscalateAfter: '5 days',
+  revisionReminderAfter: '7 days',
+  proposalDeadline: '10 days',
+  proposalReminderBefore: '3 days',
+  negotiationDeadline: '30 days',
+  negotiationReminderBefore: '7 days',
+  milestoneReminderOffsets: ['30 days', '7 days', '1 day'],
+  milestoneEscalateAfter: '3 days',
+  milestoneOverdueRepeatEvery: '2 days',
+  reminderSlot: '1 hour',
+  candidatesShown: 5,
+  maxProposalsAtOnce: 3,
+  historyLimit: 5_000,
+} as const;
+
+type DurationKey = {
+  [K in keyof typeof POLICY_DEFAULTS]: (typeof POLICY_DEFAULTS)[K] extends string ? K : never;
+}[keyof typeof POLICY_DEFAULTS];
+
+/** A duration as written ("2 days", "90s") in milliseconds; anything else is a TypeError naming the key. */
+export const durationMs = (text: unknown, key: string): number => {
+  let ms = Number.NaN;
+  try {
+    ms = msToNumber(text as Parameters<typeof msToNumber>[0]);
+  } catch {
+    // Reported below.
+  }
+  if (!(ms > 0)) throw new TypeError(`${key}: expected a positive duration such as "2 days", "6h" or "30s"`);
+  return ms;
+};
+
+const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const listOr = <T>(value: unknown, fallback: readonly T[]): unknown[] => (Array.isArray(value) ? value : [...fallback]);
+const wholeNumberOr = (value: unknown, fallback: number, key: string): number => {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new TypeError(`${key}: expected a whole number`);
+  return value;
+};
+const textList = (values: readonly unknown[], key: string): string[] =>
+  values.map((value, i) => {
+    if (typeof value !== 'string') throw new TypeError(`${key}[${i}]: expected text`);
+    return value;
+  });
+
+/** A policy as the workflow uses it (the input as written, checked at intake): defaults filled in, durations in milliseconds. */
+export const resolvePolicy = (raw: unknown): ProgrammePolicy => {
+  const input = isRecord(raw) ? raw : {};
+  const ms = (key: DurationKey): number => durationMs(input[key] ?? POLICY_DEFAULTS[key], key);
+  const working = isRecord(input.workingTime) ? input.workingTime : {};
+  const clock = (key: 'start' | 'end'): string => {
+    const value = working[key] ?? DEFAULT_WORKING_TIME[key];
+    if (typeof value !== 'string') throw new TypeError(`workingTime.${key}: expected a time of day such as "09:00"`);
+    return value;
+  };
+  return {
+    decisionReminderAfter: ms('decisionReminderAfter'),
+    decisionEscalateAfter: ms('decisionEscalateAfter'),
+    revisionReminderAfter: ms('revisionReminderAfter'),
+    proposalDeadline: ms('proposalDeadline'),
+    proposalReminderBefore: ms('proposalReminderBefore'),
+    negotiationDeadline: ms('negotiationDeadline'),
+    negotiationReminderBefore: ms('negotiationReminderBefore'),
+    milestoneEscalateAfter: ms('milestoneEscalateAfter'),
+    milestoneOverdueRepeatEvery: ms('milestoneOverdueRepeatEvery'),
+    reminderSlot: ms('reminderSlot'),
+    milestoneReminderOffsets: listOr(input.milestoneReminderOffsets, POLICY_DEFAULTS.milestoneReminderOffsets).map((offset, i) =>
+      durationMs(offset, `milestoneReminderOffsets[${i}]`),
+    ),
+    workingTime: {
+      start: clock('start'),
+      end: clock('end'),
+      days: listOr(working.days, DEFAULT_WORKING_TIME.days).map((day, i) => wholeNumberOr(day, 1, `workingTime.days[${i}]`)),
+      holidays: textList(listOr(working.holidays, DEFAULT_WORKING_TIME.holidays), 'workingTime.holidays'),
+      extraWorkingDays: textList(listOr(working.extraWorkingDays, DEFAULT_WORKING_TIME.extraWorkingDays), 'workingTime.extraWorkingDays'),
+    },
+    candidatesShown: wholeNumberOr(input.candidatesShown, POLICY_DEFAULTS.candidatesShown, 'candidatesShown'),
+    maxProposalsAtOnce: wholeNumberOr(input.maxProposalsAtOnce, POLICY_DEFAULTS.maxProposalsAtOnce, 'maxProposalsAtOnce'),
+    historyLimit: wholeNumberOr(input.historyLimit, POLICY_DEFAULTS.historyLimit, 'historyLimit'),
+  };
+};

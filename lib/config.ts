@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describeIssues } from './validation.ts';
-import { DurationSchema } from '../domain/policy.ts';
+import { DurationSchema } from './policy-schema.ts';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 

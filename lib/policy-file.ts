@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseInput } from './validation.ts';
-import { ProgrammePolicySchema, type ProgrammePolicyInput } from '../domain/policy.ts';
+import { ProgrammePolicySchema } from './policy-schema.ts';
+import { type ProgrammePolicyInput } from '../domain/policy.ts';
 
 /**
  * The programme policy new partnerships start with: POLICY_FILE (JSON) or the defaults. It is

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkingTimeSchema } from '../domain/policy.ts';
+import { WorkingTimeSchema } from '../lib/policy-schema.ts';
 import { nextReminderSlot } from '../workflows/working-time.ts';
 
 const HOUR = 3_600_000;

@@ -12,15 +12,16 @@ import {
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { Activities } from './activities.ts';
 import { createDeliveries, type Deliveries } from './deliveries.ts';
-import type { PartnershipInput } from '../domain/partnership-input.ts';
 import type { Stage } from '../domain/vocabulary.ts';
 import { isEnding } from '../domain/vocabulary.ts';
-import { PartnershipInputSchema } from '../domain/partnership-input.ts';
+import { parsePartnershipInput, type ParsedPartnershipInput, type PartnershipInput } from '../domain/partnership-input.ts';
+import type { ObjectSpec, ValueOf } from '../domain/payload-spec.ts';
 import { DECISIONS } from './decisions/index.ts';
 import { parsePayload, stageRefusal, type Decision } from './decisions/decision.ts';
 import { createLifecycle, type Lifecycle } from './lifecycle.ts';
 import { statusQuery } from './messages.ts';
 import { refuse } from '../domain/refusals.ts';
+import { INVALID_EVENT, INVALID_INPUT } from '../domain/failures.ts';
 import { fireTimer } from './fired-timers.ts';
 import { EnterpriseAttribute, StageAttribute, UniversityAttribute } from './search-attributes.ts';
 import { initialState, type PartnershipState } from './state.ts';
@@ -32,7 +33,7 @@ const { recordEvent, findCandidates } = proxyActivities<Activities>({
   // Database work on a healthy server takes milliseconds; 30 s leaves room for a busy one.
   startToCloseTimeout: '30 seconds',
   // Transport and database outages retry until they pass; our own refusals never will.
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['InvalidEvent'] },
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: [INVALID_EVENT] },
 });
 
 export interface PartnershipOutcome {
@@ -47,11 +48,12 @@ export interface PartnershipOutcome {
  * every step is recorded in the database and the notification outbox, in order, exactly once.
  */
 export async function partnership(rawInput: PartnershipInput, carried?: PartnershipState): Promise<PartnershipOutcome> {
-  const parsed = PartnershipInputSchema.safeParse(rawInput);
-  if (!parsed.success) {
-    throw ApplicationFailure.nonRetryable(`invalid partnership input: ${parsed.error.message}`, 'InvalidInput');
+  let input: ParsedPartnershipInput;
+  try {
+    input = parsePartnershipInput(rawInput);
+  } catch (error) {
+    throw ApplicationFailure.nonRetryable(`invalid partnership input: ${(error as Error).message}`, INVALID_INPUT);
   }
-  const input = parsed.data;
   const life = createLifecycle(input, carried ?? initialState(input), () => Date.now());
   const { state } = life;
   const deliveries = createDeliveries();
@@ -60,7 +62,7 @@ export async function partnership(rawInput: PartnershipInput, carried?: Partners
   setHandler(statusQuery, () => statusOf(life));
   /** An update per decision: the validator refuses (and records nothing) unless payload, stage and person are right. */
   const register = (decision: Decision): void => {
-    const accepted = (payload: unknown): unknown => {
+    const accepted = (payload: unknown): ValueOf<ObjectSpec> => {
       const parsed = parsePayload(decision, payload);
       if (!parsed.ok) return refuse(parsed.refusal);
       const refusal = stageRefusal(life, decision) ?? decision.check(life, parsed.value);

@@ -7,7 +7,7 @@ export const versionOf = (status: Pick<PartnershipStatus, 'history'>): number =>
 const stamp = (node: unknown, reference: string, seq: number): unknown => {
   if (Array.isArray(node)) return node.map((child) => stamp(child, reference, seq));
   if (typeof node !== 'object' || node === null) return node;
-  const entries = Object.entries(node).map(([key, child]) => {
+  const entries = Object.entries(node).map(([key, child]: [string, unknown]) => {
     if (key === 'value' && typeof child === 'object' && child !== null && (child as { ref?: unknown }).ref === reference) return [key, { ...child, seq }];
     return [key, stamp(child, reference, seq)];
   });

@@ -5,7 +5,7 @@ import { createLarkClient } from '../../lark/client.ts';
 import { renderContent } from '../../notifications/templates.ts';
 import { acceptedUpdates, agreeTerms, approve, toNegotiation } from '../support/drive.ts';
 import { ROLL_WEAR_DEMAND } from '../support/harness.ts';
-import { createBotWorld, OPEN_IDS, TTO_OPEN_ID, type BotWorld } from './support/bot-world.ts';
+import { createBotWorld, partnershipInReview, toastOf, OPEN_IDS, TTO_OPEN_ID, type BotWorld } from './support/bot-world.ts';
 import { buttonsOf, cardText } from './support/cards.ts';
 
 let w: BotWorld;
@@ -16,16 +16,8 @@ afterAll(async () => {
   await w?.close();
 });
 
-let submissions = 0;
-/** A new partnership in review; each test gets its own. */
-const inReview = async (): Promise<string> => {
-  submissions += 1;
-  const reference = await w.h.submit(ROLL_WEAR_DEMAND, { key: `decisions-${submissions}` });
-  await w.h.waitFor(reference, (s) => s.stage === 'review');
-  return reference;
-};
-
-const toast = (answer: { body: Record<string, unknown> }): { type: string; content: string } => answer.body.toast as { type: string; content: string };
+const inReview = (): Promise<string> => partnershipInReview(w, 'decisions');
+const toast = toastOf;
 
 describe('review', () => {
   it('approves from the status card, which then shows who decided what and when, its buttons disabled', async () => {

@@ -7,8 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATE_UPDATE_AFTER_ANSWER_MS } from '../../lark/limits.ts';
 import { toNegotiation } from '../support/drive.ts';
-import { ROLL_WEAR_DEMAND } from '../support/harness.ts';
-import { createBotWorld, OPEN_IDS, type BotWorld } from '../bot/support/bot-world.ts';
+import { createBotWorld, partnershipInReview, toastOf, OPEN_IDS, type BotWorld } from '../bot/support/bot-world.ts';
 import { cardText, findButton, formValueOf } from '../bot/support/cards.ts';
 import { cardActionEvent, deliveryOf, newEventId } from '../bot/support/deliveries.ts';
 
@@ -20,15 +19,8 @@ afterAll(async () => {
   await w?.close();
 });
 
-let submissions = 0;
-const inReview = async (): Promise<string> => {
-  submissions += 1;
-  const reference = await w.h.submit(ROLL_WEAR_DEMAND, { key: `late-update-${submissions}` });
-  await w.h.waitFor(reference, (s) => s.stage === 'review');
-  return reference;
-};
-
-const toast = (answer: { body: Record<string, unknown> }): { type: string; content: string } => answer.body.toast as { type: string; content: string };
+const inReview = (): Promise<string> => partnershipInReview(w, 'late-update');
+const toast = toastOf;
 
 describe('the delayed update', () => {
   it('reaches Lark only after the callback was answered "处理中", when the decision outlasts the budget', async () => {

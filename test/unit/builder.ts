@@ -4,7 +4,7 @@
  */
 import type { Actor, Party } from '../../domain/actor.ts';
 import type { PartnershipInput } from '../../domain/partnership-input.ts';
-import { PartnershipInputSchema } from '../../domain/partnership-input.ts';
+import { parsePartnershipInput } from '../../domain/partnership-input.ts';
 import type { Audience, Candidate, EventType, PartnershipEvent, Template } from '../../workflows/events.ts';
 import { fireTimer } from '../../workflows/fired-timers.ts';
 import { createLifecycle, type Lifecycle } from '../../workflows/lifecycle.ts';
@@ -68,7 +68,7 @@ export const inputFor = (options: { kind?: 'demand' | 'achievement'; policy?: Pr
     submittedBy: kind === 'demand' ? contactSteel : ttoNeu,
     policy: options.policy ?? {},
   };
-  return PartnershipInputSchema.parse(raw);
+  return parsePartnershipInput(raw);
 };
 
 export interface World {

@@ -1,15 +1,25 @@
-import { NegotiationOutcomeSchema } from '../../domain/decision-payloads.ts';
+import { ActorSpec } from '../../domain/actor.ts';
+import { Reason } from '../../domain/decision-payloads.ts';
+import { object, oneOf, optional } from '../../domain/payload-spec.ts';
 import { refusal } from '../../domain/refusals.ts';
 import { mayAgree, speaksFor } from '../../domain/rules.ts';
 import { NEGOTIATION_NEXT } from '../../domain/vocabulary.ts';
 import * as t from '../transitions.ts';
 import { defineDecision, viewOf } from './decision.ts';
 
+const NegotiationOutcomeSpec = object(
+  { actor: ActorSpec, outcome: oneOf(['agreed', 'failed']), next: optional(oneOf(NEGOTIATION_NEXT)), reason: optional(Reason) },
+  [
+    { holds: (o) => o.outcome === 'agreed' || o.next !== undefined, path: 'next', message: 'a failed negotiation needs what comes next (rematch or close)' },
+    { holds: (o) => o.outcome === 'agreed' || o.reason !== undefined, path: 'reason', message: 'a failed negotiation needs its reason' },
+  ],
+);
+
 /** The negotiation ends: the latest terms are agreed (by the other party or a coordinator), or it failed and is matched again or closed. */
 export const conclude = defineDecision({
   name: 'conclude',
   wireName: 'concludeNegotiation',
-  payload: NegotiationOutcomeSchema,
+  payload: NegotiationOutcomeSpec,
   stages: ['negotiation'],
   answers: 'negotiate',
   askedIn: ['terms_proposed', 'proposal_accepted', 'negotiation_reminder', 'negotiation_overdue'],

@@ -1,15 +1,25 @@
-import { ContractRegistrationSchema } from '../../domain/decision-payloads.ts';
+import { ActorSpec } from '../../domain/actor.ts';
+import { MilestonePlanSpec } from '../../domain/decision-payloads.ts';
+import { date, list, number, object, oneOf } from '../../domain/payload-spec.ts';
 import { refusal } from '../../domain/refusals.ts';
 import { speaksFor } from '../../domain/rules.ts';
 import { CONTRACT_TYPES } from '../../domain/vocabulary.ts';
 import * as t from '../transitions.ts';
 import { defineDecision, viewOf } from './decision.ts';
 
+const ContractRegistrationSpec = object({
+  actor: ActorSpec,
+  type: oneOf(CONTRACT_TYPES),
+  amountCny: number({ positive: true, max: 1e12 }),
+  signedOn: date('expected the signing date as YYYY-MM-DD'),
+  milestones: list(MilestonePlanSpec, { min: 1, max: 50, minMessage: 'a contract needs at least one milestone' }),
+});
+
 /** Either party or a coordinator registers the signed contract: its type, amount, date and milestones. */
 export const contract = defineDecision({
   name: 'contract',
   wireName: 'registerContract',
-  payload: ContractRegistrationSchema,
+  payload: ContractRegistrationSpec,
   stages: ['contracting'],
   answers: 'register_contract',
   askedIn: ['negotiation_agreed'],

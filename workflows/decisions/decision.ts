@@ -1,7 +1,7 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineUpdate } from '@temporalio/workflow';
-import type { z } from 'zod';
 import type { DecisionForm, DecisionView } from '../../domain/decision-forms.ts';
+import { checkSpec, type ObjectSpec, type ValueOf } from '../../domain/payload-spec.ts';
 import { refusal, type Refusal } from '../../domain/refusals.ts';
 import { isEnding, type Stage } from '../../domain/vocabulary.ts';
 import type { Lifecycle } from '../lifecycle.ts';
@@ -14,11 +14,11 @@ import type { Awaiting, PartnershipStatus } from '../state.ts';
  * and what a person fills in. The workflow registers its update from this record; the bot, the
  * CLI and web pages draw their forms and check payloads from it.
  */
-export interface Decision<Name extends string = string, S extends z.ZodType = z.ZodType> {
+export interface Decision<Name extends string = string, S extends ObjectSpec = ObjectSpec> {
   /** What people and cards call it: `npm run cli -- decide <ref> <name>`, a card button's `d`. */
   readonly name: Name;
   /** The Temporal update; its wire name is fixed, for running workflows and cards already sent. */
-  readonly update: UpdateDefinition<PartnershipStatus, [z.input<S>]>;
+  readonly update: UpdateDefinition<PartnershipStatus, [ValueOf<S>]>;
   readonly payload: S;
   /** The stages it is taken in; `open` for any stage before the partnership ends. */
   readonly stages: readonly Stage[] | 'open';
@@ -27,17 +27,17 @@ export interface Decision<Name extends string = string, S extends z.ZodType = z.
   /** The notifications that ask for it: their cards carry its buttons and form. */
   readonly askedIn?: readonly Template[];
   /** Who may take it and whether the state allows it: a refusal, or null. Changes nothing. */
-  check(life: Lifecycle, decision: z.output<S>): Refusal | null;
-  apply(life: Lifecycle, decision: z.output<S>): void;
+  check(life: Lifecycle, decision: ValueOf<S>): Refusal | null;
+  apply(life: Lifecycle, decision: ValueOf<S>): void;
   readonly form: DecisionForm;
 }
 
 /** A decision record, with its update defined from the wire name. */
-export const defineDecision = <const Name extends string, S extends z.ZodType>(
+export const defineDecision = <const Name extends string, S extends ObjectSpec>(
   record: Omit<Decision<Name, S>, 'update'> & { readonly wireName: string },
 ): Decision<Name, S> => {
   const { wireName, ...rest } = record;
-  return { ...rest, update: defineUpdate<PartnershipStatus, [z.input<S>]>(wireName) };
+  return { ...rest, update: defineUpdate<PartnershipStatus, [ValueOf<S>]>(wireName) };
 };
 
 /** The stage check every decision starts with. */
@@ -58,9 +58,8 @@ export const viewOf = (life: Lifecycle): DecisionView => ({
   rounds: life.state.rounds,
 });
 
-/** The decision's payload, parsed; or the refusal naming every field that is wrong. */
-export const parsePayload = <S extends z.ZodType>(decision: Decision<string, S>, payload: unknown): { ok: true; value: z.output<S> } | { ok: false; refusal: Refusal } => {
-  const parsed = decision.payload.safeParse(payload);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, refusal: refusal('invalid', { problems: parsed.error.issues.map((issue) => ({ path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))), message: issue.message })) }) };
+/** The decision's payload, checked; or the refusal naming every field that is wrong. */
+export const parsePayload = (decision: Decision, payload: unknown): { ok: true; value: ValueOf<ObjectSpec> } | { ok: false; refusal: Refusal } => {
+  const checked = checkSpec(decision.payload, payload);
+  return checked.ok ? { ok: true, value: checked.value } : { ok: false, refusal: refusal('invalid', { problems: checked.problems }) };
 };

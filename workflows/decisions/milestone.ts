@@ -1,14 +1,21 @@
-import { MilestoneCompletionSchema } from '../../domain/decision-payloads.ts';
+import { ActorSpec } from '../../domain/actor.ts';
+import { link, number, object } from '../../domain/payload-spec.ts';
 import { refusal } from '../../domain/refusals.ts';
 import { mayCompleteMilestone } from '../../domain/rules.ts';
 import * as t from '../transitions.ts';
 import { defineDecision, viewOf } from './decision.ts';
 
+const MilestoneCompletionSpec = object({
+  actor: ActorSpec,
+  milestone: number({ integer: true, positive: true }),
+  evidenceUrl: link('expected an http(s) link to the evidence'),
+});
+
 /** The responsible party (or a coordinator) marks a contract milestone done, with a link to the evidence. */
 export const milestone = defineDecision({
   name: 'milestone',
   wireName: 'completeMilestone',
-  payload: MilestoneCompletionSchema,
+  payload: MilestoneCompletionSpec,
   stages: ['milestones'],
   answers: 'complete_milestone',
   askedIn: ['milestone_due_soon', 'milestone_due_today', 'milestone_overdue'],

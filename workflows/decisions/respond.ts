@@ -1,15 +1,25 @@
-import { ProposalResponseSchema } from '../../domain/decision-payloads.ts';
+import { ActorSpec } from '../../domain/actor.ts';
+import { Reason } from '../../domain/decision-payloads.ts';
+import { object, oneOf, optional, text } from '../../domain/payload-spec.ts';
 import { refusal } from '../../domain/refusals.ts';
 import { mayAnswerProposal } from '../../domain/rules.ts';
 import { DECLINE_CATEGORIES, roleOfSide, soughtSide } from '../../domain/vocabulary.ts';
 import * as t from '../transitions.ts';
 import { defineDecision } from './decision.ts';
 
+const ProposalResponseSpec = object(
+  { actor: ActorSpec, candidateId: text(100), decision: oneOf(['accept', 'decline']), category: optional(oneOf(DECLINE_CATEGORIES)), reason: optional(Reason) },
+  [
+    { holds: (r) => r.decision === 'accept' || r.category !== undefined, path: 'category', message: `a decline needs a category (${DECLINE_CATEGORIES.join(', ')})` },
+    { holds: (r) => r.category !== 'other' || r.reason !== undefined, path: 'reason', message: 'a decline for another reason needs the reason written out' },
+  ],
+);
+
 /** The proposed organisation's office accepts a match proposal, or declines it with a category. */
 export const respond = defineDecision({
   name: 'respond',
   wireName: 'respondToProposal',
-  payload: ProposalResponseSchema,
+  payload: ProposalResponseSpec,
   stages: ['matchmaking'],
   answers: 'respond_to_proposal',
   askedIn: ['match_proposed', 'proposal_reminder'],

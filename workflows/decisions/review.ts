@@ -1,4 +1,5 @@
-import { ReviewDecisionSchema } from '../../domain/decision-payloads.ts';
+import { ActorSpec } from '../../domain/actor.ts';
+import { object, oneOf, optional, text } from '../../domain/payload-spec.ts';
 import type { FormField } from '../../domain/decision-forms.ts';
 import { refusal } from '../../domain/refusals.ts';
 import { isCoordinator } from '../../domain/rules.ts';
@@ -7,11 +8,16 @@ import { defineDecision } from './decision.ts';
 
 const comment: FormField = { key: 'comment', kind: 'longText' };
 
+const ReviewDecisionSpec = object(
+  { actor: ActorSpec, decision: oneOf(['approve', 'reject', 'request_changes']), comment: optional(text(2000)) },
+  [{ holds: (d) => d.decision === 'approve' || d.comment !== undefined, path: 'comment', message: 'a reason is required to reject or request changes' }],
+);
+
 /** A coordinator approves a submission, rejects it, or sends it back for changes (a reason is required for both). */
 export const review = defineDecision({
   name: 'review',
   wireName: 'review',
-  payload: ReviewDecisionSchema,
+  payload: ReviewDecisionSpec,
   stages: ['review'],
   answers: 'review',
   askedIn: ['review_requested', 'review_reminder'],

@@ -1,14 +1,17 @@
-import { RevisionSchema } from '../../domain/decision-payloads.ts';
+import { ActorSpec } from '../../domain/actor.ts';
+import { object, optional, text } from '../../domain/payload-spec.ts';
 import { refusal } from '../../domain/refusals.ts';
 import { speaksForSubmission } from '../../domain/rules.ts';
 import * as t from '../transitions.ts';
 import { defineDecision, viewOf } from './decision.ts';
 
+const RevisionSpec = object({ actor: ActorSpec, title: optional(text(200)), summary: optional(text(5000)), note: text(2000) });
+
 /** After changes were requested: the submitting side (or a coordinator) revises title and summary and says what changed. */
 export const revise = defineDecision({
   name: 'revise',
   wireName: 'revise',
-  payload: RevisionSchema,
+  payload: RevisionSpec,
   stages: ['intake'],
   answers: 'revise',
   askedIn: ['changes_requested', 'revision_reminder'],

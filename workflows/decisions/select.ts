@@ -1,4 +1,5 @@
-import { CandidateSelectionSchema } from '../../domain/decision-payloads.ts';
+import { ActorSpec } from '../../domain/actor.ts';
+import { list, object, text } from '../../domain/payload-spec.ts';
 import { refusal, type Refusal } from '../../domain/refusals.ts';
 import { isCoordinator } from '../../domain/rules.ts';
 import type { Lifecycle } from '../lifecycle.ts';
@@ -22,11 +23,13 @@ const selectionRefusal = (life: Lifecycle, candidateIds: readonly string[]): Ref
   return null;
 };
 
+const CandidateSelectionSpec = object({ actor: ActorSpec, candidateIds: list(text(100), { min: 1, minMessage: 'choose at least one candidate' }) });
+
 /** A coordinator proposes one or more of the matching engine's candidates to their organisations. */
 export const select = defineDecision({
   name: 'select',
   wireName: 'selectCandidates',
-  payload: CandidateSelectionSchema,
+  payload: CandidateSelectionSpec,
   stages: ['matchmaking'],
   answers: 'select_candidates',
   check: (life, d) =>

@@ -1,14 +1,18 @@
-import { TermsProposalSchema } from '../../domain/decision-payloads.ts';
+import { ActorSpec } from '../../domain/actor.ts';
+import { Amount } from '../../domain/decision-payloads.ts';
+import { object, optional, text } from '../../domain/payload-spec.ts';
 import { refusal } from '../../domain/refusals.ts';
 import { speaksFor } from '../../domain/rules.ts';
 import * as t from '../transitions.ts';
 import { defineDecision, viewOf } from './decision.ts';
 
+const TermsProposalSpec = object({ actor: ActorSpec, terms: text(5000), amountCny: optional(Amount) });
+
 /** Either party, or a coordinator, proposes terms: a new negotiation round. */
 export const terms = defineDecision({
   name: 'terms',
   wireName: 'proposeTerms',
-  payload: TermsProposalSchema,
+  payload: TermsProposalSpec,
   stages: ['negotiation'],
   answers: 'negotiate',
   askedIn: ['terms_proposed', 'proposal_accepted', 'negotiation_reminder', 'negotiation_overdue'],

@@ -6,7 +6,7 @@
 import { createLarkClient } from '../../../lark/client.ts';
 import { startBot, type Bot } from '../../../bots/server.ts';
 import { importDirectory } from '../../../app/directory.ts';
-import { createHarness, FAST_POLICY, recorded, type Harness } from '../../support/harness.ts';
+import { createHarness, FAST_POLICY, recorded, ROLL_WEAR_DEMAND, type Harness } from '../../support/harness.ts';
 import { startLarkOpenApi, type LarkMessage, type LarkOpenApi } from '../../support/lark-open-api.ts';
 import { findButton, formValueOf } from './cards.ts';
 import { cardActionEvent, deliveryOf, hex, localBotConfig, messageEvent, newEventId, type AppSecrets, type Delivery, type MessageOptions } from './deliveries.ts';
@@ -68,6 +68,18 @@ export interface BotWorld {
   startBot(options: { budgetMs: number }): Promise<Bot>;
   close(): Promise<void>;
 }
+
+let submissions = 0;
+/** A new partnership in review, submitted under its own key, so each test gets its own. */
+export const partnershipInReview = async (w: BotWorld, keyPrefix: string): Promise<string> => {
+  submissions += 1;
+  const reference = await w.h.submit(ROLL_WEAR_DEMAND, { key: `${keyPrefix}-${submissions}` });
+  await w.h.waitFor(reference, (s) => s.stage === 'review');
+  return reference;
+};
+
+/** The toast a callback's answer shows. */
+export const toastOf = (answer: Answer): { type: string; content: string } => answer.body.toast as { type: string; content: string };
 
 export const createBotWorld = async (testFile: string, options: { budgetMs?: number } = {}): Promise<BotWorld> => {
   const lark = await startLarkOpenApi();

@@ -3,12 +3,14 @@ import { actionOfName, splitText } from '../../../lark/cards/elements.ts';
 
 type Node = Record<string, unknown>;
 
+const isList = (value: unknown): value is unknown[] => Array.isArray(value);
+
 const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const children = (node: Node): unknown[] =>
   ['elements', 'columns', 'body'].flatMap((key) => {
     const child = node[key];
-    return Array.isArray(child) ? child : isNode(child) ? [child] : [];
+    return isList(child) ? child : isNode(child) ? [child] : [];
   });
 
 const walk = (node: unknown, visit: (node: Node, form: Node | null) => void, form: Node | null = null): void => {
@@ -62,7 +64,7 @@ export const buttonsOf = (card: Node): FoundButton[] => {
       if (isNode(value)) found.push({ button: node, value, form, disabled });
       return;
     }
-    const behaviour = Array.isArray(node.behaviors) ? node.behaviors.find((b) => isNode(b) && b.type === 'callback') : undefined;
+    const behaviour = isList(node.behaviors) ? node.behaviors.find((b) => isNode(b) && b.type === 'callback') : undefined;
     if (!isNode(behaviour) || !isNode(behaviour.value)) return;
     found.push({ button: node, value: behaviour.value, form: null, disabled });
   });
