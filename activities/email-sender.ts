@@ -5,7 +5,15 @@ import addressparser from 'nodemailer/lib/addressparser';
 import { outboxDirOf, type Config } from '../lib/config.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
 import { createCalendarBook } from '../notifications/calendar-book.ts';
-import { messageKeyHash, unpaced, type CalendarEntry, type ChannelSender, type NotificationContent, type OutgoingMessage, type Pace } from '../notifications/content.ts';
+import {
+  messageKeyHash,
+  unpaced,
+  type CalendarEntry,
+  type ChannelSender,
+  type NotificationContent,
+  type OutgoingMessage,
+  type Pace,
+} from '../notifications/content.ts';
 import { renderEmail } from '../notifications/email-render.ts';
 import { permanentDeliveryFailure } from '../domain/failures.ts';
 import { createLog } from '../lib/log.ts';

@@ -57,7 +57,13 @@ const project = async (tx: Transaction, partnershipId: string, event: Partnershi
     case 'proposal_declined':
       await tx.matchProposal.updateMany({
         where: { partnershipId, candidateId: event.data.candidateId },
-        data: { status: 'declined', declineCategory: event.data.category, declineReason: event.data.reason ?? null, decidedAt: at(event.at), decidedById: actorId },
+        data: {
+          status: 'declined',
+          declineCategory: event.data.category,
+          declineReason: event.data.reason ?? null,
+          decidedAt: at(event.at),
+          decidedById: actorId,
+        },
       });
       return;
     case 'proposal_expired':
@@ -80,7 +86,15 @@ const project = async (tx: Transaction, partnershipId: string, event: Partnershi
       return;
     case 'terms_proposed':
       await tx.negotiationRound.create({
-        data: { partnershipId, seq: event.seq, round: event.data.round, proposedById: actorId ?? '', terms: event.data.terms, amountCny: event.data.amountCny ?? null, createdAt: at(event.at) },
+        data: {
+          partnershipId,
+          seq: event.seq,
+          round: event.data.round,
+          proposedById: actorId ?? '',
+          terms: event.data.terms,
+          amountCny: event.data.amountCny ?? null,
+          createdAt: at(event.at),
+        },
       });
       return;
     case 'contract_registered':
@@ -134,15 +148,17 @@ export const createRecordEvent = (prisma: PrismaClient) =>
       const exists = await tx.partnership.findUnique({ where: { id: input.partnershipId }, select: { id: true } });
       if (!exists) throw ApplicationFailure.nonRetryable(`partnership ${input.partnershipId} does not exist`, INVALID_EVENT);
       const { count } = await tx.partnershipEvent.createMany({
-        data: [{
-          partnershipId: input.partnershipId,
-          seq: event.seq,
-          type: event.type,
-          actorId: event.actor?.personId ?? null,
-          stage: event.stage,
-          payload: { data: event.data, actor: event.actor } as unknown as Prisma.InputJsonValue,
-          at: at(event.at),
-        }],
+        data: [
+          {
+            partnershipId: input.partnershipId,
+            seq: event.seq,
+            type: event.type,
+            actorId: event.actor?.personId ?? null,
+            stage: event.stage,
+            payload: { data: event.data, actor: event.actor } as unknown as Prisma.InputJsonValue,
+            at: at(event.at),
+          },
+        ],
         skipDuplicates: true,
       });
       if (count === 0) return { applied: false, notifications: 0, deliveries: await deliveriesOf(tx, input.reference, event) };

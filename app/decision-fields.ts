@@ -86,7 +86,12 @@ export const subjectOf = (decision: AnyDecision, values: Readonly<Record<string,
 };
 
 /** The payload a form submission stands for: the variant's values, the subject, and the variant's fields as typed. */
-export const payloadFromForm = (decision: AnyDecision, values: Readonly<Record<string, unknown>>, fields: FormFields, actor: Actor): Record<string, unknown> => {
+export const payloadFromForm = (
+  decision: AnyDecision,
+  values: Readonly<Record<string, unknown>>,
+  fields: FormFields,
+  actor: Actor,
+): Record<string, unknown> => {
   const variant = variantOf(decision, values);
   const payload: Record<string, unknown> = { actor, ...variant?.set };
   const { subject } = decision.form;
@@ -122,7 +127,10 @@ const schemaOf = (decision: AnyDecision): z.ZodType => {
 export const prepareDecision = (decision: AnyDecision, payload: unknown, language: Language, naming: 'keys' | 'labels' = 'labels'): PreparedDecision => {
   const parsed = schemaOf(decision).safeParse(payload, { error: LOCALE_ERRORS[language] });
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => ({ path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))), message: issue.message }));
+    const problems = parsed.error.issues.map((issue) => ({
+      path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
+      message: issue.message,
+    }));
     return { ok: false, problems: describeProblems(problems, language, naming) };
   }
   const update: UpdateDefinition<PartnershipStatus, [unknown]> = decision.update;

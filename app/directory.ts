@@ -8,28 +8,36 @@ import { parseInput, ValidationError } from '../lib/validation.ts';
 const Id = z.string().trim().min(1).max(100);
 
 export const DirectorySchema = z.object({
-  organisations: z.array(
-    z.object({
-      id: Id,
-      kind: z.enum(['university', 'enterprise', 'park']),
-      name: z.string().trim().min(1),
-      region: z.string().trim().min(1),
-      enterpriseCategory: z.enum(['state_owned', 'private', 'foreign_funded', 'high_tech', 'specialised_sme', 'other']).optional(),
-    }),
-  ).default([]),
-  people: z.array(
-    z.object({
-      id: Id,
-      name: z.string().trim().min(1),
-      role: z.enum(ROLES),
-      organisationId: Id.nullable().default(null),
-      email: z.email().nullable().optional(),
-      larkOpenId: z.string().regex(/^ou_[0-9a-z]+$/, 'expected a Lark open_id such as ou_7d8a6e6df7621556ce0d21922b676706ccs').nullable().optional(),
-      language: z.enum(['zh', 'en']).default('zh'),
-      channel: z.enum(['lark', 'email', 'both']).default('both'),
-      managerId: Id.nullable().optional(),
-    }),
-  ).default([]),
+  organisations: z
+    .array(
+      z.object({
+        id: Id,
+        kind: z.enum(['university', 'enterprise', 'park']),
+        name: z.string().trim().min(1),
+        region: z.string().trim().min(1),
+        enterpriseCategory: z.enum(['state_owned', 'private', 'foreign_funded', 'high_tech', 'specialised_sme', 'other']).optional(),
+      }),
+    )
+    .default([]),
+  people: z
+    .array(
+      z.object({
+        id: Id,
+        name: z.string().trim().min(1),
+        role: z.enum(ROLES),
+        organisationId: Id.nullable().default(null),
+        email: z.email().nullable().optional(),
+        larkOpenId: z
+          .string()
+          .regex(/^ou_[0-9a-z]+$/, 'expected a Lark open_id such as ou_7d8a6e6df7621556ce0d21922b676706ccs')
+          .nullable()
+          .optional(),
+        language: z.enum(['zh', 'en']).default('zh'),
+        channel: z.enum(['lark', 'email', 'both']).default('both'),
+        managerId: Id.nullable().optional(),
+      }),
+    )
+    .default([]),
 });
 export type Directory = z.input<typeof DirectorySchema>;
 

@@ -36,7 +36,10 @@ export interface Submitted {
 
 /** The same submitter sending the same content twice means one partnership. */
 export const defaultSubmissionKey = (submitter: Actor, submission: Submission): string =>
-  createHash('sha256').update(JSON.stringify([submitter.personId, submission])).digest('hex').slice(0, 32);
+  createHash('sha256')
+    .update(JSON.stringify([submitter.personId, submission]))
+    .digest('hex')
+    .slice(0, 32);
 
 const authorise = (submitter: Actor, kind: Submission['kind'], organisationId: string): void => {
   if (submitter.role === 'coordinator') return;
@@ -44,8 +47,8 @@ const authorise = (submitter: Actor, kind: Submission['kind'], organisationId: s
   if (submitter.role === role && submitter.organisationId === organisationId) return;
   throw new ValidationError(
     kind === 'demand'
-      ? 'only a coordinator or the enterprise\'s own contact can submit its demand'
-      : 'only a coordinator or the university\'s own tech-transfer office can submit its achievement',
+      ? "only a coordinator or the enterprise's own contact can submit its demand"
+      : "only a coordinator or the university's own tech-transfer office can submit its achievement",
   );
 };
 
@@ -97,7 +100,9 @@ export const submitPartnership = async (
         submissionKey,
         kind: submission.kind,
         title: submission.title,
-        ...(submission.kind === 'demand' ? { demandId: subjectId, enterpriseId: organisation.id } : { achievementId: subjectId, universityId: organisation.id }),
+        ...(submission.kind === 'demand'
+          ? { demandId: subjectId, enterpriseId: organisation.id }
+          : { achievementId: subjectId, universityId: organisation.id }),
         region: submission.region,
         industry,
         submittedById: submitter.personId,

@@ -8,12 +8,20 @@ const KINDS = ['deliverable', 'payment'] as const;
 
 /** Every spelling a person may type for a milestone kind, in either language ("付款", "payment"). */
 export const MILESTONE_KIND_WORDS: Readonly<Record<string, (typeof KINDS)[number]>> = Object.fromEntries(
-  KINDS.flatMap((kind) => [[kind, kind], [WORDS.zh.milestoneKind[kind], kind], [WORDS.en.milestoneKind[kind].toLowerCase(), kind]]),
+  KINDS.flatMap((kind) => [
+    [kind, kind],
+    [WORDS.zh.milestoneKind[kind], kind],
+    [WORDS.en.milestoneKind[kind].toLowerCase(), kind],
+  ]),
 );
 
 /** Every spelling of a side ("高校", "university"). */
 export const SIDE_WORDS: Readonly<Record<string, Side>> = Object.fromEntries(
-  SIDES.flatMap((side) => [[side, side], [WORDS.zh.side[side], side], [WORDS.en.side[side].toLowerCase(), side]]),
+  SIDES.flatMap((side) => [
+    [side, side],
+    [WORDS.zh.side[side], side],
+    [WORDS.en.side[side].toLowerCase(), side],
+  ]),
 );
 
 /** A stage from its id or either language's name ("review", "审核", "已完成"), or null. */

@@ -82,8 +82,25 @@ const OPEN_IDS = {
 
 const LARK_ACCOUNTS = {
   people: [
-    { id: 'tto-neu', name: '赵磊', role: 'tto_officer', organisationId: 'u-neu', email: 'zhaolei@neu.example.cn', larkOpenId: OPEN_IDS['u-neu'], channel: 'email' },
-    { id: 'tto-jiangnan', name: 'Emily Chen', role: 'tto_officer', organisationId: 'u-jiangnan', email: 'emily@jiangnan.example.cn', language: 'en', larkOpenId: OPEN_IDS['u-jiangnan'], channel: 'email' },
+    {
+      id: 'tto-neu',
+      name: '赵磊',
+      role: 'tto_officer',
+      organisationId: 'u-neu',
+      email: 'zhaolei@neu.example.cn',
+      larkOpenId: OPEN_IDS['u-neu'],
+      channel: 'email',
+    },
+    {
+      id: 'tto-jiangnan',
+      name: 'Emily Chen',
+      role: 'tto_officer',
+      organisationId: 'u-jiangnan',
+      email: 'emily@jiangnan.example.cn',
+      language: 'en',
+      larkOpenId: OPEN_IDS['u-jiangnan'],
+      channel: 'email',
+    },
   ],
 };
 
@@ -125,10 +142,12 @@ const openLoop = async (total: number, rate: number, send: (index: number) => Pr
     const wait = began + (i * 1000) / rate - performance.now();
     if (wait > 1) await sleep(wait);
     const start = performance.now();
-    pending.push(send(i).then(
-      (outcome) => ({ ms: performance.now() - start, outcome }),
-      (error: unknown) => ({ ms: performance.now() - start, outcome: `error: ${(error as Error).message.split('\n')[0]}` }),
-    ));
+    pending.push(
+      send(i).then(
+        (outcome) => ({ ms: performance.now() - start, outcome }),
+        (error: unknown) => ({ ms: performance.now() - start, outcome: `error: ${(error as Error).message.split('\n')[0]}` }),
+      ),
+    );
   }
   const answers = await Promise.all(pending);
   const sentOverS = round((performance.now() - began) / 1000, 1);
@@ -174,7 +193,14 @@ const main = async (): Promise<void> => {
       const connection = await NativeConnection.connect({ address: temporal.address });
       teardown.add('the worker connection', () => connection.close());
       log('bundling the workflows and starting the worker');
-      const worker = await createWorker({ connection, namespace: 'default', taskQueue, prisma, senders: outboxSenders(prisma, outbox), workflowBundle: { code: (await bundleWorkflows()).code } });
+      const worker = await createWorker({
+        connection,
+        namespace: 'default',
+        taskQueue,
+        prisma,
+        senders: outboxSenders(prisma, outbox),
+        workflowBundle: { code: (await bundleWorkflows()).code },
+      });
       const running = worker.run();
       teardown.add('the worker', async () => {
         worker.shutdown();
@@ -183,7 +209,16 @@ const main = async (): Promise<void> => {
     } else {
       log('starting the worker in its own process (`npm run worker`)');
       const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../worker.ts', import.meta.url))], {
-        env: { ...process.env, TEMPORAL_ADDRESS: temporal.address, DATABASE_URL: database.url, TEMPORAL_TASK_QUEUE: taskQueue, DATA_DIR: outbox, EMAIL_OUTBOX_DIR: outbox, LARK_APP_ID: '', LARK_APP_SECRET: '' },
+        env: {
+          ...process.env,
+          TEMPORAL_ADDRESS: temporal.address,
+          DATABASE_URL: database.url,
+          TEMPORAL_TASK_QUEUE: taskQueue,
+          DATA_DIR: outbox,
+          EMAIL_OUTBOX_DIR: outbox,
+          LARK_APP_ID: '',
+          LARK_APP_SECRET: '',
+        },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       teardown.add('the worker process', async () => {
@@ -227,9 +262,17 @@ const main = async (): Promise<void> => {
         { submissionKey: `bench-bot-${index}` },
       );
       const handle = client.workflow.getHandle<typeof partnership>(workflowIdFor(submitted.reference));
-      await pollUntil(() => handle.query(statusQuery), (s) => s.stage === 'review', `${submitted.reference} in review`);
+      await pollUntil(
+        () => handle.query(statusQuery),
+        (s) => s.stage === 'review',
+        `${submitted.reference} in review`,
+      );
       await handle.executeUpdate(reviewUpdate, { args: [{ actor: coord, decision: 'approve' }] });
-      const offered = await pollUntil(() => handle.query(statusQuery), (s) => s.awaiting.some((a) => a.action === 'select_candidates'), `${submitted.reference} candidates`);
+      const offered = await pollUntil(
+        () => handle.query(statusQuery),
+        (s) => s.awaiting.some((a) => a.action === 'select_candidates'),
+        `${submitted.reference} candidates`,
+      );
       const best = offered.candidates.find((c) => c.counterpart.id in OPEN_IDS);
       if (!best) throw new Error(`${submitted.reference}: no candidate from a fixture university`);
       await handle.executeUpdate(selectCandidatesUpdate, { args: [{ actor: coord, candidateIds: [best.id] }] });
@@ -238,7 +281,10 @@ const main = async (): Promise<void> => {
         args: [{ actor: { personId: tto.id, name: tto.name, role: tto.role, organisationId: tto.organisationId }, candidateId: best.id, decision: 'accept' }],
       });
       // The card the parties click: a terms notification with its buttons, sent through the real SDK.
-      const item = { template: 'terms_proposed' as const, payload: { reference: submitted.reference, title: BENCH_DEMAND.title, stage: 'negotiation', round: 1, terms: '待议', amountCny: '' } };
+      const item = {
+        template: 'terms_proposed' as const,
+        payload: { reference: submitted.reference, title: BENCH_DEMAND.title, stage: 'negotiation', round: 1, terms: '待议', amountCny: '' },
+      };
       const card = notificationCard(renderContent(item, 'zh'), { items: [item], language: 'zh' });
       const messageId = await sendCard(larkClient, { receiveId: OPEN_IDS.contact, card, uuid: messageUuid(`bench:${submitted.reference}`) });
       targets.push({
@@ -275,7 +321,13 @@ const main = async (): Promise<void> => {
     log('waiting for the late card updates and the last events to be recorded');
     await bot.idle();
     const decided = (viaBot.outcomes['200 success'] ?? 0) + (viaBot.outcomes['200 info'] ?? 0);
-    await pollUntil(() => prisma.negotiationRound.count(), (n) => n - roundsBefore >= decided, 'the rounds to be recorded', 200, 120_000).catch(() => undefined);
+    await pollUntil(
+      () => prisma.negotiationRound.count(),
+      (n) => n - roundsBefore >= decided,
+      'the rounds to be recorded',
+      200,
+      120_000,
+    ).catch(() => undefined);
     const roundsRecorded = (await prisma.negotiationRound.count()) - roundsBefore;
     const lateUpdates = lark.requests.filter((r) => r.route === 'cardUpdate' && r.status === 200).length;
 
@@ -303,7 +355,11 @@ const main = async (): Promise<void> => {
         `floor: the same number of proposeTerms updates at the same rate, sent directly with the Temporal client (sent over ${direct.sentOverS} s)`,
         `database: ${database.kind}; Temporal: dev server ${temporal.address} (in memory); worker ${options.worker === 'inline' ? 'beside the bot, in this process' : 'in its own process'}`,
         `load average (1/5/15 min) before: ${loadBefore}; after: ${loadAfter}`,
-        `bot answers: ${Object.entries(viaBot.outcomes).map(([k, n]) => `${k} × ${n}`).join(', ')}; floor: ${Object.entries(direct.outcomes).map(([k, n]) => `${k} × ${n}`).join(', ')}`,
+        `bot answers: ${Object.entries(viaBot.outcomes)
+          .map(([k, n]) => `${k} × ${n}`)
+          .join(', ')}; floor: ${Object.entries(direct.outcomes)
+          .map(([k, n]) => `${k} × ${n}`)
+          .join(', ')}`,
         `terms rounds recorded for the clicks: ${roundsRecorded}; late card updates sent: ${lateUpdates}`,
         `activity attempts that failed and were retried${options.worker === 'process' ? ' (in this process; the worker process logs its own)' : ''}: ${logCounts.activityFailures}${logCounts.firstActivityFailure ? ` (first: ${logCounts.firstActivityFailure})` : ''}`,
         '',

@@ -290,11 +290,14 @@ const main = async (options: Options): Promise<void> => {
         const memory = await worker.memory().catch(() => null);
         if (memory) {
           lastRss = memory.rss;
-          if (!stopReason && mib(memory.rss) > maxWorkerRssMib) stopReason = `the worker's memory guard (rss ${round(mib(memory.rss))} MiB > ${maxWorkerRssMib} MiB)`;
+          if (!stopReason && mib(memory.rss) > maxWorkerRssMib)
+            stopReason = `the worker's memory guard (rss ${round(mib(memory.rss))} MiB > ${maxWorkerRssMib} MiB)`;
         }
         ticks += 1;
         if (ticks % 6 === 0 || stopReason) {
-          log(`${references.length} submitted, ${await inReview()} in review, ${round((performance.now() - began) / 1000)} s${memory ? `; worker rss ${round(mib(memory.rss))} MiB, ${memory.activityFailures} failed activity attempts` : ''}`);
+          log(
+            `${references.length} submitted, ${await inReview()} in review, ${round((performance.now() - began) / 1000)} s${memory ? `; worker rss ${round(mib(memory.rss))} MiB, ${memory.activityFailures} failed activity attempts` : ''}`,
+          );
         }
       }
     })();
@@ -328,7 +331,7 @@ const main = async (options: Options): Promise<void> => {
     const submittedSeconds = (performance.now() - began) / 1000;
     log(`${references.length} submitted in ${round(submittedSeconds)} s; waiting for all to be in review`);
     let reached = await inReview();
-    while (reached < references.length && !pastDeadline() && !(stopReason ?? '').startsWith('the worker\'s memory')) {
+    while (reached < references.length && !pastDeadline() && !(stopReason ?? '').startsWith("the worker's memory")) {
       await sleep(500);
       reached = await inReview();
     }
@@ -338,12 +341,23 @@ const main = async (options: Options): Promise<void> => {
     const complete = reached === open;
 
     if (worker.exited()) {
-      console.log([
-        `Capacity benchmark: ${open} partnerships on one worker (maxCachedWorkflows ${maxCachedWorkflows})`,
-        `STOPPED: ${worker.exited()}`,
-        `${reached} of ${open} had reached review (${references.length} submitted) after ${round(openSeconds, 1)} s; last worker rss seen ${round(mib(lastRss))} MiB (before: ${round(mib(before.rss))} MiB)`,
-        JSON.stringify({ bench: 'capacity', target: open, submitted: references.length, reachedReview: reached, complete: false, workerExited: worker.exited(), lastRssMiB: round(mib(lastRss)), openSeconds: round(openSeconds, 1) }),
-      ].join('\n'));
+      console.log(
+        [
+          `Capacity benchmark: ${open} partnerships on one worker (maxCachedWorkflows ${maxCachedWorkflows})`,
+          `STOPPED: ${worker.exited()}`,
+          `${reached} of ${open} had reached review (${references.length} submitted) after ${round(openSeconds, 1)} s; last worker rss seen ${round(mib(lastRss))} MiB (before: ${round(mib(before.rss))} MiB)`,
+          JSON.stringify({
+            bench: 'capacity',
+            target: open,
+            submitted: references.length,
+            reachedReview: reached,
+            complete: false,
+            workerExited: worker.exited(),
+            lastRssMiB: round(mib(lastRss)),
+            openSeconds: round(openSeconds, 1),
+          }),
+        ].join('\n'),
+      );
       process.exitCode = 1;
       return;
     }
@@ -385,30 +399,39 @@ const main = async (options: Options): Promise<void> => {
       devServerRssMiB: { before: serverBefore === null ? null : round(mib(serverBefore)), after: serverAfter === null ? null : round(mib(serverAfter)) },
       stoppedBy: complete ? null : stopReason,
       failedActivityAttempts: after.activityFailures,
-      sample: { queried: sample.length, inReview: sampleInReview, totalMs: round(sampleMs, 0), p50Ms: round(percentile(latencies, 50), 1), p95Ms: round(percentile(latencies, 95), 1), maxMs: round(latencies[latencies.length - 1] ?? Number.NaN, 1) },
+      sample: {
+        queried: sample.length,
+        inReview: sampleInReview,
+        totalMs: round(sampleMs, 0),
+        p50Ms: round(percentile(latencies, 50), 1),
+        p95Ms: round(percentile(latencies, 95), 1),
+        maxMs: round(latencies[latencies.length - 1] ?? Number.NaN, 1),
+      },
       loadBefore,
       loadAfter,
     };
-    console.log([
-      `Capacity benchmark: ${open} partnerships opened on one worker (maxCachedWorkflows ${maxCachedWorkflows}), waiting in review`,
-      `database: ${database.kind}; Temporal: dev server ${temporal.address} (in memory); the worker in its own process (pid ${worker.pid})`,
-      `load average (1/5/15 min) before: ${loadBefore}; after: ${loadAfter}`,
-      complete
-        ? `all ${open} reached review in ${figures.openSeconds} s (${figures.openedPerSecond} opened/s; ${submitters} opened at a time, each submitter waiting for its partnership to be in review)`
-        : `STOPPED at ${stopReason ?? 'the limit'}: ${reached} of ${open} reached review (${references.length} submitted, ${submitErrors} submissions failed${firstError ? `: ${firstError}` : ''}) in ${figures.openSeconds} s (${figures.openedPerSecond} opened/s)`,
-      `activity attempts that failed and were retried: ${after.activityFailures}${after.firstActivityFailure ? ` (first: ${after.firstActivityFailure})` : ''}`,
-      '',
-      '| worker memory (after GC) | rss MiB | heapUsed MiB | heapTotal MiB | external MiB | cached workflows |',
-      '|---|---:|---:|---:|---:|---:|',
-      `| before (worker running, nothing open) | ${round(mib(before.rss))} | ${round(mib(before.heapUsed))} | ${round(mib(before.heapTotal))} | ${round(mib(before.external))} | ${before.cachedWorkflows} |`,
-      `| after (${reached} open, in review) | ${round(mib(after.rss))} | ${round(mib(after.heapUsed))} | ${round(mib(after.heapTotal))} | ${round(mib(after.external))} | ${after.cachedWorkflows} |`,
-      `| per open partnership (÷ ${openInWorker} cached) | ${figures.perOpenPartnership.rssKiB} KiB | ${figures.perOpenPartnership.heapUsedKiB} KiB | | | |`,
-      '',
-      'heapUsed is the worker process\'s main thread; the workflows run in the SDK\'s workflow thread, whose heap is counted in rss.',
-      `dev server rss: ${figures.devServerRssMiB.before ?? '?'} MiB before, ${figures.devServerRssMiB.after ?? '?'} MiB after`,
-      `status query on a sample of ${sample.length}, one after another: ${figures.sample.totalMs} ms in all, p50 ${figures.sample.p50Ms} ms, p95 ${figures.sample.p95Ms} ms, max ${figures.sample.maxMs} ms; ${sampleInReview}/${sample.length} in review`,
-      JSON.stringify(figures),
-    ].join('\n'));
+    console.log(
+      [
+        `Capacity benchmark: ${open} partnerships opened on one worker (maxCachedWorkflows ${maxCachedWorkflows}), waiting in review`,
+        `database: ${database.kind}; Temporal: dev server ${temporal.address} (in memory); the worker in its own process (pid ${worker.pid})`,
+        `load average (1/5/15 min) before: ${loadBefore}; after: ${loadAfter}`,
+        complete
+          ? `all ${open} reached review in ${figures.openSeconds} s (${figures.openedPerSecond} opened/s; ${submitters} opened at a time, each submitter waiting for its partnership to be in review)`
+          : `STOPPED at ${stopReason ?? 'the limit'}: ${reached} of ${open} reached review (${references.length} submitted, ${submitErrors} submissions failed${firstError ? `: ${firstError}` : ''}) in ${figures.openSeconds} s (${figures.openedPerSecond} opened/s)`,
+        `activity attempts that failed and were retried: ${after.activityFailures}${after.firstActivityFailure ? ` (first: ${after.firstActivityFailure})` : ''}`,
+        '',
+        '| worker memory (after GC) | rss MiB | heapUsed MiB | heapTotal MiB | external MiB | cached workflows |',
+        '|---|---:|---:|---:|---:|---:|',
+        `| before (worker running, nothing open) | ${round(mib(before.rss))} | ${round(mib(before.heapUsed))} | ${round(mib(before.heapTotal))} | ${round(mib(before.external))} | ${before.cachedWorkflows} |`,
+        `| after (${reached} open, in review) | ${round(mib(after.rss))} | ${round(mib(after.heapUsed))} | ${round(mib(after.heapTotal))} | ${round(mib(after.external))} | ${after.cachedWorkflows} |`,
+        `| per open partnership (÷ ${openInWorker} cached) | ${figures.perOpenPartnership.rssKiB} KiB | ${figures.perOpenPartnership.heapUsedKiB} KiB | | | |`,
+        '',
+        "heapUsed is the worker process's main thread; the workflows run in the SDK's workflow thread, whose heap is counted in rss.",
+        `dev server rss: ${figures.devServerRssMiB.before ?? '?'} MiB before, ${figures.devServerRssMiB.after ?? '?'} MiB after`,
+        `status query on a sample of ${sample.length}, one after another: ${figures.sample.totalMs} ms in all, p50 ${figures.sample.p50Ms} ms, p95 ${figures.sample.p95Ms} ms, max ${figures.sample.maxMs} ms; ${sampleInReview}/${sample.length} in review`,
+        JSON.stringify(figures),
+      ].join('\n'),
+    );
     if (submitErrors > 0) process.exitCode = 1;
   } finally {
     disarm();
@@ -427,7 +450,12 @@ if (childConfig) {
   const options = new Command('bench:capacity')
     .description('how many open partnerships one worker holds, and its memory')
     .option('--open <n>', 'partnerships to open', positiveInt('--open'), 10_000)
-    .option('--cache <n>', 'workflows the worker keeps in memory (WORKER_MAX_CACHED_WORKFLOWS)', positiveInt('--cache'), ConfigSchema.shape.WORKER_MAX_CACHED_WORKFLOWS.parse(undefined))
+    .option(
+      '--cache <n>',
+      'workflows the worker keeps in memory (WORKER_MAX_CACHED_WORKFLOWS)',
+      positiveInt('--cache'),
+      ConfigSchema.shape.WORKER_MAX_CACHED_WORKFLOWS.parse(undefined),
+    )
     .option('--limit-minutes <m>', 'stop opening after this long and report how many were reached', positiveInt('--limit-minutes'), 8)
     .option('--submitters <s>', 'partnerships being opened at once (each submitter waits until its partnership is in review)', positiveInt('--submitters'), 16)
     .option('--max-worker-rss-mib <m>', 'stop opening if the worker grows past this (protects a shared machine)', positiveInt('--max-worker-rss-mib'), 12_288)

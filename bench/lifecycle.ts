@@ -119,7 +119,8 @@ const loadPeople = async (prisma: PrismaClient): Promise<People> => {
 };
 
 /** One partnership through the whole happy path, as the lifecycle test drives it. */
-const realLifecycle = (deps: { prisma: PrismaClient; client: Client; taskQueue: string; people: People; runId: string }) =>
+const realLifecycle =
+  (deps: { prisma: PrismaClient; client: Client; taskQueue: string; people: People; runId: string }) =>
   async (index: number): Promise<void> => {
     const { prisma, client, taskQueue, people, runId } = deps;
     const { coord, contact } = people;
@@ -131,7 +132,12 @@ const realLifecycle = (deps: { prisma: PrismaClient; client: Client; taskQueue: 
     );
     const handle: WorkflowHandle<typeof partnership> = client.workflow.getHandle<typeof partnership>(workflowIdFor(submitted.reference));
     const what = `${submitted.reference}`;
-    await pollUntil(() => handle.query(statusQuery), (s) => s.stage === 'review', `${what} in review`, POLL_MS);
+    await pollUntil(
+      () => handle.query(statusQuery),
+      (s) => s.stage === 'review',
+      `${what} in review`,
+      POLL_MS,
+    );
     await handle.executeUpdate(reviewUpdate, { args: [{ actor: coord, decision: 'approve' }] });
     const matching = await pollUntil(
       () => handle.query(statusQuery),
@@ -149,16 +155,18 @@ const realLifecycle = (deps: { prisma: PrismaClient; client: Client; taskQueue: 
     await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: tto, outcome: 'agreed' }] });
     const now = Date.now();
     await handle.executeUpdate(registerContractUpdate, {
-      args: [{
-        actor: coord,
-        type: 'licensing',
-        amountCny: 1_200_000,
-        signedOn: isoDate(now),
-        milestones: [
-          { title: '技术资料交付', kind: 'deliverable', due: isoDate(now + 60 * DAY), responsible: 'university' },
-          { title: '首期许可费', kind: 'payment', due: isoDate(now + 90 * DAY), responsible: 'enterprise', amountCny: 600_000 },
-        ],
-      }],
+      args: [
+        {
+          actor: coord,
+          type: 'licensing',
+          amountCny: 1_200_000,
+          signedOn: isoDate(now),
+          milestones: [
+            { title: '技术资料交付', kind: 'deliverable', due: isoDate(now + 60 * DAY), responsible: 'university' },
+            { title: '首期许可费', kind: 'payment', due: isoDate(now + 90 * DAY), responsible: 'enterprise', amountCny: 600_000 },
+          ],
+        },
+      ],
     });
     await handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: tto, milestone: 1, evidenceUrl: 'https://docs.example.cn/delivery.pdf' }] });
     await handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: contact, milestone: 2, evidenceUrl: 'https://pay.example.cn/receipt/1' }] });
@@ -167,7 +175,8 @@ const realLifecycle = (deps: { prisma: PrismaClient; client: Client; taskQueue: 
   };
 
 /** The floor, driven the same way: start, wait for the first answer, the same updates, the same wait for "candidates". */
-const floorLifecycle = (deps: { client: Client; taskQueue: string; runId: string }) =>
+const floorLifecycle =
+  (deps: { client: Client; taskQueue: string; runId: string }) =>
   async (index: number): Promise<void> => {
     const { client, taskQueue, runId } = deps;
     const handle: WorkflowHandle<typeof floor> = await client.workflow.start<typeof floor>('floor', {
@@ -176,9 +185,20 @@ const floorLifecycle = (deps: { client: Client; taskQueue: string; runId: string
       args: [],
     });
     const what = handle.workflowId;
-    await pollUntil(() => handle.query(floorStatusQuery), () => true, `${what} started`, POLL_MS);
+    await pollUntil(
+      () => handle.query(floorStatusQuery),
+      () => true,
+      `${what} started`,
+      POLL_MS,
+    );
     for (const step of FLOOR_STEPS) {
-      if (step === 'selectCandidates') await pollUntil(() => handle.query(floorStatusQuery), (s) => s.ready, `${what} candidates`, POLL_MS);
+      if (step === 'selectCandidates')
+        await pollUntil(
+          () => handle.query(floorStatusQuery),
+          (s) => s.ready,
+          `${what} candidates`,
+          POLL_MS,
+        );
       await handle.executeUpdate(floorUpdate(step), { args: [{}] });
     }
     const outcome = await handle.result();
@@ -236,7 +256,14 @@ const main = async (): Promise<void> => {
     const client = temporal.client;
 
     const realQueue = `bench-partnerships-${runId}`;
-    const realWorker = await createWorker({ connection, namespace: 'default', taskQueue: realQueue, prisma, senders: outboxSenders(prisma, path.join(bundleDir, 'outbox')), workflowBundle: { codePath: realPath } });
+    const realWorker = await createWorker({
+      connection,
+      namespace: 'default',
+      taskQueue: realQueue,
+      prisma,
+      senders: outboxSenders(prisma, path.join(bundleDir, 'outbox')),
+      workflowBundle: { codePath: realPath },
+    });
     const drive = realLifecycle({ prisma, client, taskQueue: realQueue, people, runId });
     const real = await withWorker(realWorker, async () => {
       if (warmup > 0) {
@@ -279,8 +306,7 @@ const main = async (): Promise<void> => {
       p95: round(real.p95Ms / bare.p95Ms, 2),
     };
     const loadAfter = loadAverage();
-    const row = (name: string, m: Measured) =>
-      `| ${name} | ${m.perSecond.toFixed(2)} | ${m.p50Ms} | ${m.p95Ms} | ${m.meanMs} | ${m.maxMs} | ${m.wallS} |`;
+    const row = (name: string, m: Measured) => `| ${name} | ${m.perSecond.toFixed(2)} | ${m.p50Ms} | ${m.p95Ms} | ${m.meanMs} | ${m.maxMs} | ${m.wallS} |`;
     const lines = [
       `Partnership lifecycle benchmark: N=${count}, C=${concurrency}, warm-up ${warmup} of each (not measured)`,
       `database: ${database.kind}; Temporal: dev server ${temporal.address} (in memory); one worker in this process`,

@@ -15,10 +15,7 @@ import { splitHalfCheck } from '../matching/eval/split-half.ts';
 import { syntheticPool } from '../matching/eval/synthetic.ts';
 import { createMatcher } from '../matching/index.ts';
 
-const { data } = new Command('matching-eval')
-  .option('--data <file>', 'labelled matching file', DEV_DATASET_PATH)
-  .parse()
-  .opts<{ data: string }>();
+const { data } = new Command('matching-eval').option('--data <file>', 'labelled matching file', DEV_DATASET_PATH).parse().opts<{ data: string }>();
 
 const CALIBRATION_ABLATIONS: readonly [string, Partial<EngineConfig>][] = [
   ['− solution type', { solutionType: false }],
@@ -57,9 +54,7 @@ console.log(
     `(${engine.judged} with gold matches, ${engine.noMatchDemands} without); ` +
     `concept map ${CONCEPT_MAP.version}; confidence threshold ${threshold}\n`,
 );
-console.log(
-  '| ranker | recall@5 | recall@10 | MRR@10 | nDCG@10 | no-match top ≥ threshold | gold: no gold ≥ threshold | gold: top < threshold (closed) |',
-);
+console.log('| ranker | recall@5 | recall@10 | MRR@10 | nDCG@10 | no-match top ≥ threshold | gold: no gold ≥ threshold | gold: top < threshold (closed) |');
 console.log('|---|---|---|---|---|---|---|---|');
 console.log(row('plain BM25 (character bigrams)', evaluateBaseline(dataset)));
 console.log(row('**engine**', engine));
@@ -77,7 +72,9 @@ console.log(
   '\nthreshold picked on a random half of the demands (fewest no-match let through + 2 × gold lost), ' +
     'measured on the other half (200 seeded splits, means):',
 );
-console.log('| ranker | no-match top ≥ threshold: tuned → held-out | gold: no gold ≥ threshold: tuned → held-out | gold: closed (held-out) | picked threshold: median [min–max] |');
+console.log(
+  '| ranker | no-match top ≥ threshold: tuned → held-out | gold: no gold ≥ threshold: tuned → held-out | gold: closed (held-out) | picked threshold: median [min–max] |',
+);
 console.log('|---|---|---|---|---|');
 for (const [name, metrics] of [['**engine**', engine] as const, ...CALIBRATION_ABLATIONS.map(([n]) => [n, ablated.get(n)!] as const)]) {
   const { tuned, heldOut, thresholds: t } = splitHalfCheck(metrics.outcomes);

@@ -84,7 +84,8 @@ const world = (n: number): { directory: Directory; pool: Pool; achievement: (i: 
     kind: 'achievement',
     university: `基准大学${i}`,
     title: `钢铁企业中低温烟气余热有机朗肯循环发电技术（${i}）`,
-    summary: '针对钢铁企业高炉煤气、烧结烟气等中低温余热直接放散、利用率低的问题，开发有机朗肯循环（ORC）余热发电机组及工质选型、换热器优化设计方法，余热利用率提高到65%以上，吨钢能耗降低8%，已在两家钢厂示范应用并稳定运行一年。',
+    summary:
+      '针对钢铁企业高炉煤气、烧结烟气等中低温余热直接放散、利用率低的问题，开发有机朗肯循环（ORC）余热发电机组及工质选型、换热器优化设计方法，余热利用率提高到65%以上，吨钢能耗降低8%，已在两家钢厂示范应用并稳定运行一年。',
     fields: ['节能环保', '冶金'],
     keywords: ['余热回收', '有机朗肯循环', '烧结烟气', '能耗'],
     maturity: 8,
@@ -105,16 +106,19 @@ const world = (n: number): { directory: Directory; pool: Pool; achievement: (i: 
       ],
     },
     pool: {
-      demands: [{
-        id: 'D-BENCH',
-        enterprise: '基准钢铁有限公司',
-        title: '高炉煤气和烧结烟气余热放散浪费、吨钢能耗居高不下',
-        description: '我公司两座高炉的高炉煤气和烧结机烟气余热大量直接放散，余热利用率不足30%，吨钢综合能耗比行业先进水平高约8%，能源成本压力大。希望引进成熟的低温余热回收发电技术（如有机朗肯循环机组），提高余热利用率、降低吨钢能耗，并能在现有产线上改造实施。',
-        fields: ['节能环保', '冶金'],
-        budgetWan: 300,
-        cooperationModes: ['许可'],
-        region: '辽宁省',
-      }],
+      demands: [
+        {
+          id: 'D-BENCH',
+          enterprise: '基准钢铁有限公司',
+          title: '高炉煤气和烧结烟气余热放散浪费、吨钢能耗居高不下',
+          description:
+            '我公司两座高炉的高炉煤气和烧结机烟气余热大量直接放散，余热利用率不足30%，吨钢综合能耗比行业先进水平高约8%，能源成本压力大。希望引进成熟的低温余热回收发电技术（如有机朗肯循环机组），提高余热利用率、降低吨钢能耗，并能在现有产线上改造实施。',
+          fields: ['节能环保', '冶金'],
+          budgetWan: 300,
+          cooperationModes: ['许可'],
+          region: '辽宁省',
+        },
+      ],
     },
   };
 };
@@ -155,7 +159,9 @@ const main = async (): Promise<void> => {
   const logCounts = quietWorkerLogs();
   const loadBefore = loadAverage();
   try {
-    log(`starting the Temporal dev server, the database (${databaseChoice === 'pglite' ? 'pglite' : 'postgresql server'}), a loopback SMTP server and the local Lark Open API`);
+    log(
+      `starting the Temporal dev server, the database (${databaseChoice === 'pglite' ? 'pglite' : 'postgresql server'}), a loopback SMTP server and the local Lark Open API`,
+    );
     const [temporal, database, smtp, lark] = await Promise.all([startTemporal(), startDatabase(databaseChoice), startLoopbackSmtp(), startLarkOpenApi()]);
     teardown.add('the dev server', temporal.stop);
     teardown.add('the database', database.stop);
@@ -211,9 +217,18 @@ const main = async (): Promise<void> => {
       const { reference } = await submitPartnership({ prisma, client, taskQueue, policy: POLICY }, coordinator, achievement(i));
       references[i] = reference;
       const h = handle(reference);
-      await pollUntil(() => h.query(messages.statusQuery), (s) => s.stage === 'review', `${reference} in review`);
+      await pollUntil(
+        () => h.query(messages.statusQuery),
+        (s) => s.stage === 'review',
+        `${reference} in review`,
+      );
       await h.executeUpdate(messages.reviewUpdate, { args: [{ actor: coordinator, decision: 'approve' }] });
-      const offered = await pollUntil(() => h.query(messages.statusQuery), (s) => s.awaiting.some((a) => a.action === 'select_candidates'), `${reference} candidates`, 50);
+      const offered = await pollUntil(
+        () => h.query(messages.statusQuery),
+        (s) => s.awaiting.some((a) => a.action === 'select_candidates'),
+        `${reference} candidates`,
+        50,
+      );
       const candidateId = offered.candidates[0]!.id;
       await h.executeUpdate(messages.selectCandidatesUpdate, { args: [{ actor: coordinator, candidateIds: [candidateId] }] });
       await h.executeUpdate(messages.respondToProposalUpdate, { args: [{ actor: contact, candidateId, decision: 'accept' }] });
@@ -232,7 +247,15 @@ const main = async (): Promise<void> => {
     const sendsBefore = { email: smtp.received.length, lark: lark.messages.length };
     await runPool(n, concurrency, async (i) => {
       await handle(references[i]!).executeUpdate(messages.registerContractUpdate, {
-        args: [{ actor: coordinator, type: 'licensing', amountCny: 800_000, signedOn: new Date(registerStarted).toISOString().slice(0, 10), milestones: [milestone] }],
+        args: [
+          {
+            actor: coordinator,
+            type: 'licensing',
+            amountCny: 800_000,
+            signedOn: new Date(registerStarted).toISOString().slice(0, 10),
+            milestones: [milestone],
+          },
+        ],
       });
     });
     const registered = Date.now();
@@ -251,7 +274,13 @@ const main = async (): Promise<void> => {
     await sleep(Math.max(0, due - Date.now()));
     // One row per office and channel: a third of the offices chose both.
     const expectedRows = Array.from({ length: n }, (_, i) => (CHANNELS[i % CHANNELS.length] === 'both' ? 2 : 1)).reduce((a, b) => a + b, 0);
-    await pollUntil(() => prisma.notification.count({ where: { template: 'milestone_due_today' } }), (rows) => rows >= expectedRows, 'every reminder queued', 200, 10 * MINUTE);
+    await pollUntil(
+      () => prisma.notification.count({ where: { template: 'milestone_due_today' } }),
+      (rows) => rows >= expectedRows,
+      'every reminder queued',
+      200,
+      10 * MINUTE,
+    );
     const queuedAt = Date.now();
     const remindBefore = { email: smtp.received.length, lark: lark.messages.length };
     const dispatch = await client.workflow.execute(dispatchReminders, { taskQueue, workflowId: `bench-dispatch-${taskQueue}`, args: [{ settleMs: 0 }] });

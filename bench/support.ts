@@ -52,11 +52,13 @@ export const quietWorkerLogs = (): WorkerLogCounts => {
 };
 
 /** A positive whole number from the command line, or the option's name in the error. */
-export const positiveInt = (name: string) => (text: string): number => {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name}: expected a positive whole number, got "${text}"`);
-  return value;
-};
+export const positiveInt =
+  (name: string) =>
+  (text: string): number => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${name}: expected a positive whole number, got "${text}"`);
+    return value;
+  };
 
 /** Days, as operators use them: nothing fires while a benchmark runs. */
 export const LONG_POLICY: ProgrammePolicyInput = {
@@ -74,8 +76,7 @@ export const LONG_POLICY: ProgrammePolicyInput = {
 /** The lifecycle test's demand; the fixtures' pool holds several universities that fit it. */
 export { ROLL_WEAR_DEMAND as BENCH_DEMAND } from '../test/fixtures/submissions.ts';
 
-const fixture = async (name: string): Promise<unknown> =>
-  JSON.parse(await readFile(new URL(`../test/fixtures/${name}`, import.meta.url), 'utf8'));
+const fixture = async (name: string): Promise<unknown> => JSON.parse(await readFile(new URL(`../test/fixtures/${name}`, import.meta.url), 'utf8'));
 
 export interface BenchDatabase {
   readonly url: string;
@@ -93,9 +94,10 @@ export const startDatabase = async (database: string): Promise<BenchDatabase> =>
     throw new Error(`--database: expected "pglite" or a postgresql:// URL, got "${database}"`);
   }
   const scratch = await createScratchDatabase(database === 'pglite' ? undefined : database, 'qxwq_bench');
-  const kind = scratch.kind === 'pglite'
-    ? 'pglite (in-memory, in the benchmark process)'
-    : `postgresql server at ${new URL(database).host} (database ${new URL(scratch.url).pathname.slice(1)}, dropped afterwards)`;
+  const kind =
+    scratch.kind === 'pglite'
+      ? 'pglite (in-memory, in the benchmark process)'
+      : `postgresql server at ${new URL(database).host} (database ${new URL(scratch.url).pathname.slice(1)}, dropped afterwards)`;
   return { url: scratch.url, kind, stop: scratch.drop };
 };
 
@@ -209,7 +211,10 @@ export const percentile = (sorted: readonly number[], p: number): number => {
 
 export const mib = (bytes: number): number => bytes / (1024 * 1024);
 export const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
-export const loadAverage = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
+export const loadAverage = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 /** The caller's database and Prisma client; Prisma is closed before the database. */
 export const connectDatabase = (database: BenchDatabase): PrismaClient => createPrisma(database.url, poolSizeFor(database));

@@ -49,5 +49,4 @@ export const cachedIdentify = (prisma: PrismaClient, ttlMs = IDENTITY_TTL_MS): (
 };
 
 /** What an unknown user is told, in both languages since we do not know theirs. */
-export const registrationHelp = (openId: string): string =>
-  `${phrasesFor('zh').notRegistered(openId)}\n\n${phrasesFor('en').notRegistered(openId)}`;
+export const registrationHelp = (openId: string): string => `${phrasesFor('zh').notRegistered(openId)}\n\n${phrasesFor('en').notRegistered(openId)}`;

@@ -91,7 +91,14 @@ const answerDecision = (ctx: BotContext, outcome: Settled<PartnershipStatus> & {
 };
 
 /** After "处理中": the decided card, or the decision drawn again with the refusal, in place of the clicked card. */
-const finishLater = async (ctx: BotContext, work: Promise<PartnershipStatus>, value: DecisionValue, user: BotUser, fields: Record<string, unknown>, origin: Origin): Promise<void> => {
+const finishLater = async (
+  ctx: BotContext,
+  work: Promise<PartnershipStatus>,
+  value: DecisionValue,
+  user: BotUser,
+  fields: Record<string, unknown>,
+  origin: Origin,
+): Promise<void> => {
   if (!ctx.lark) return;
   let card: Card;
   try {
@@ -115,7 +122,14 @@ const replaceAfterAnswer = async (ctx: BotContext, origin: Origin, card: Card): 
 /** How long is left of the callback's budget. */
 const remaining = (deadline: number): number => Math.max(0, deadline - Date.now());
 
-const decide = async (ctx: BotContext, user: BotUser, value: DecisionValue, fields: Record<string, unknown>, origin: Origin, deadline: number): Promise<CardActionAnswer> => {
+const decide = async (
+  ctx: BotContext,
+  user: BotUser,
+  value: DecisionValue,
+  fields: Record<string, unknown>,
+  origin: Origin,
+  deadline: number,
+): Promise<CardActionAnswer> => {
   const p = phrasesFor(user.language);
   const decision = decisionNamed(value.d);
   if (!decision) return toast('error', p.failedTryAgain);
@@ -123,13 +137,19 @@ const decide = async (ctx: BotContext, user: BotUser, value: DecisionValue, fiel
   if (!prepared.ok) {
     const answer = toast('error', `${p.fixFields} ${prepared.problems.join('; ')}`);
     const status = await queryStatus(ctx.client, value.ref).catch(() => null);
-    return status ? withCard(answer, correctionCard(status, value, user, p.fixFields, prepared.problems, { prefill: fields, maxProposals: ctx.maxProposals })) : answer;
+    return status
+      ? withCard(answer, correctionCard(status, value, user, p.fixFields, prepared.problems, { prefill: fields, maxProposals: ctx.maxProposals }))
+      : answer;
   }
   const handle = ctx.client.workflow.getHandle<typeof partnership>(workflowIdFor(value.ref));
   const work = handle.executeUpdate(prepared.update, { args: [prepared.payload], updateId: updateIdFor(decision, value, origin) });
   const outcome = await settleWithin(work, remaining(deadline));
   if (outcome.done) return answerDecision(ctx, outcome, value, user);
-  ctx.background(finishLater(ctx, work, value, user, fields, origin).catch((error: unknown) => ctx.log(`bot: updating the card of ${value.ref} failed: ${(error as Error).message}`)));
+  ctx.background(
+    finishLater(ctx, work, value, user, fields, origin).catch((error: unknown) =>
+      ctx.log(`bot: updating the card of ${value.ref} failed: ${(error as Error).message}`),
+    ),
+  );
   return toast('info', p.processing);
 };
 
@@ -157,10 +177,14 @@ const submit = async (
     withCard(toast('error', `${p.fixFields} ${problems.join('; ')}`), intakeFormCard(value.kind, user, organisations, { prefill: fields, problems }));
   const parsed = parseSubmissionForm(value.kind, fields, organisations, user.language);
   if (!parsed.ok) return redraw(parsed.problems);
-  const work = submitPartnership({ prisma: ctx.prisma, client: ctx.client, taskQueue: ctx.taskQueue, policy: ctx.policy }, user.actor, parsed.submission, { source: 'form' });
+  const work = submitPartnership({ prisma: ctx.prisma, client: ctx.client, taskQueue: ctx.taskQueue, policy: ctx.policy }, user.actor, parsed.submission, {
+    source: 'form',
+  });
   const outcome = await settleWithin(work, remaining(deadline));
   if (!outcome.done) {
-    const later = work.then((submitted) => replaceAfterAnswer(ctx, origin, submittedCard(submitted.reference, parsed.submission.title, submitted.created, user)));
+    const later = work.then((submitted) =>
+      replaceAfterAnswer(ctx, origin, submittedCard(submitted.reference, parsed.submission.title, submitted.created, user)),
+    );
     ctx.background(later.catch((error: unknown) => ctx.log(`bot: a submission failed after its callback was answered: ${(error as Error).message}`)));
     return toast('info', p.processing);
   }
@@ -169,7 +193,10 @@ const submit = async (
     ctx.log(`bot: a submission failed: ${(outcome.error as Error).message}`);
     return toast('error', p.failedTryAgain);
   }
-  return withCard(toast('success', p.submitted(outcome.value.reference).replaceAll('**', '')), submittedCard(outcome.value.reference, parsed.submission.title, outcome.value.created, user));
+  return withCard(
+    toast('success', p.submitted(outcome.value.reference).replaceAll('**', '')),
+    submittedCard(outcome.value.reference, parsed.submission.title, outcome.value.created, user),
+  );
 };
 
 /** A click's action: the callback value, an object or a JSON string of one (cards of JSON 1.0 send strings), else a submit button's name. */

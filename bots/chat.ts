@@ -39,7 +39,12 @@ export type MessageEvent = z.infer<typeof MessageEventSchema>;
 /** A card shown as the first pending items; the rest are counted. */
 const PENDING_SHOWN = 5;
 
-const withStatus = async (ctx: BotContext, user: BotUser, reference: string, draw: (status: Awaited<ReturnType<typeof queryStatus>>) => Card): Promise<Card> => {
+const withStatus = async (
+  ctx: BotContext,
+  user: BotUser,
+  reference: string,
+  draw: (status: Awaited<ReturnType<typeof queryStatus>>) => Card,
+): Promise<Card> => {
   try {
     return draw(await queryStatus(ctx.client, reference));
   } catch (error) {
@@ -93,7 +98,8 @@ const respond = async (ctx: BotContext, event: MessageEvent, openId: string): Pr
   let card: Card;
   if (parsed === null) card = helpCard(user.language);
   else if (parsed.ok) card = await answerCommand(ctx, user, parsed.command);
-  else if (parsed.problem === 'needs_reference') card = noticeCard(phrasesFor(user.language).helpTitle, phrasesFor(user.language).needsReference(parsed.keyword), 'orange');
+  else if (parsed.problem === 'needs_reference')
+    card = noticeCard(phrasesFor(user.language).helpTitle, phrasesFor(user.language).needsReference(parsed.keyword), 'orange');
   else card = helpCard(user.language, parsed.text);
   await replyWithCard(lark, message.message_id, card, event.event_id);
 };

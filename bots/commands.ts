@@ -59,7 +59,10 @@ const KEYWORDS: readonly (readonly [string, Name, Record<string, string>?])[] = 
 /** Lark writes each @-mention into the text as a placeholder such as `@_user_1`. */
 const stripMentions = (text: string): string => text.replace(/@_user_\d+|@_all/g, ' ');
 
-const normalise = (text: string): string => stripMentions(text).replace(/[\s\u3000]+/g, ' ').trim();
+const normalise = (text: string): string =>
+  stripMentions(text)
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim();
 
 /**
  * Parses a message's text: mentions stripped, Chinese keywords first and English accepted,
@@ -100,7 +103,11 @@ export const messageText = (messageType: string, content: string): string | null
     // A rich-text post: { title, content: [[{ tag: 'text', text }, …], …] }, possibly per locale.
     const Post = z.object({ title: z.string().optional(), content: z.array(z.array(z.object({ tag: z.string(), text: z.string().optional() }))) });
     const post = Post.safeParse(parsed);
-    const body = post.success ? post.data : Object.values((parsed ?? {}) as Record<string, unknown>).map((v) => Post.safeParse(v)).find((p) => p.success)?.data;
+    const body = post.success
+      ? post.data
+      : Object.values((parsed ?? {}) as Record<string, unknown>)
+          .map((v) => Post.safeParse(v))
+          .find((p) => p.success)?.data;
     if (!body) return null;
     return [body.title ?? '', ...body.content.map((line) => line.map((part) => (part.tag === 'text' ? (part.text ?? '') : ' ')).join(''))].join(' ');
   }

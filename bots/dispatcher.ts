@@ -11,8 +11,12 @@ const describe = (item: unknown): string => (typeof item === 'string' ? item : i
  * the secrets given are masked in what is.
  */
 export const sdkLogger = (log: (line: string) => void, secrets: readonly (string | undefined)[] = []): lark.Logger => {
-  const mask = (line: string) => secrets.reduce<string>((text, secret) => (secret ? text.replaceAll(secret, '***') : text), line).replace(/Bearer\s+\S+/g, 'Bearer ***');
-  const write = (level: string) => (...message: unknown[]) => log(mask(`lark sdk ${level}: ${message.flat().map(describe).join(' ')}`));
+  const mask = (line: string) =>
+    secrets.reduce<string>((text, secret) => (secret ? text.replaceAll(secret, '***') : text), line).replace(/Bearer\s+\S+/g, 'Bearer ***');
+  const write =
+    (level: string) =>
+    (...message: unknown[]) =>
+      log(mask(`lark sdk ${level}: ${message.flat().map(describe).join(' ')}`));
   return { error: write('error'), warn: write('warn'), info: () => undefined, debug: () => undefined, trace: () => undefined };
 };
 
@@ -22,7 +26,9 @@ export const sdkLogger = (log: (line: string) => void, secrets: readonly (string
  * long connection (WSClient) calls it directly, so both modes share every handler.
  */
 export const createDispatcher = (ctx: BotContext): lark.EventDispatcher =>
-  new lark.EventDispatcher({ loggerLevel: lark.LoggerLevel.warn, logger: sdkLogger(ctx.log) }).register<{ 'card.action.trigger': (data: unknown) => Promise<unknown> }>({
+  new lark.EventDispatcher({ loggerLevel: lark.LoggerLevel.warn, logger: sdkLogger(ctx.log) }).register<{
+    'card.action.trigger': (data: unknown) => Promise<unknown>;
+  }>({
     'im.message.receive_v1': (data) => onMessage(ctx, data),
     'card.action.trigger': (data) => onCardAction(ctx, data),
   });

@@ -17,7 +17,15 @@ import { verifyDelivery } from './verify.ts';
 
 export type BotConfig = Pick<
   Config,
-  'LARK_MODE' | 'LARK_APP_ID' | 'LARK_APP_SECRET' | 'LARK_DOMAIN' | 'LARK_VERIFICATION_TOKEN' | 'LARK_ENCRYPT_KEY' | 'BOT_HOST' | 'BOT_PORT' | 'PROGRAMME_TARGETS'
+  | 'LARK_MODE'
+  | 'LARK_APP_ID'
+  | 'LARK_APP_SECRET'
+  | 'LARK_DOMAIN'
+  | 'LARK_VERIFICATION_TOKEN'
+  | 'LARK_ENCRYPT_KEY'
+  | 'BOT_HOST'
+  | 'BOT_PORT'
+  | 'PROGRAMME_TARGETS'
 >;
 
 export interface BotOptions {
@@ -74,33 +82,38 @@ const sendJson = (response: ServerResponse, status: number, body: unknown): void
  * answer 200 even when the signature is wrong), answers the URL check, and hands the plain event
  * to the dispatcher. A refused delivery gets 401 and starts nothing.
  */
-const webhook = (ctx: BotContext, config: BotConfig, dispatcher: lark.EventDispatcher) => async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-  const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-  if (path === '/healthz') return sendJson(response, 200, { ok: true });
-  if (!ROUTES.has(path)) return sendJson(response, 404, { error: 'not found' });
-  if (request.method !== 'POST') return sendJson(response, 405, { error: 'POST only' });
-  let rawBody: string;
-  try {
-    rawBody = await readBody(request);
-  } catch (error) {
-    if (error instanceof TooLarge) return sendJson(response, 413, { error: 'body too large' });
-    throw error;
-  }
-  const verified = verifyDelivery({ verificationToken: config.LARK_VERIFICATION_TOKEN, encryptKey: config.LARK_ENCRYPT_KEY }, { headers: request.headers, rawBody });
-  if (!verified.ok) {
-    ctx.log(`bot: refused a delivery to ${path}: ${verified.reason}`);
-    return sendJson(response, verified.status, { error: verified.reason });
-  }
-  if (verified.challenge !== null) return sendJson(response, 200, { challenge: verified.challenge });
-  try {
-    const answer: unknown = await dispatcher.invoke(verified.body, { needCheck: false });
-    // The dispatcher names an event type it has no handler for in a string: acknowledged, nothing to do.
-    sendJson(response, 200, typeof answer === 'object' && answer !== null ? answer : {});
-  } catch (error) {
-    ctx.log(`bot: handling a delivery to ${path} failed: ${(error as Error).message}`);
-    sendJson(response, 500, { error: 'internal error' });
-  }
-};
+const webhook =
+  (ctx: BotContext, config: BotConfig, dispatcher: lark.EventDispatcher) =>
+  async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path === '/healthz') return sendJson(response, 200, { ok: true });
+    if (!ROUTES.has(path)) return sendJson(response, 404, { error: 'not found' });
+    if (request.method !== 'POST') return sendJson(response, 405, { error: 'POST only' });
+    let rawBody: string;
+    try {
+      rawBody = await readBody(request);
+    } catch (error) {
+      if (error instanceof TooLarge) return sendJson(response, 413, { error: 'body too large' });
+      throw error;
+    }
+    const verified = verifyDelivery(
+      { verificationToken: config.LARK_VERIFICATION_TOKEN, encryptKey: config.LARK_ENCRYPT_KEY },
+      { headers: request.headers, rawBody },
+    );
+    if (!verified.ok) {
+      ctx.log(`bot: refused a delivery to ${path}: ${verified.reason}`);
+      return sendJson(response, verified.status, { error: verified.reason });
+    }
+    if (verified.challenge !== null) return sendJson(response, 200, { challenge: verified.challenge });
+    try {
+      const answer: unknown = await dispatcher.invoke(verified.body, { needCheck: false });
+      // The dispatcher names an event type it has no handler for in a string: acknowledged, nothing to do.
+      sendJson(response, 200, typeof answer === 'object' && answer !== null ? answer : {});
+    } catch (error) {
+      ctx.log(`bot: handling a delivery to ${path} failed: ${(error as Error).message}`);
+      sendJson(response, 500, { error: 'internal error' });
+    }
+  };
 
 const listen = (server: Server, host: string, port: number): Promise<AddressInfo> =>
   new Promise((resolve, reject) => {
@@ -158,7 +171,13 @@ export const startBot = async (options: BotOptions): Promise<Bot> => {
     url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
   } else if (config.LARK_MODE === 'websocket') {
     if (!config.LARK_APP_ID || !config.LARK_APP_SECRET) throw new Error('LARK_MODE=websocket needs LARK_APP_ID and LARK_APP_SECRET');
-    ws = new lark.WSClient({ appId: config.LARK_APP_ID, appSecret: config.LARK_APP_SECRET, domain: larkDomain(config.LARK_DOMAIN), loggerLevel: lark.LoggerLevel.warn, logger: sdkLogger(log, [config.LARK_APP_SECRET]) });
+    ws = new lark.WSClient({
+      appId: config.LARK_APP_ID,
+      appSecret: config.LARK_APP_SECRET,
+      domain: larkDomain(config.LARK_DOMAIN),
+      loggerLevel: lark.LoggerLevel.warn,
+      logger: sdkLogger(log, [config.LARK_APP_SECRET]),
+    });
     await ws.start({ eventDispatcher: dispatcher });
   }
 

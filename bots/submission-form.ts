@@ -8,7 +8,11 @@ import { listField, textField, type FormFields } from '../app/form-values.ts';
 import { phrasesFor } from '../notifications/bot-phrases.ts';
 
 /** "冶金、材料, 表面工程" → ['冶金', '材料', '表面工程']. */
-const splitList = (value: string | undefined): string[] => (value ?? '').split(/[,，、;；\n]+/).map((v) => v.trim()).filter(Boolean);
+const splitList = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(/[,，、;；\n]+/)
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 const labels = (language: Language): Record<string, string> => {
   const p = phrasesFor(language);
@@ -42,7 +46,12 @@ export type ParsedSubmission = { readonly ok: true; readonly submission: Submiss
  * The intake form's fields as a submission, checked with the same schema the intake uses, so
  * each wrong field is named in the form. An empty region is the organisation's own.
  */
-export const parseSubmissionForm = (kind: PartnershipKind, fields: FormFields, organisations: readonly OrganisationChoice[], language: Language): ParsedSubmission => {
+export const parseSubmissionForm = (
+  kind: PartnershipKind,
+  fields: FormFields,
+  organisations: readonly OrganisationChoice[],
+  language: Language,
+): ParsedSubmission => {
   const organisation = textField(fields, 'organisation');
   const region = textField(fields, 'region') ?? organisations.find((o) => o.name === organisation)?.region;
   const industry = textField(fields, 'industry');
@@ -56,7 +65,14 @@ export const parseSubmissionForm = (kind: PartnershipKind, fields: FormFields, o
   const raw =
     kind === 'demand'
       ? { kind, enterprise: organisation, description: textField(fields, 'description'), budgetWan: parseAmount(textField(fields, 'budgetWan')), ...shared }
-      : { kind, university: organisation, summary: textField(fields, 'summary'), keywords: splitList(textField(fields, 'keywords')), maturity: Number(textField(fields, 'maturity')), ...shared };
+      : {
+          kind,
+          university: organisation,
+          summary: textField(fields, 'summary'),
+          keywords: splitList(textField(fields, 'keywords')),
+          maturity: Number(textField(fields, 'maturity')),
+          ...shared,
+        };
   const parsed = SubmissionSchema.safeParse(raw);
   return parsed.success ? { ok: true, submission: raw as Submission } : { ok: false, problems: describe(parsed.error.issues, language) };
 };

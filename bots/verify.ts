@@ -40,7 +40,9 @@ const sameText = (a: string, b: string): boolean => {
 
 /** Lark's signature: sha256 of timestamp + nonce + encrypt key + the raw body, in hex. */
 export const larkSignature = (timestamp: string, nonce: string, encryptKey: string, rawBody: string): string =>
-  createHash('sha256').update(timestamp + nonce + encryptKey + rawBody).digest('hex');
+  createHash('sha256')
+    .update(timestamp + nonce + encryptKey + rawBody)
+    .digest('hex');
 
 /** Decrypts an `encrypt` field: AES-256-CBC, key sha256(encrypt key), the IV the first 16 bytes. */
 export const decryptLarkPayload = (encryptKey: string, encrypted: string): string => {

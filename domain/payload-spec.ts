@@ -76,12 +76,20 @@ export type ObjectValue<F extends Fields> = { -readonly [K in Exclude<keyof F, O
 
 // Builders: each returns its spec with the types the checked value will have.
 export const text = (max: number, message?: string): TextSpec => ({ kind: 'text', max, ...(message ? { message } : {}) });
-export const oneOf = <const V extends string>(values: readonly V[], message?: string): EnumSpec<V> => ({ kind: 'enum', values, ...(message ? { message } : {}) });
+export const oneOf = <const V extends string>(values: readonly V[], message?: string): EnumSpec<V> => ({
+  kind: 'enum',
+  values,
+  ...(message ? { message } : {}),
+});
 export const number = (options: Omit<NumberSpec, 'kind' | '_value'> = {}): NumberSpec => ({ kind: 'number', ...options });
 export const date = (message?: string): DateSpec => ({ kind: 'date', ...(message ? { message } : {}) });
 export const due = (message?: string): DueSpec => ({ kind: 'due', ...(message ? { message } : {}) });
 export const link = (message?: string): LinkSpec => ({ kind: 'link', ...(message ? { message } : {}) });
-export const list = <I extends Spec>(item: I, options: { min?: number; max?: number; minMessage?: string } = {}): ListSpec<I> => ({ kind: 'list', item, ...options });
+export const list = <I extends Spec>(item: I, options: { min?: number; max?: number; minMessage?: string } = {}): ListSpec<I> => ({
+  kind: 'list',
+  item,
+  ...options,
+});
 export const nullable = <I extends Spec>(item: I): NullableSpec<I> => ({ kind: 'nullable', item });
 export const optional = <S extends Spec>(spec: S): S & { readonly optional: true } => ({ ...spec, optional: true });
 export const object = <F extends Fields>(fields: F, rules: readonly Rule<ObjectValue<F>>[] = []): ObjectSpec<F> => ({ kind: 'object', fields, rules });

@@ -24,8 +24,7 @@ export const sideOf = (view: PartiesView, actor: Actor): Side | null => {
 };
 
 /** A coordinator, or the party an actor speaks for; null for anyone else. */
-export const speaksFor = (view: PartiesView, actor: Actor): Side | 'coordinator' | null =>
-  isCoordinator(actor) ? 'coordinator' : sideOf(view, actor);
+export const speaksFor = (view: PartiesView, actor: Actor): Side | 'coordinator' | null => (isCoordinator(actor) ? 'coordinator' : sideOf(view, actor));
 
 /** The submitter, a colleague who speaks for the submitting organisation, or a coordinator. */
 export const speaksForSubmission = (view: PartiesView, actor: Actor): boolean =>

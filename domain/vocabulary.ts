@@ -1,4 +1,3 @@
-
 export const STAGES = [
   'intake',
   'review',

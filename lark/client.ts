@@ -87,7 +87,9 @@ export const createLarkClient = (config: LarkAppConfig, options: LarkClientOptio
   const { LARK_APP_ID: appId, LARK_APP_SECRET: appSecret } = config;
   if (!appId && !appSecret) return null;
   if (!appId || !appSecret) {
-    throw new ConfigError(`invalid configuration: ${appId ? 'LARK_APP_SECRET' : 'LARK_APP_ID'}: required when ${appId ? 'LARK_APP_ID' : 'LARK_APP_SECRET'} is set`);
+    throw new ConfigError(
+      `invalid configuration: ${appId ? 'LARK_APP_SECRET' : 'LARK_APP_ID'}: required when ${appId ? 'LARK_APP_ID' : 'LARK_APP_SECRET'} is set`,
+    );
   }
   return new lark.Client({
     appId,

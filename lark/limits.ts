@@ -40,7 +40,21 @@ export const CARD_COMPONENTS_MAX = 200;
 export const CONTAINER_DEPTH_MAX = 5;
 
 /** `header.template`: the 13 header colours. */
-export const HEADER_TEMPLATES = ['blue', 'wathet', 'turquoise', 'green', 'yellow', 'orange', 'red', 'carmine', 'violet', 'purple', 'indigo', 'grey', 'default'] as const;
+export const HEADER_TEMPLATES = [
+  'blue',
+  'wathet',
+  'turquoise',
+  'green',
+  'yellow',
+  'orange',
+  'red',
+  'carmine',
+  'violet',
+  'purple',
+  'indigo',
+  'grey',
+  'default',
+] as const;
 export type HeaderTemplate = (typeof HEADER_TEMPLATES)[number];
 
 /** A card callback's answer is due within this. */

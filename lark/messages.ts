@@ -34,7 +34,12 @@ export class LarkError extends Error {
   constructor(
     kind: LarkErrorKind,
     message: string,
-    details: { readonly code?: number | undefined; readonly larkMessage?: string | undefined; readonly status?: number | undefined; readonly retryAfterMs?: number | undefined } = {},
+    details: {
+      readonly code?: number | undefined;
+      readonly larkMessage?: string | undefined;
+      readonly status?: number | undefined;
+      readonly retryAfterMs?: number | undefined;
+    } = {},
   ) {
     super(message);
     this.kind = kind;

@@ -9,7 +9,12 @@ export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const Flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 const Port = z.coerce.number().int().min(0).max(65_535);
-const Optional = z.string().trim().min(1).optional().or(z.literal('').transform(() => undefined));
+const Optional = z
+  .string()
+  .trim()
+  .min(1)
+  .optional()
+  .or(z.literal('').transform(() => undefined));
 
 /** Every setting, from the environment; the README's "Configuration" table lists the same. */
 export const ConfigSchema = z.object({
@@ -87,7 +92,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   // Without a key or token anyone who reaches the port could act as any Lark user.
   const loopback = /^(127\.|localhost$|::1$)/.test(config.BOT_HOST);
   if (config.LARK_MODE === 'webhook' && !loopback && !config.LARK_ENCRYPT_KEY && !config.LARK_VERIFICATION_TOKEN) {
-    throw new ConfigError(`invalid configuration: BOT_HOST: the webhook listens on ${config.BOT_HOST}, beyond this machine, so set LARK_ENCRYPT_KEY or LARK_VERIFICATION_TOKEN (from the Lark app's event settings)`);
+    throw new ConfigError(
+      `invalid configuration: BOT_HOST: the webhook listens on ${config.BOT_HOST}, beyond this machine, so set LARK_ENCRYPT_KEY or LARK_VERIFICATION_TOKEN (from the Lark app's event settings)`,
+    );
   }
   return config;
 };

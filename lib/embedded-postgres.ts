@@ -71,9 +71,7 @@ export const startEmbeddedPostgres = async (options: {
   } catch (error) {
     await db.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new Error(
-        `port ${options.host}:${options.port} is taken: is the service already running? Stop it, or set PGLITE_PORT to another port`,
-      );
+      throw new Error(`port ${options.host}:${options.port} is taken: is the service already running? Stop it, or set PGLITE_PORT to another port`);
     }
     throw error;
   }

@@ -26,7 +26,10 @@ export const WorkingTimeSchema = z
     start: ClockTime.default(DEFAULT_WORKING_TIME.start),
     end: ClockTime.default(DEFAULT_WORKING_TIME.end),
     /** ISO weekdays: 1 is Monday, 7 is Sunday. */
-    days: z.array(z.number().int().min(1).max(7)).min(1).default([...DEFAULT_WORKING_TIME.days]),
+    days: z
+      .array(z.number().int().min(1).max(7))
+      .min(1)
+      .default([...DEFAULT_WORKING_TIME.days]),
     /** Public holidays: no reminders. */
     holidays: z.array(CalendarDate).max(400).default([]),
     /** Weekend days worked in lieu of a holiday (调休): reminders as on any working day. */
@@ -49,7 +52,10 @@ export const ProgrammePolicySchema = z.object({
   negotiationDeadline: DurationSchema.prefault(POLICY_DEFAULTS.negotiationDeadline),
   negotiationReminderBefore: DurationSchema.prefault(POLICY_DEFAULTS.negotiationReminderBefore),
   /** Reminders before each milestone's due time, longest first. */
-  milestoneReminderOffsets: z.array(DurationSchema).max(10).prefault([...POLICY_DEFAULTS.milestoneReminderOffsets]),
+  milestoneReminderOffsets: z
+    .array(DurationSchema)
+    .max(10)
+    .prefault([...POLICY_DEFAULTS.milestoneReminderOffsets]),
   /** An unfinished milestone is escalated this long after its due time. */
   milestoneEscalateAfter: DurationSchema.prefault(POLICY_DEFAULTS.milestoneEscalateAfter),
   /** Repeats the overdue reminder to the responsible party this often until the milestone is done. */
@@ -66,4 +72,9 @@ export const ProgrammePolicySchema = z.object({
 });
 
 /** What this schema reads is a policy the workflow's plain reading (domain/policy.ts) takes and yields: the typecheck says so. */
-export const POLICY_SHAPES_AGREE: [z.output<typeof ProgrammePolicySchema>, z.input<typeof ProgrammePolicySchema>] extends [ProgrammePolicy, ProgrammePolicyInput] ? true : false = true;
+export const POLICY_SHAPES_AGREE: [z.output<typeof ProgrammePolicySchema>, z.input<typeof ProgrammePolicySchema>] extends [
+  ProgrammePolicy,
+  ProgrammePolicyInput,
+]
+  ? true
+  : false = true;

@@ -48,10 +48,7 @@ const startTemporal = async (config: Config, log: (line: string) => void): Promi
  * is started here (the Temporal dev server, PGlite); without it, the defaults point at the ones a
  * running `npm start` serves. Migrations are applied either way (they are locked and idempotent).
  */
-export const connectServices = async (
-  config: Config,
-  options: { embedded: boolean; log?: (line: string) => void },
-): Promise<Services> => {
+export const connectServices = async (config: Config, options: { embedded: boolean; log?: (line: string) => void }): Promise<Services> => {
   const log = options.log ?? createLog({ secrets: config }).info;
   const stops: Stop[] = [];
   const closeAll = async () => {
@@ -67,7 +64,9 @@ export const connectServices = async (
     }
     await migrate(databaseUrl).catch((error: unknown) => {
       const reason = (error as Error).message;
-      throw new Error(embeddedDatabase && !options.embedded ? `cannot reach the embedded database at ${databaseUrl} (is \`npm start\` running?): ${reason}` : reason);
+      throw new Error(
+        embeddedDatabase && !options.embedded ? `cannot reach the embedded database at ${databaseUrl} (is \`npm start\` running?): ${reason}` : reason,
+      );
     });
     // PGlite runs one statement at a time, so a few connections are all it can use.
     const prisma = createPrisma(databaseUrl, config.DATABASE_POOL_MAX ?? (embeddedDatabase ? 4 : 10));

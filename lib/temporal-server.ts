@@ -24,7 +24,8 @@ const waitForServer = async (address: string, child: ChildProcess, output: () =>
       await connection.close();
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`the Temporal dev server did not answer at ${address} within ${timeoutMs / 1000}s: ${(error as Error).message}\n${output()}`);
+      if (Date.now() > deadline)
+        throw new Error(`the Temporal dev server did not answer at ${address} within ${timeoutMs / 1000}s: ${(error as Error).message}\n${output()}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
@@ -45,10 +46,14 @@ export const startDevServer = async (options: {
   const ip = options.ip ?? '127.0.0.1';
   if (options.dbFile) await mkdir(path.dirname(options.dbFile), { recursive: true });
   const args = [
-    'server', 'start-dev',
-    '--ip', ip,
-    '--port', String(options.port),
-    '--log-level', 'warn',
+    'server',
+    'start-dev',
+    '--ip',
+    ip,
+    '--port',
+    String(options.port),
+    '--log-level',
+    'warn',
     ...(options.uiPort === null ? ['--headless'] : ['--ui-port', String(options.uiPort)]),
     ...(options.dbFile ? ['--db-filename', options.dbFile] : []),
     ...(options.namespace && options.namespace !== 'default' ? ['--namespace', options.namespace] : []),

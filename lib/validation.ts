@@ -4,10 +4,7 @@ import type { z } from 'zod';
 export const describeIssues = (issues: readonly z.core.$ZodIssue[]): string =>
   issues
     .map((issue) => {
-      const where = issue.path.reduce<string>(
-        (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
-        '',
-      );
+      const where = issue.path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
       return where ? `${where}: ${issue.message}` : issue.message;
     })
     .join('; ');

@@ -57,12 +57,7 @@ export function createAnalyzer(config: EngineConfig): Analyzer {
     return tokens;
   };
 
-  const analyse = (
-    weighted: string[],
-    fullText: string,
-    expandWith: 'methods' | 'symptoms',
-    solution: SolutionType,
-  ): Analysis => {
+  const analyse = (weighted: string[], fullText: string, expandWith: 'methods' | 'symptoms', solution: SolutionType): Analysis => {
     const concepts = detectConcepts(fullText);
     const query = new Map<string, number>();
     if (config.queryExpansion) {
@@ -76,11 +71,7 @@ export function createAnalyzer(config: EngineConfig): Analyzer {
 
   return {
     achievement(a) {
-      const tokens = [
-        ...repeat(tokenize(a.title), TITLE_REPEAT),
-        ...repeat(a.keywords.flatMap(tokenize), KEYWORD_REPEAT),
-        ...tokenize(a.summary),
-      ];
+      const tokens = [...repeat(tokenize(a.title), TITLE_REPEAT), ...repeat(a.keywords.flatMap(tokenize), KEYWORD_REPEAT), ...tokenize(a.summary)];
       const text = [a.title, a.keywords.join('、'), a.summary].join('\n');
       return analyse(tokens, text, 'symptoms', offeredSolution(a.title));
     },

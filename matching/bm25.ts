@@ -45,8 +45,7 @@ export function createBm25Index(documents: readonly (readonly string[])[]): Bm25
     return df === 0 ? 0 : Math.log(1 + (documents.length - df + 0.5) / (df + 0.5));
   };
   /** One term's share of a document's score; termWeight is the query weight times the term's idf. */
-  const contribution = (termWeight: number, tf: number, doc: number) =>
-    (termWeight * tf * (K1 + 1)) / (tf + lengthNorm[doc]!);
+  const contribution = (termWeight: number, tf: number, doc: number) => (termWeight * tf * (K1 + 1)) / (tf + lengthNorm[doc]!);
   return {
     size: documents.length,
     idf,

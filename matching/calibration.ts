@@ -54,15 +54,11 @@ export function detailFactorOf(contentTerms: number): number {
  * The maturity factor of a demand needing a given TRL, from the maturities of the pool's
  * achievements and the TRLs its demands need (a nine-level histogram: cheap at any size).
  */
-export function createMaturityPrior(
-  achievementMaturities: readonly number[],
-  demandRequirements: readonly number[],
-): (required: number) => number {
+export function createMaturityPrior(achievementMaturities: readonly number[], demandRequirements: readonly number[]): (required: number) => number {
   const atLeast = Array.from({ length: 11 }, () => 0);
   for (const maturity of achievementMaturities) atLeast[Math.min(9, Math.max(0, maturity))]! += 1;
   for (let level = 8; level >= 0; level--) atLeast[level]! += atLeast[level + 1]!;
-  const matureShare = (required: number) =>
-    shrunk(atLeast[Math.min(10, Math.max(0, required))]!, achievementMaturities.length, MATURE_SHARE_PRIOR);
+  const matureShare = (required: number) => shrunk(atLeast[Math.min(10, Math.max(0, required))]!, achievementMaturities.length, MATURE_SHARE_PRIOR);
   const typical = shrunk(
     demandRequirements.reduce((sum, required) => sum + matureShare(required), 0),
     demandRequirements.length,
@@ -77,8 +73,6 @@ export function createMaturityPrior(
  * factor. Monotone in the fit, so it never reorders one subject's candidates.
  */
 export function confidence(fit: number, calibration: Calibration, config: EngineConfig): number {
-  const standout = config.backgroundCalibration
-    ? (fit > 0 ? Math.max(0, 1 - calibration.background / fit) : 0) * calibration.detailFactor
-    : fit;
+  const standout = config.backgroundCalibration ? (fit > 0 ? Math.max(0, 1 - calibration.background / fit) : 0) * calibration.detailFactor : fit;
   return standout * (config.maturityPrior ? calibration.maturityFactor : 1);
 }

@@ -12,10 +12,7 @@ export interface ConceptIndex {
  * weights for a whole side in one pass. Weights count both sides of the pool, as
  * a concept is common or rare for the programme, not for one side of it.
  */
-export function createConceptIndex(
-  items: readonly ReadonlyMap<string, ConceptHit>[],
-  weightPool: readonly ReadonlyMap<string, ConceptHit>[],
-): ConceptIndex {
+export function createConceptIndex(items: readonly ReadonlyMap<string, ConceptHit>[], weightPool: readonly ReadonlyMap<string, ConceptHit>[]): ConceptIndex {
   const documentFrequency = new Map<string, number>();
   for (const concepts of weightPool) {
     for (const id of concepts.keys()) documentFrequency.set(id, (documentFrequency.get(id) ?? 0) + 1);

@@ -77,8 +77,14 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
   const achievementIndex = createBm25Index(achievements.map((entry) => entry.analysis.tokens));
   const demandIndex = createBm25Index(demands.map((entry) => entry.analysis.tokens));
   const allConcepts = [...achievements, ...demands].map((entry) => entry.analysis.concepts);
-  const achievementConcepts = createConceptIndex(achievements.map((entry) => entry.analysis.concepts), allConcepts);
-  const demandConcepts = createConceptIndex(demands.map((entry) => entry.analysis.concepts), allConcepts);
+  const achievementConcepts = createConceptIndex(
+    achievements.map((entry) => entry.analysis.concepts),
+    allConcepts,
+  );
+  const demandConcepts = createConceptIndex(
+    demands.map((entry) => entry.analysis.concepts),
+    allConcepts,
+  );
 
   const maturityFactor = createMaturityPrior(
     achievements.map((entry) => entry.item.maturity),
@@ -105,12 +111,7 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
         demandRequiredMaturity: demand.analysis.requiredMaturity,
         relevance,
         field: fields.get(demand.item.fields, demand.fieldsKey, achievement.item.fields, achievement.fieldsKey),
-        sharedModes: modes.get(
-          demand.item.cooperationModes,
-          demand.modesKey,
-          achievement.item.cooperationModes,
-          achievement.modesKey,
-        ),
+        sharedModes: modes.get(demand.item.cooperationModes, demand.modesKey, achievement.item.cooperationModes, achievement.modesKey),
         sameRegion: sameRegion(demand.item.region, achievement.item.region),
         demandedSolution: demand.analysis.solution,
         offeredSolution: achievement.analysis.solution,
@@ -193,7 +194,15 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
     rankDemandsFor(achievement, options = {}) {
       const subject = knownAchievements.get(achievement) ?? indexAchievement(achievement);
       // An achievement states no requirement: each demand's is judged pair by pair (maturity flag).
-      return rank(subject.analysis, demandIndex, demandConcepts, demandIds, () => 1, (i) => [demands[i]!, subject], options);
+      return rank(
+        subject.analysis,
+        demandIndex,
+        demandConcepts,
+        demandIds,
+        () => 1,
+        (i) => [demands[i]!, subject],
+        options,
+      );
     },
   };
 }

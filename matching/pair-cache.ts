@@ -2,9 +2,7 @@
  * Memoizes a function of two lists (fields, modes) by their contents. Pools repeat a
  * few dozen distinct lists, so ranking 1,500 × 1,100 pairs computes each combination once.
  */
-export function createListPairCache<L extends string, R extends string, T>(
-  compute: (left: readonly L[], right: readonly R[]) => T,
-) {
+export function createListPairCache<L extends string, R extends string, T>(compute: (left: readonly L[], right: readonly R[]) => T) {
   const byLeft = new Map<string, Map<string, T>>();
   return {
     /** Key of a list; compute it once per item and pass it back with the list. */

@@ -5,9 +5,7 @@ export type ParseResult = { ok: true; input: MatchingInput } | { ok: false; erro
 
 /** `demands[3].title` from zod's ['demands', 3, 'title']. */
 function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
-    .join('');
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('');
 }
 
 function formatIssue(issue: z.core.$ZodIssue): string {

@@ -68,12 +68,7 @@ function maturityBarReason(evidence: PairEvidence): string | undefined {
  * shared keywords), a solution-type misfit, cooperation mode, maturity (and a demand's
  * high maturity bar), what a decline asked for, field, region.
  */
-export function buildReasons(
-  evidence: PairEvidence,
-  demand: Demand,
-  achievement: Achievement,
-  matchedTerms: readonly string[],
-): string[] {
+export function buildReasons(evidence: PairEvidence, demand: Demand, achievement: Achievement, matchedTerms: readonly string[]): string[] {
   return [
     relevanceReason(evidence, matchedTerms),
     solutionReason(evidence),

@@ -136,9 +136,7 @@ export function scorePair(
   preferences: DeclinePreferences,
   calibration: Calibration,
 ): PairEvidence {
-  const concepts = config.conceptMatching
-    ? sharedConcepts(input.demandConcepts, input.achievementConcepts, conceptWeight)
-    : [];
+  const concepts = config.conceptMatching ? sharedConcepts(input.demandConcepts, input.achievementConcepts, conceptWeight) : [];
   const relevance = input.relevance;
 
   const flags: string[] = [];

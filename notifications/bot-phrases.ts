@@ -46,8 +46,7 @@ const zh = {
   fieldRegion: '地区',
   fieldIndustry: '行业（可省略，默认取第一个领域）',
   // Forms and buttons.
-  cannotSubmit: (kind: string) =>
-    kind === 'demand' ? '技术需求由企业联系人或项目协调员提交。' : '科技成果由高校技术转移中心或项目协调员提交。',
+  cannotSubmit: (kind: string) => (kind === 'demand' ? '技术需求由企业联系人或项目协调员提交。' : '科技成果由高校技术转移中心或项目协调员提交。'),
   newDemandTitle: '提交企业技术需求',
   newAchievementTitle: '提交高校科技成果',
   submitted: (reference: string) => `已收到，项目编号 **${reference}**。协调员审核后会通知你。`,
@@ -80,7 +79,13 @@ const zh = {
   ofTarget: (value: string, target: string, percent: number) => `${value} / ${target}（${percent}%）`,
 } as const;
 
-type Phrase<T> = T extends (...args: infer A) => string ? (...args: A) => string : T extends readonly string[] ? readonly string[] : T extends string ? string : { [K in keyof T]: Phrase<T[K]> };
+type Phrase<T> = T extends (...args: infer A) => string
+  ? (...args: A) => string
+  : T extends readonly string[]
+    ? readonly string[]
+    : T extends string
+      ? string
+      : { [K in keyof T]: Phrase<T[K]> };
 type Phrases = { [K in keyof typeof zh]: Phrase<(typeof zh)[K]> };
 
 const en: Phrases = {
@@ -128,7 +133,9 @@ const en: Phrases = {
   fieldRegion: 'Region',
   fieldIndustry: 'Industry (optional; the first field by default)',
   cannotSubmit: (kind) =>
-    kind === 'demand' ? "A demand is submitted by the enterprise's contact or a programme coordinator." : "An achievement is submitted by the university's tech-transfer office or a programme coordinator.",
+    kind === 'demand'
+      ? "A demand is submitted by the enterprise's contact or a programme coordinator."
+      : "An achievement is submitted by the university's tech-transfer office or a programme coordinator.",
   newDemandTitle: 'Submit an enterprise technology demand',
   newAchievementTitle: 'Submit a university achievement',
   submitted: (reference) => `Received as **${reference}**. You will hear once a coordinator has reviewed it.`,

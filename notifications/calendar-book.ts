@@ -27,9 +27,10 @@ const newestByUid = (entries: readonly CalendarEntry[]): CalendarEntry[] => {
 export const createCalendarBook = (prisma: PrismaClient): CalendarBook => ({
   async entriesFor(recipientId, content) {
     const announced = newestByUid(content.calendar);
-    const known = announced.length === 0
-      ? []
-      : await prisma.calendarEntry.findMany({ where: { recipientId, uid: { in: announced.map((e) => e.uid) } }, select: { uid: true, sequence: true } });
+    const known =
+      announced.length === 0
+        ? []
+        : await prisma.calendarEntry.findMany({ where: { recipientId, uid: { in: announced.map((e) => e.uid) } }, select: { uid: true, sequence: true } });
     const sequenceOf = new Map(known.map((row) => [row.uid, row.sequence]));
     // An entry older than the one the person has comes from an earlier event delivered late.
     const current = announced.filter((entry) => entry.sequence >= (sequenceOf.get(entry.uid) ?? 0));

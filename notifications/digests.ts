@@ -3,7 +3,8 @@ import type { NotificationContent } from './content.ts';
 import type { Payload } from './payloads.ts';
 import { count, type Wording } from './wording.ts';
 
-const partnership = (item: { reference: string; title: string }, w: Wording): string => w.say(`${item.reference}${w.quote(item.title)}`, `${item.reference} ${w.quote(item.title)}`);
+const partnership = (item: { reference: string; title: string }, w: Wording): string =>
+  w.say(`${item.reference}${w.quote(item.title)}`, `${item.reference} ${w.quote(item.title)}`);
 
 /**
  * A tech-transfer office's or enterprise contact's week: what waits for them and which milestones

@@ -38,7 +38,10 @@ const textPart = (content: NotificationContent, language: Language, recipientNam
     `${content.title}\n${'='.repeat(Math.min(60, [...content.title].length * 2))}`,
     ...content.paragraphs,
     content.facts.map((fact) => `${fact.label}${colon}${fact.value}`).join('\n'),
-    [...(content.bullets.length > 0 && content.bulletsHeading ? [`${content.bulletsHeading}${colon.trimEnd()}`] : []), ...content.bullets.map((bullet) => `- ${bullet}`)].join('\n'),
+    [
+      ...(content.bullets.length > 0 && content.bulletsHeading ? [`${content.bulletsHeading}${colon.trimEnd()}`] : []),
+      ...content.bullets.map((bullet) => `- ${bullet}`),
+    ].join('\n'),
     `--\n${footer(language)}`,
   ];
   return `${blocks.filter((block) => block.length > 0).join('\n\n')}\n`;

@@ -42,13 +42,7 @@ const proposalEntry = (p: Payload<'match_proposed' | 'proposal_reminder'>, w: Wo
   );
 
 const negotiationEntry = (p: Payload<'proposal_accepted' | 'negotiation_reminder'>, w: Wording): CalendarEntry =>
-  confirmed(
-    calendarUid.negotiation(p.reference),
-    w.say(`【${p.reference}】洽谈截止`, `[${p.reference}] Negotiation deadline`),
-    p.title,
-    p.deadline,
-    p.seq,
-  );
+  confirmed(calendarUid.negotiation(p.reference), w.say(`【${p.reference}】洽谈截止`, `[${p.reference}] Negotiation deadline`), p.title, p.deadline, p.seq);
 
 const milestoneName = (seq: number, title: string, w: Wording): string => w.say(`里程碑 ${seq}${w.quote(title)}`, `milestone ${seq} ${w.quote(title)}`);
 
@@ -78,7 +72,12 @@ export const PARTNERSHIP_TEMPLATES: Renderers = {
   review_requested: (p, w) => ({
     headline: w.say('待审核', 'Review requested'),
     tone: 'action',
-    paragraphs: [w.say(`${w.quote(p.title)}等待审核：请批准、退回修改或拒绝。`, `${w.quote(p.title)} is waiting for your review: approve it, request changes or reject it.`)],
+    paragraphs: [
+      w.say(
+        `${w.quote(p.title)}等待审核：请批准、退回修改或拒绝。`,
+        `${w.quote(p.title)} is waiting for your review: approve it, request changes or reject it.`,
+      ),
+    ],
   }),
 
   review_reminder: (p, w) => ({
@@ -172,7 +171,9 @@ export const PARTNERSHIP_TEMPLATES: Renderers = {
   proposal_withdrawn: (p, w) => ({
     headline: w.say('匹配提议已撤回', 'Match proposal withdrawn'),
     tone: 'info',
-    paragraphs: [w.say(`关于${w.quote(p.title)}的匹配提议已撤回，无需再答复。`, `The match proposal for ${w.quote(p.title)} is withdrawn; no answer is needed.`)],
+    paragraphs: [
+      w.say(`关于${w.quote(p.title)}的匹配提议已撤回，无需再答复。`, `The match proposal for ${w.quote(p.title)} is withdrawn; no answer is needed.`),
+    ],
     calendarCancels: [calendarScope.proposals(p.reference)],
   }),
 
@@ -215,7 +216,10 @@ export const PARTNERSHIP_TEMPLATES: Renderers = {
     headline: w.say('新的洽谈条款', 'New terms proposed'),
     tone: 'action',
     paragraphs: [
-      w.say(`${w.quote(p.title)}第 ${p.round} 轮洽谈提出了新条款，请查看并回应。`, `Round ${p.round} of the negotiation on ${w.quote(p.title)} proposes new terms; please review them.`),
+      w.say(
+        `${w.quote(p.title)}第 ${p.round} 轮洽谈提出了新条款，请查看并回应。`,
+        `Round ${p.round} of the negotiation on ${w.quote(p.title)} proposes new terms; please review them.`,
+      ),
       `${w.words.label.terms}${w.words.colon}${p.terms}`,
     ],
     facts: [fact(w.words.label.round, String(p.round)), ...(p.amountCny === undefined ? [] : [fact(w.words.label.amount, w.amount(p.amountCny))])],
@@ -290,7 +294,11 @@ export const PARTNERSHIP_TEMPLATES: Renderers = {
         ...(p.signedOn ? [fact(w.words.label.signedOn, w.when(p.signedOn))] : []),
       ],
       bullets: milestones.map((m) => {
-        const detail = [m.kind && w.words.milestoneKind[m.kind], m.responsible && w.words.side[m.responsible], m.amountCny !== undefined && w.amount(m.amountCny)]
+        const detail = [
+          m.kind && w.words.milestoneKind[m.kind],
+          m.responsible && w.words.side[m.responsible],
+          m.amountCny !== undefined && w.amount(m.amountCny),
+        ]
           .filter((part): part is string => typeof part === 'string')
           .join(w.say('，', ', '));
         const name = w.say(`里程碑 ${m.seq}${w.quote(m.title)}`, `Milestone ${m.seq} ${w.quote(m.title)}`);
@@ -347,7 +355,10 @@ export const PARTNERSHIP_TEMPLATES: Renderers = {
     headline: w.say('里程碑已完成', 'Milestone completed'),
     tone: 'success',
     paragraphs: [
-      w.say(`${w.quote(p.title)}的${milestoneName(p.milestone, p.milestoneTitle, w)}已完成。`, `${capitalise(milestoneName(p.milestone, p.milestoneTitle, w))} of ${w.quote(p.title)} is done.`),
+      w.say(
+        `${w.quote(p.title)}的${milestoneName(p.milestone, p.milestoneTitle, w)}已完成。`,
+        `${capitalise(milestoneName(p.milestone, p.milestoneTitle, w))} of ${w.quote(p.title)} is done.`,
+      ),
     ],
     facts: [fact(w.words.label.milestone, `${p.milestone} ${p.milestoneTitle}`), ...(p.evidenceUrl ? [fact(w.words.label.evidence, p.evidenceUrl)] : [])],
     calendarCancels: [calendarScope.milestone(p.reference, p.milestone)],
@@ -356,7 +367,12 @@ export const PARTNERSHIP_TEMPLATES: Renderers = {
   completed: (p, w) => ({
     headline: w.say('合作已完成', 'Partnership completed'),
     tone: 'success',
-    paragraphs: [w.say(`${w.quote(p.title)}的全部里程碑均已完成，合作圆满结束。感谢各方的投入！`, `Every milestone of ${w.quote(p.title)} is done and the partnership is complete. Thank you all!`)],
+    paragraphs: [
+      w.say(
+        `${w.quote(p.title)}的全部里程碑均已完成，合作圆满结束。感谢各方的投入！`,
+        `Every milestone of ${w.quote(p.title)} is done and the partnership is complete. Thank you all!`,
+      ),
+    ],
     calendarCancels: [calendarScope.partnership(p.reference)],
   }),
 

@@ -12,7 +12,11 @@ const Count = z.number().int().nonnegative();
 const Instant = z.iso.datetime({ offset: true });
 const Day = z.iso.date();
 /** Free text that may be empty: the workflow passes '' for "none given". */
-const OptionalText = z.string().trim().optional().transform((text) => (text ? text : undefined));
+const OptionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((text) => (text ? text : undefined));
 
 /** What the outbox puts in every partnership payload; other keys are the template's own. */
 const Partnership = z.object({
@@ -60,7 +64,10 @@ export const PAYLOAD_SCHEMAS = {
   terms_proposed: Partnership.extend({
     round: z.number().int().positive(),
     terms: Text,
-    amountCny: z.union([z.number().nonnegative(), z.literal('')]).optional().transform((amount) => (amount === '' ? undefined : amount)),
+    amountCny: z
+      .union([z.number().nonnegative(), z.literal('')])
+      .optional()
+      .transform((amount) => (amount === '' ? undefined : amount)),
   }),
   negotiation_agreed: Partnership.extend({ round: Count }),
   negotiation_reminder: Scheduled.extend({ deadline: Instant }),

@@ -43,7 +43,8 @@ const renderItem = (item: OutgoingItem, language: Language): Rendered => {
   const w = wordingFor(language);
   const { template } = item;
   if (template === 'weekly_digest' || template === 'programme_summary') {
-    const content = template === 'weekly_digest' ? weeklyDigest(parsePayload(template, item.payload), w) : programmeSummary(parsePayload(template, item.payload), w);
+    const content =
+      template === 'weekly_digest' ? weeklyDigest(parsePayload(template, item.payload), w) : programmeSummary(parsePayload(template, item.payload), w);
     return { content, title: content.title };
   }
   if (template === 'reminder_batch') throw new TypeError('reminder_batch is not a row template: render the reminders with renderCombined');
@@ -88,7 +89,9 @@ export const renderCombined = (items: readonly OutgoingItem[], language: Languag
     facts: [],
     bulletsHeading: w.say('提醒', 'Reminders'),
     bullets: rendered.map((r) => {
-      const by = r.deadline ? w.say(`（${w.words.label.deadline} ${w.when(r.deadline)}）`, ` (${w.words.label.deadline.toLowerCase()} ${w.when(r.deadline)})`) : '';
+      const by = r.deadline
+        ? w.say(`（${w.words.label.deadline} ${w.when(r.deadline)}）`, ` (${w.words.label.deadline.toLowerCase()} ${w.when(r.deadline)})`)
+        : '';
       return `${r.reference ? `${r.reference} ` : ''}${r.title}${by}`;
     }),
     calendar: rendered.flatMap((r) => r.content.calendar),

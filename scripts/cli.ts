@@ -56,9 +56,7 @@ const withServices = async <T>(work: (services: Services) => Promise<T>): Promis
   }
 };
 
-const program = new Command('cli')
-  .description('千校万企 partnerships: submit, list, inspect and decide')
-  .showHelpAfterError();
+const program = new Command('cli').description('千校万企 partnerships: submit, list, inspect and decide').showHelpAfterError();
 
 program
   .command('directory')
@@ -91,12 +89,10 @@ program
     const config = loadConfig();
     const policy = await loadPolicy(config.POLICY_FILE);
     const submitted = await withServices(async ({ prisma, client }) =>
-      submitPartnership(
-        { prisma, client, taskQueue: config.TEMPORAL_TASK_QUEUE, policy },
-        await resolveActor(prisma, options.as),
-        input,
-        { source: file, ...(options.key ? { submissionKey: options.key } : {}) },
-      ),
+      submitPartnership({ prisma, client, taskQueue: config.TEMPORAL_TASK_QUEUE, policy }, await resolveActor(prisma, options.as), input, {
+        source: file,
+        ...(options.key ? { submissionKey: options.key } : {}),
+      }),
     );
     console.log(submitted.created ? `submitted ${submitted.reference}` : `already submitted as ${submitted.reference}`);
   });
@@ -127,9 +123,7 @@ program
   .argument('<reference>')
   .option('--json', 'print the status as JSON')
   .action(async (reference: string, options: { json?: boolean }) => {
-    const status = await withServices(({ client }) =>
-      client.workflow.getHandle<typeof partnership>(workflowIdFor(reference)).query(statusQuery),
-    );
+    const status = await withServices(({ client }) => client.workflow.getHandle<typeof partnership>(workflowIdFor(reference)).query(statusQuery));
     console.log(options.json ? JSON.stringify(status, null, 2) : statusText(status));
   });
 

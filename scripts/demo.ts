@@ -37,8 +37,10 @@ const drive = async (client: Client, prisma: PrismaClient, reference: string, co
   const enterprise = await resolveActor(prisma, contact);
   const inReview = await waitForStatus(handle, (s) => s.stage === 'review');
   if (until === 'review') return inReview;
-  if (until === 'rejected') return handle.executeUpdate(m.reviewUpdate, { args: [{ actor: coord, decision: 'reject', comment: '属于常规技术服务，建议通过市场化渠道解决' }] });
-  if (until === 'changes_requested') return handle.executeUpdate(m.reviewUpdate, { args: [{ actor: coord, decision: 'request_changes', comment: '请补充现有工艺参数和期望指标' }] });
+  if (until === 'rejected')
+    return handle.executeUpdate(m.reviewUpdate, { args: [{ actor: coord, decision: 'reject', comment: '属于常规技术服务，建议通过市场化渠道解决' }] });
+  if (until === 'changes_requested')
+    return handle.executeUpdate(m.reviewUpdate, { args: [{ actor: coord, decision: 'request_changes', comment: '请补充现有工艺参数和期望指标' }] });
   await handle.executeUpdate(m.reviewUpdate, { args: [{ actor: coord, decision: 'approve' }] });
   const offered = await waitForStatus(handle, (s) => s.stage !== 'matchmaking' || s.awaiting.some((a) => a.action === 'select_candidates'));
   if (offered.stage !== 'matchmaking') return offered;
@@ -52,20 +54,26 @@ const drive = async (client: Client, prisma: PrismaClient, reference: string, co
   if (until === 'negotiation') return handle.query(m.statusQuery);
   await handle.executeUpdate(m.concludeNegotiationUpdate, { args: [{ actor: university, outcome: 'agreed' }] });
   await handle.executeUpdate(m.registerContractUpdate, {
-    args: [{
-      actor: coord,
-      type: 'licensing',
-      amountCny: 800_000,
-      signedOn: '2026-11-18',
-      milestones: [
-        { title: '工艺包与技术资料交付', kind: 'deliverable', due: '2027-01-20', responsible: 'university' },
-        { title: '首期许可费支付', kind: 'payment', due: '2027-02-28', responsible: 'enterprise', amountCny: 400_000 },
-      ],
-    }],
+    args: [
+      {
+        actor: coord,
+        type: 'licensing',
+        amountCny: 800_000,
+        signedOn: '2026-11-18',
+        milestones: [
+          { title: '工艺包与技术资料交付', kind: 'deliverable', due: '2027-01-20', responsible: 'university' },
+          { title: '首期许可费支付', kind: 'payment', due: '2027-02-28', responsible: 'enterprise', amountCny: 400_000 },
+        ],
+      },
+    ],
   });
-  await handle.executeUpdate(m.completeMilestoneUpdate, { args: [{ actor: university, milestone: 1, evidenceUrl: 'https://tto.example.cn/deliveries/process-package.pdf' }] });
+  await handle.executeUpdate(m.completeMilestoneUpdate, {
+    args: [{ actor: university, milestone: 1, evidenceUrl: 'https://tto.example.cn/deliveries/process-package.pdf' }],
+  });
   if (until === 'milestones') return handle.query(m.statusQuery);
-  return handle.executeUpdate(m.completeMilestoneUpdate, { args: [{ actor: enterprise, milestone: 2, evidenceUrl: 'https://finance.example.cn/receipts/2027-0228.pdf' }] });
+  return handle.executeUpdate(m.completeMilestoneUpdate, {
+    args: [{ actor: enterprise, milestone: 2, evidenceUrl: 'https://finance.example.cn/receipts/2027-0228.pdf' }],
+  });
 };
 
 const main = async (): Promise<void> => {
@@ -78,9 +86,7 @@ const main = async (): Promise<void> => {
     const pool = (await demoFile('pool.json')) as { achievements: unknown; demands: { id: string }[] };
     // The achievements are the pool to match against; the demands arrive as partnerships.
     await importPool(prisma, { achievements: pool.achievements }, 'scripts/demo/pool.json');
-    const demands = new Map<string, Submission>(
-      pool.demands.map(({ id, ...demand }) => [id, { kind: 'demand', ...demand } as Submission]),
-    );
+    const demands = new Map<string, Submission>(pool.demands.map(({ id, ...demand }) => [id, { kind: 'demand', ...demand } as Submission]));
     for (const scenario of SCENARIOS) {
       const submitter = await resolveActor(prisma, scenario.contact);
       const { reference, created } = await submitPartnership(
@@ -94,7 +100,9 @@ const main = async (): Promise<void> => {
         : await client.workflow.getHandle<typeof partnership>(workflowIdFor(reference)).query(m.statusQuery);
       console.log(`${reference}  ${status.stage.padEnd(11)}  ${status.title}${created ? '' : '  (already there)'}`);
     }
-    console.log(`\nOpen the Temporal UI${services.uiUrl ? '' : ` (http://localhost:${config.TEMPORAL_UI_PORT} with \`npm start\`)`} and filter, e.g. Stage="negotiation" or Region="辽宁省".`);
+    console.log(
+      `\nOpen the Temporal UI${services.uiUrl ? '' : ` (http://localhost:${config.TEMPORAL_UI_PORT} with \`npm start\`)`} and filter, e.g. Stage="negotiation" or Region="辽宁省".`,
+    );
   } finally {
     await services.close();
   }

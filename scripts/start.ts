@@ -18,10 +18,7 @@ const main = async (): Promise<void> => {
   const policy = await loadPolicy(config.POLICY_FILE);
   const services = await connectServices(config, { embedded: true });
   const worker = await createConfiguredWorker(config, services);
-  const bot: Bot | null =
-    config.LARK_MODE === 'off'
-      ? null
-      : await startConfiguredBot(config, services, policy);
+  const bot: Bot | null = config.LARK_MODE === 'off' ? null : await startConfiguredBot(config, services, policy);
   const shutdown = () => worker.shutdown();
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -82,8 +82,18 @@ describe('continue-as-new on a short history limit', () => {
     const events = await h.prisma.partnershipEvent.findMany({ where: { partnership: { reference: ref } }, orderBy: { seq: 'asc' } });
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: lastSeq }, (_, i) => i + 1));
     expect(events.map((e) => e.type)).toEqual([
-      'intake_received', 'review_requested', 'reviewed', 'candidates_found', 'candidates_selected', 'proposal_accepted',
-      'terms_proposed', 'negotiation_agreed', 'contract_registered', 'milestone_done', 'milestone_done', 'completed',
+      'intake_received',
+      'review_requested',
+      'reviewed',
+      'candidates_found',
+      'candidates_selected',
+      'proposal_accepted',
+      'terms_proposed',
+      'negotiation_agreed',
+      'contract_registered',
+      'milestone_done',
+      'milestone_done',
+      'completed',
     ]);
     expect(finalStatus.history.map((e) => e.type)).toEqual(events.map((e) => e.type));
     const outbox = await h.prisma.notification.findMany({ where: { partnership: { reference: ref } }, select: { idempotencyKey: true, template: true } });

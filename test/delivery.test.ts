@@ -120,7 +120,9 @@ describe('reminders keep to their slot and arrive together', () => {
       expect(Date.parse(remind!.at) % slotMs).toBe(0);
     }
     const reminders = await eventually('both reminders queued', async () => {
-      const rows = await h.prisma.notification.findMany({ where: { template: 'review_reminder', recipientId: 'coord', partnership: { reference: { in: [first, second] } } } });
+      const rows = await h.prisma.notification.findMany({
+        where: { template: 'review_reminder', recipientId: 'coord', partnership: { reference: { in: [first, second] } } },
+      });
       return rows.length === 4 ? rows : undefined;
     });
     expect(new Set(reminders.map((r) => r.deliverAfter?.getTime()))).toEqual(new Set([reminders[0]!.deliverAfter!.getTime()]));
@@ -141,16 +143,23 @@ describe('reminders keep to their slot and arrive together', () => {
     expect(new Set(after.filter((r) => r.channel === 'email').map((r) => r.batchKey)).size).toBe(1);
 
     // A second dispatch finds nothing new to send.
-    const again = await h.client.workflow.execute(dispatchReminders, { taskQueue: h.taskQueue, workflowId: `dispatch-again-${first}`, args: [{ settleMs: 0 }] });
+    const again = await h.client.workflow.execute(dispatchReminders, {
+      taskQueue: h.taskQueue,
+      workflowId: `dispatch-again-${first}`,
+      args: [{ settleMs: 0 }],
+    });
     expect(again.messages).toBe(0);
     expect(smtp.to(COORD_EMAIL).filter((m) => (m.parsed.text ?? '').includes(first) && (m.parsed.text ?? '').includes(second))).toHaveLength(1);
   });
 
   it('holds a reminder until the next working morning when today is not a working day', async () => {
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-    const ref = await h.submit({ ...ROLL_WEAR_DEMAND, title: '工作时间测试：今天放假' }, {
-      policy: { ...FAST_POLICY, decisionReminderAfter: '1s', workingTime: { start: '09:00', end: '18:00', days: [1, 2, 3, 4, 5, 6, 7], holidays: [today] } },
-    });
+    const ref = await h.submit(
+      { ...ROLL_WEAR_DEMAND, title: '工作时间测试：今天放假' },
+      {
+        policy: { ...FAST_POLICY, decisionReminderAfter: '1s', workingTime: { start: '09:00', end: '18:00', days: [1, 2, 3, 4, 5, 6, 7], holidays: [today] } },
+      },
+    );
     const [remind] = (await h.status(ref)).nextTimers.filter((t) => t.key === 'review:remind');
     const local = new Date(Date.parse(remind!.at) + 8 * 3_600_000).toISOString();
     expect(local.slice(0, 10) > today).toBe(true);
@@ -160,25 +169,34 @@ describe('reminders keep to their slot and arrive together', () => {
   it('repeats an overdue milestone to its owner, then escalates to the owner’s manager and the coordinators', async () => {
     await h.prisma.person.create({ data: { id: 'dean', name: '周院长', role: 'manager', email: 'dean@neu.example.cn', channel: 'email' } });
     await h.prisma.person.updateMany({ where: { id: { in: ['tto-neu', 'tto-dut'] } }, data: { managerId: 'dean' } });
-    const ref = await h.submit({ ...ROLL_WEAR_DEMAND, title: '逾期测试：重复提醒与上报' }, {
-      policy: { ...FAST_POLICY, milestoneReminderOffsets: [], milestoneOverdueRepeatEvery: '1s', milestoneEscalateAfter: '3500ms' },
-    });
+    const ref = await h.submit(
+      { ...ROLL_WEAR_DEMAND, title: '逾期测试：重复提醒与上报' },
+      {
+        policy: { ...FAST_POLICY, milestoneReminderOffsets: [], milestoneOverdueRepeatEvery: '1s', milestoneEscalateAfter: '3500ms' },
+      },
+    );
     const { tto } = await toNegotiation(h, ref);
     await agreeTerms(h, ref, tto);
     await h.waitFor(ref, (s) => s.stage === 'contracting');
     await registerContract(h, ref, [{ title: '样辊交付', kind: 'deliverable', due: new Date(Date.now() + 1000).toISOString(), responsible: 'university' }]);
 
-    const overdue = await eventually('the escalation', async () => {
-      const rows = await h.prisma.notification.findMany({ where: { partnership: { reference: ref }, template: 'milestone_overdue' } });
-      return rows.some((r) => (r.payload as { escalated?: string }).escalated === 'yes') ? rows : undefined;
-    }, 30_000);
+    const overdue = await eventually(
+      'the escalation',
+      async () => {
+        const rows = await h.prisma.notification.findMany({ where: { partnership: { reference: ref }, template: 'milestone_overdue' } });
+        return rows.some((r) => (r.payload as { escalated?: string }).escalated === 'yes') ? rows : undefined;
+      },
+      30_000,
+    );
     const repeats = overdue.filter((r) => (r.payload as { escalated?: string }).escalated === 'no');
     expect(new Set(repeats.map((r) => r.recipientId))).toEqual(new Set([tto]));
     expect(new Set(repeats.map((r) => r.idempotencyKey.split('/')[1])).size).toBeGreaterThanOrEqual(2);
     const escalated = overdue.filter((r) => (r.payload as { escalated?: string }).escalated === 'yes').map((r) => r.recipientId);
     expect(new Set(escalated)).toEqual(new Set([tto, 'dean', 'coord']));
 
-    const done = await h.handle(ref).executeUpdate(completeMilestoneUpdate, { args: [{ actor: await h.actor(tto), milestone: 1, evidenceUrl: 'https://docs.example.cn/rolls.pdf' }] });
+    const done = await h
+      .handle(ref)
+      .executeUpdate(completeMilestoneUpdate, { args: [{ actor: await h.actor(tto), milestone: 1, evidenceUrl: 'https://docs.example.cn/rolls.pdf' }] });
     expect(done.stage).toBe('completed');
     expect(done.nextTimers).toEqual([]);
   });

@@ -49,7 +49,17 @@ describe('intake', () => {
     await expectRefusedSubmission('manager', ROLL_WEAR_DEMAND, "only a coordinator or the enterprise's own contact can submit its demand");
     await expectRefusedSubmission(
       'contact-steel',
-      { kind: 'achievement', university: '东北大学', title: '成果', summary: '摘要', fields: ['冶金'], keywords: [], maturity: 5, cooperationModes: ['许可'], region: '辽宁省' },
+      {
+        kind: 'achievement',
+        university: '东北大学',
+        title: '成果',
+        summary: '摘要',
+        fields: ['冶金'],
+        keywords: [],
+        maturity: 5,
+        cooperationModes: ['许可'],
+        region: '辽宁省',
+      },
       "only a coordinator or the university's own tech-transfer office can submit its achievement",
     );
   });
@@ -60,7 +70,14 @@ describe('intake', () => {
     expect(submitted.reference).toMatch(new RegExp(`^P-${new Date().getFullYear()}-\\d{6}$`));
     expect(submitted).toEqual({ reference: submitted.reference, workflowId: workflowIdFor(submitted.reference), created: true });
     const row = await h.prisma.partnership.findUniqueOrThrow({ where: { reference: submitted.reference }, include: { demand: true } });
-    expect(row).toMatchObject({ kind: 'demand', title: '受理测试：编号', enterpriseId: 'e-steel', industry: '冶金', region: '辽宁省', submittedById: 'contact-steel' });
+    expect(row).toMatchObject({
+      kind: 'demand',
+      title: '受理测试：编号',
+      enterpriseId: 'e-steel',
+      industry: '冶金',
+      region: '辽宁省',
+      submittedById: 'contact-steel',
+    });
     expect(row.demand?.title).toBe('受理测试：编号');
     expect((await h.waitFor(submitted.reference, (s) => s.stage === 'review')).submittedBy.personId).toBe('contact-steel');
   });

@@ -49,22 +49,26 @@ describe('a partnership on the real Temporal server', () => {
     await handle.executeUpdate(proposeTermsUpdate, { args: [{ actor: contact, terms: '许可使用三年，首期付款后技术服务', amountCny: 1_200_000 }] });
     await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: tto, outcome: 'agreed' }] });
     const contracted = await handle.executeUpdate(registerContractUpdate, {
-      args: [{
-        actor: coord,
-        type: 'licensing',
-        amountCny: 1_200_000,
-        signedOn: '2026-11-20',
-        milestones: [
-          { title: '技术资料交付', kind: 'deliverable', due: '2027-01-15', responsible: 'university' },
-          { title: '首期许可费', kind: 'payment', due: '2027-02-01', responsible: 'enterprise', amountCny: 600_000 },
-        ],
-      }],
+      args: [
+        {
+          actor: coord,
+          type: 'licensing',
+          amountCny: 1_200_000,
+          signedOn: '2026-11-20',
+          milestones: [
+            { title: '技术资料交付', kind: 'deliverable', due: '2027-01-15', responsible: 'university' },
+            { title: '首期许可费', kind: 'payment', due: '2027-02-01', responsible: 'enterprise', amountCny: 600_000 },
+          ],
+        },
+      ],
     });
     expect(contracted.stage).toBe('milestones');
     expect(contracted.milestones.map((m) => m.dueAt)).toEqual(['2027-01-15T01:00:00.000Z', '2027-02-01T01:00:00.000Z']);
 
     await handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: tto, milestone: 1, evidenceUrl: 'https://docs.example.cn/delivery.pdf' }] });
-    const done = await handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: contact, milestone: 2, evidenceUrl: 'https://pay.example.cn/receipt/1' }] });
+    const done = await handle.executeUpdate(completeMilestoneUpdate, {
+      args: [{ actor: contact, milestone: 2, evidenceUrl: 'https://pay.example.cn/receipt/1' }],
+    });
     expect(done.stage).toBe('completed');
     expect(await handle.result()).toEqual({ reference: ref, stage: 'completed', reason: 'all milestones done' });
 
@@ -76,8 +80,18 @@ describe('a partnership on the real Temporal server', () => {
     expect(row.universityId).toBe(best.counterpart.id);
     expect(row.events.map((e) => e.seq)).toEqual(row.events.map((_, i) => i + 1));
     expect(row.events.map((e) => e.type)).toEqual([
-      'intake_received', 'review_requested', 'reviewed', 'candidates_found', 'candidates_selected', 'proposal_accepted',
-      'terms_proposed', 'negotiation_agreed', 'contract_registered', 'milestone_done', 'milestone_done', 'completed',
+      'intake_received',
+      'review_requested',
+      'reviewed',
+      'candidates_found',
+      'candidates_selected',
+      'proposal_accepted',
+      'terms_proposed',
+      'negotiation_agreed',
+      'contract_registered',
+      'milestone_done',
+      'milestone_done',
+      'completed',
     ]);
     expect(row.proposals.find((p) => p.candidateId === best.id)?.status).toBe('accepted');
     expect(row.rounds).toHaveLength(1);
@@ -89,7 +103,11 @@ describe('a partnership on the real Temporal server', () => {
     ]);
 
     const outbox = await h.prisma.notification.findMany({ where: { partnershipId: row.id } });
-    const templatesFor = (person: string) => outbox.filter((n) => n.recipientId === person).map((n) => `${n.template}:${n.channel}`).sort();
+    const templatesFor = (person: string) =>
+      outbox
+        .filter((n) => n.recipientId === person)
+        .map((n) => `${n.template}:${n.channel}`)
+        .sort();
     // The submitter prefers both channels; the intake receipt reaches them on each, once.
     expect(templatesFor('contact-steel').filter((t) => t.startsWith('intake_received'))).toEqual(['intake_received:email', 'intake_received:lark']);
     expect(templatesFor('coord')).toContain('review_requested:lark');
@@ -98,7 +116,13 @@ describe('a partnership on the real Temporal server', () => {
 
     const description = await h.client.workflow.getHandle(workflowIdFor(ref)).describe();
     const ours = new Set(SEARCH_ATTRIBUTES.map((key) => key.name));
-    expect(description.typedSearchAttributes.getAll().filter((p) => ours.has(p.key.name)).map((p) => [p.key.name, p.value]).sort()).toEqual([
+    expect(
+      description.typedSearchAttributes
+        .getAll()
+        .filter((p) => ours.has(p.key.name))
+        .map((p) => [p.key.name, p.value])
+        .sort(),
+    ).toEqual([
       ['Enterprise', '鞍山华冶板材有限公司'],
       ['Industry', '冶金'],
       ['Region', '辽宁省'],
@@ -124,7 +148,9 @@ describe('a partnership on the real Temporal server', () => {
     const ref = await h.submit({ ...ROLL_WEAR_DEMAND, title: '轧辊问题' });
     const coord = await h.actor('coord');
     await h.waitFor(ref, (s) => s.stage === 'review');
-    const back = await h.handle(ref).executeUpdate(reviewUpdate, { args: [{ actor: coord, decision: 'request_changes', comment: '请补充产线规格与预算说明' }] });
+    const back = await h
+      .handle(ref)
+      .executeUpdate(reviewUpdate, { args: [{ actor: coord, decision: 'request_changes', comment: '请补充产线规格与预算说明' }] });
     expect(back.stage).toBe('intake');
     expect(back.awaiting).toEqual([{ action: 'revise', role: 'enterprise_contact', organisation: { id: 'e-steel', name: '鞍山华冶板材有限公司' } }]);
 

@@ -40,7 +40,17 @@ const expectedType = (field: DmmfField): string => {
   if (field.kind === 'enum') return 'USER-DEFINED';
   if (field.nativeType) {
     const [name] = field.nativeType;
-    return ({ Decimal: 'numeric', Date: 'date', Timestamptz: 'timestamp with time zone', Timestamp: 'timestamp without time zone', VarChar: 'character varying' } as Record<string, string>)[name] ?? name;
+    return (
+      (
+        {
+          Decimal: 'numeric',
+          Date: 'date',
+          Timestamptz: 'timestamp with time zone',
+          Timestamp: 'timestamp without time zone',
+          VarChar: 'character varying',
+        } as Record<string, string>
+      )[name] ?? name
+    );
   }
   const types: Record<string, string> = {
     String: 'text',
@@ -105,7 +115,9 @@ describe('the committed migrations build the database schema.prisma describes', 
     }
     expect(found).toEqual(expected);
     // And nothing the schema does not know about, apart from Prisma's own bookkeeping.
-    const known = new Set(schema.datamodel.models.flatMap((m) => m.fields.filter((f) => f.kind === 'scalar' || f.kind === 'enum').map((f) => `${m.dbName ?? m.name}.${f.name}`)));
+    const known = new Set(
+      schema.datamodel.models.flatMap((m) => m.fields.filter((f) => f.kind === 'scalar' || f.kind === 'enum').map((f) => `${m.dbName ?? m.name}.${f.name}`)),
+    );
     expect([...actual.keys()].filter((key) => !known.has(key) && !key.startsWith('_prisma_migrations.'))).toEqual([]);
   });
 
@@ -145,15 +157,17 @@ describe('the committed migrations build the database schema.prisma describes', 
     const rules: Record<string, string> = { a: 'NoAction', r: 'Restrict', c: 'Cascade', n: 'SetNull', d: 'SetDefault' };
     const actual = rows.map((r) => `${r.table}(${r.columns.join(', ')}) → ${r.target}(${r.target_columns.join(', ')}) on delete ${rules[r.on_delete]}`).sort();
     const tableOf = new Map(schema.datamodel.models.map((m) => [m.name, m.dbName ?? m.name]));
-    const expected = schema.datamodel.models.flatMap((model) =>
-      model.fields
-        .filter((f) => f.kind === 'object' && (f.relationFromFields?.length ?? 0) > 0)
-        .map((f) => {
-          // Prisma's default: Restrict for a required relation, SetNull for an optional one.
-          const onDelete = f.relationOnDelete ?? (f.isRequired ? 'Restrict' : 'SetNull');
-          return `${tableOf.get(model.name)}(${f.relationFromFields!.join(', ')}) → ${tableOf.get(f.type)}(${f.relationToFields!.join(', ')}) on delete ${onDelete}`;
-        }),
-    ).sort();
+    const expected = schema.datamodel.models
+      .flatMap((model) =>
+        model.fields
+          .filter((f) => f.kind === 'object' && (f.relationFromFields?.length ?? 0) > 0)
+          .map((f) => {
+            // Prisma's default: Restrict for a required relation, SetNull for an optional one.
+            const onDelete = f.relationOnDelete ?? (f.isRequired ? 'Restrict' : 'SetNull');
+            return `${tableOf.get(model.name)}(${f.relationFromFields!.join(', ')}) → ${tableOf.get(f.type)}(${f.relationToFields!.join(', ')}) on delete ${onDelete}`;
+          }),
+      )
+      .sort();
     expect(actual).toEqual(expected);
   });
 });
@@ -166,15 +180,21 @@ describe('migrate()', () => {
     const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
       'SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name',
     );
-    const expected = await Promise.all(migrations.map(async (m) => ({
-      migration_name: m.name,
-      checksum: createHash('sha256').update(await readFile(path.join(MIGRATIONS_DIR, m.name, 'migration.sql'))).digest('hex'),
-      applied_steps_count: 1,
-    })));
-    expect(rows.map(({ finished_at, ...row }) => {
-      expect(finished_at).toBeInstanceOf(Date);
-      return row;
-    })).toEqual(expected);
+    const expected = await Promise.all(
+      migrations.map(async (m) => ({
+        migration_name: m.name,
+        checksum: createHash('sha256')
+          .update(await readFile(path.join(MIGRATIONS_DIR, m.name, 'migration.sql')))
+          .digest('hex'),
+        applied_steps_count: 1,
+      })),
+    );
+    expect(
+      rows.map(({ finished_at, ...row }) => {
+        expect(finished_at).toBeInstanceOf(Date);
+        return row;
+      }),
+    ).toEqual(expected);
   });
 
   it('refuses a migration that was edited after it was applied, and one that failed, naming it', async () => {
@@ -200,7 +220,9 @@ describe('migrate()', () => {
       await check.connect();
       try {
         expect((await check.query<{ t: string | null }>(`SELECT to_regclass('"Scratch"') AS t`)).rows[0]!.t).toBeNull();
-        expect((await check.query<{ n: number }>('SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE migration_name = $1', [broken])).rows[0]!.n).toBe(0);
+        expect((await check.query<{ n: number }>('SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE migration_name = $1', [broken])).rows[0]!.n).toBe(
+          0,
+        );
       } finally {
         await check.end();
       }

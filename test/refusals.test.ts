@@ -24,7 +24,11 @@ afterAll(async () => {
  * Sends an update that must be refused, and proves the refusal changed nothing: the status a
  * person sees is the same before and after, and no event reached the audit trail.
  */
-const expectRefused = async (reference: string, send: () => Promise<unknown>, expected: RefusalText | { type: RefusalText['type']; message: RegExp }): Promise<void> => {
+const expectRefused = async (
+  reference: string,
+  send: () => Promise<unknown>,
+  expected: RefusalText | { type: RefusalText['type']; message: RegExp },
+): Promise<void> => {
   const before = await h.status(reference);
   const lastSeq = before.history.at(-1)?.seq ?? 0;
   await recorded(h, reference, lastSeq);
@@ -62,12 +66,17 @@ describe('refused decisions change nothing and say why', () => {
       type: 'WrongStage',
       message: `${ref} is in review; "select candidates" is taken in matchmaking`,
     });
-    await expectRefused(ref, async () => handle.executeUpdate(registerContractUpdate, {
-      args: [await contract([{ title: '交付', kind: 'deliverable', due: '2027-01-15', responsible: 'university' }])],
-    }), {
-      type: 'WrongStage',
-      message: `${ref} is in review; "register the contract" is taken in contracting`,
-    });
+    await expectRefused(
+      ref,
+      async () =>
+        handle.executeUpdate(registerContractUpdate, {
+          args: [await contract([{ title: '交付', kind: 'deliverable', due: '2027-01-15', responsible: 'university' }])],
+        }),
+      {
+        type: 'WrongStage',
+        message: `${ref} is in review; "register the contract" is taken in contracting`,
+      },
+    );
 
     const tto = await h.actor('tto-neu');
     await expectRefused(ref, () => handle.executeUpdate(reviewUpdate, { args: [{ actor: tto, decision: 'approve' }] }), {
@@ -122,16 +131,25 @@ describe('refused decisions change nothing and say why', () => {
       type: 'NotAuthorised',
       message: `only ${best.counterpart.name}'s tech-transfer office can answer this proposal`,
     });
-    await expectRefused(ref, async () => handle.executeUpdate(respondToProposalUpdate, { args: [{ actor: await h.actor('manager'), candidateId: best.id, decision: 'accept' }] }), {
-      type: 'NotAuthorised',
-      message: `only ${best.counterpart.name}'s tech-transfer office can answer this proposal`,
-    });
-    await expectRefused(ref, async () => handle.executeUpdate(respondToProposalUpdate, {
-      args: [{ actor: await h.actor(ttoFor(best)), candidateId: best.id, decision: 'decline' }],
-    }), {
-      type: 'InvalidDecision',
-      message: 'category: a decline needs a category (too_early, unclear_benefit, budget, timing, other)',
-    });
+    await expectRefused(
+      ref,
+      async () => handle.executeUpdate(respondToProposalUpdate, { args: [{ actor: await h.actor('manager'), candidateId: best.id, decision: 'accept' }] }),
+      {
+        type: 'NotAuthorised',
+        message: `only ${best.counterpart.name}'s tech-transfer office can answer this proposal`,
+      },
+    );
+    await expectRefused(
+      ref,
+      async () =>
+        handle.executeUpdate(respondToProposalUpdate, {
+          args: [{ actor: await h.actor(ttoFor(best)), candidateId: best.id, decision: 'decline' }],
+        }),
+      {
+        type: 'InvalidDecision',
+        message: 'category: a decline needs a category (too_early, unclear_benefit, budget, timing, other)',
+      },
+    );
 
     const proposal = await h.prisma.matchProposal.findFirstOrThrow({ where: { partnership: { reference: ref }, candidateId: best.id } });
     expect(proposal.status).toBe('proposed');
@@ -145,7 +163,9 @@ describe('refused decisions change nothing and say why', () => {
     const handle = h.handle(ref);
     const { candidate, tto } = await toNegotiation(h, ref);
     const coord = await h.actor('coord');
-    const back = await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: await h.actor(tto), outcome: 'failed', next: 'rematch', reason: '价格谈不拢' }] });
+    const back = await handle.executeUpdate(concludeNegotiationUpdate, {
+      args: [{ actor: await h.actor(tto), outcome: 'failed', next: 'rematch', reason: '价格谈不拢' }],
+    });
     expect(back.stage).toBe('matchmaking');
     expect(back.university).toBeNull();
 
@@ -163,7 +183,10 @@ describe('refused decisions change nothing and say why', () => {
       expect(offered.history.map((e) => e.type).slice(-2)).toEqual(['negotiation_failed', 'candidates_found']);
       expect(offered.nextTimers.map((t) => t.key)).toEqual(['selection:remind', 'selection:escalate']);
       const failedRow = () =>
-        h.prisma.matchProposal.findFirst({ where: { partnership: { reference: ref }, candidateId: candidate.id }, select: { status: true, declineReason: true } });
+        h.prisma.matchProposal.findFirst({
+          where: { partnership: { reference: ref }, candidateId: candidate.id },
+          select: { status: true, declineReason: true },
+        });
       await expect.poll(failedRow).toEqual({ status: 'failed', declineReason: '价格谈不拢' });
     } finally {
       await handle.executeUpdate(withdrawUpdate, { args: [{ actor: coord, reason: '测试结束' }] });
@@ -191,32 +214,56 @@ describe('refused decisions change nothing and say why', () => {
       message: 'milestones[0].due: expected a date (2026-12-31) or an ISO instant with offset (2026-12-31T09:00:00+08:00)',
     });
     // An instant without an offset is ambiguous (whose 09:00?), so it is refused too.
-    await expectRefused(ref, async () => handle.executeUpdate(registerContractUpdate, { args: [await contract([{ ...milestone, due: '2027-01-15T09:00:00' }])] }), {
-      type: 'InvalidDecision',
-      message: 'milestones[0].due: expected a date (2026-12-31) or an ISO instant with offset (2026-12-31T09:00:00+08:00)',
-    });
+    await expectRefused(
+      ref,
+      async () => handle.executeUpdate(registerContractUpdate, { args: [await contract([{ ...milestone, due: '2027-01-15T09:00:00' }])] }),
+      {
+        type: 'InvalidDecision',
+        message: 'milestones[0].due: expected a date (2026-12-31) or an ISO instant with offset (2026-12-31T09:00:00+08:00)',
+      },
+    );
 
     await registerContract(h, ref);
     const contact = await h.actor('contact-steel');
-    await expectRefused(ref, () => handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: contact, milestone: 1, evidenceUrl: 'https://docs.example.cn/a.pdf' }] }), {
-      type: 'NotAuthorised',
-      message: "milestone 1 is the university's; only it or a coordinator marks it done",
-    });
+    await expectRefused(
+      ref,
+      () => handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: contact, milestone: 1, evidenceUrl: 'https://docs.example.cn/a.pdf' }] }),
+      {
+        type: 'NotAuthorised',
+        message: "milestone 1 is the university's; only it or a coordinator marks it done",
+      },
+    );
     const university = await h.actor(tto);
-    await expectRefused(ref, () => handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: university, milestone: 1, evidenceUrl: 'ftp://docs.example.cn/a.pdf' }] }), {
-      type: 'InvalidDecision',
-      message: 'evidenceUrl: expected an http(s) link to the evidence',
-    });
-    await expectRefused(ref, () => handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: university, milestone: 2, evidenceUrl: 'https://docs.example.cn/a.pdf' }] }), {
-      type: 'InvalidDecision',
-      message: 'milestone: there is no milestone 2 (1–1)',
-    });
+    await expectRefused(
+      ref,
+      () => handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: university, milestone: 1, evidenceUrl: 'ftp://docs.example.cn/a.pdf' }] }),
+      {
+        type: 'InvalidDecision',
+        message: 'evidenceUrl: expected an http(s) link to the evidence',
+      },
+    );
+    await expectRefused(
+      ref,
+      () => handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: university, milestone: 2, evidenceUrl: 'https://docs.example.cn/a.pdf' }] }),
+      {
+        type: 'InvalidDecision',
+        message: 'milestone: there is no milestone 2 (1–1)',
+      },
+    );
 
-    const done = await handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: university, milestone: 1, evidenceUrl: 'https://docs.example.cn/a.pdf' }] });
+    const done = await handle.executeUpdate(completeMilestoneUpdate, {
+      args: [{ actor: university, milestone: 1, evidenceUrl: 'https://docs.example.cn/a.pdf' }],
+    });
     expect(done.stage).toBe('completed');
     await handle.result();
     expect(await acceptedUpdates(handle)).toEqual([
-      'review', 'selectCandidates', 'respondToProposal', 'proposeTerms', 'concludeNegotiation', 'registerContract', 'completeMilestone',
+      'review',
+      'selectCandidates',
+      'respondToProposal',
+      'proposeTerms',
+      'concludeNegotiation',
+      'registerContract',
+      'completeMilestone',
     ]);
     const contractRow = await h.prisma.contract.findFirstOrThrow({ where: { partnership: { reference: ref } }, include: { milestones: true } });
     expect(contractRow.milestones.map((m) => [m.seq, m.status, m.evidenceUrl])).toEqual([[1, 'done', 'https://docs.example.cn/a.pdf']]);

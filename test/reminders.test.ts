@@ -32,9 +32,12 @@ const until = (reference: string, template: string, timeoutMs = 20_000) =>
 
 describe('timers remind, escalate and expire', () => {
   it('reminds the coordinators of a waiting review, then escalates to the managers, once each', async () => {
-    const ref = await h.submit({ ...ROLL_WEAR_DEMAND, title: '提醒测试：审核超时' }, {
-      policy: { ...FAST_POLICY, decisionReminderAfter: '1s', decisionEscalateAfter: '2s' },
-    });
+    const ref = await h.submit(
+      { ...ROLL_WEAR_DEMAND, title: '提醒测试：审核超时' },
+      {
+        policy: { ...FAST_POLICY, decisionReminderAfter: '1s', decisionEscalateAfter: '2s' },
+      },
+    );
     await until(ref, 'decision_escalated');
     // Past both timers, with nothing left to fire for the review.
     await sleep(1500);
@@ -49,7 +52,10 @@ describe('timers remind, escalate and expire', () => {
       'decision_escalated → manager/email',
     ]);
     expect(rows[0]!.seq).toBeLessThan(rows[2]!.seq);
-    const events = await h.prisma.partnershipEvent.findMany({ where: { partnership: { reference: ref }, type: { in: ['reminder', 'escalation'] } }, orderBy: { seq: 'asc' } });
+    const events = await h.prisma.partnershipEvent.findMany({
+      where: { partnership: { reference: ref }, type: { in: ['reminder', 'escalation'] } },
+      orderBy: { seq: 'asc' },
+    });
     expect(events.map((e) => [e.type, (e.payload as { data: { timer: string } }).data.timer])).toEqual([
       ['reminder', 'review:remind'],
       ['escalation', 'review:escalate'],
@@ -61,9 +67,12 @@ describe('timers remind, escalate and expire', () => {
   });
 
   it('lets an unanswered proposal lapse, tells the coordinators, and offers the remaining candidates', async () => {
-    const ref = await h.submit({ ...ROLL_WEAR_DEMAND, title: '提醒测试：提案过期' }, {
-      policy: { ...FAST_POLICY, proposalDeadline: '3s', proposalReminderBefore: '2s' },
-    });
+    const ref = await h.submit(
+      { ...ROLL_WEAR_DEMAND, title: '提醒测试：提案过期' },
+      {
+        policy: { ...FAST_POLICY, proposalDeadline: '3s', proposalReminderBefore: '2s' },
+      },
+    );
     const offered = await approve(h, ref);
     expect(offered.candidates.length).toBeGreaterThanOrEqual(2);
     const best = offered.candidates[0]!;
@@ -75,8 +84,11 @@ describe('timers remind, escalate and expire', () => {
     expect(after.candidates.map((c) => c.id)).not.toContain(best.id);
     expect(after.candidates.length).toBe(offered.candidates.length - 1);
 
-    await eventually('the lapse recorded', async () =>
-      (await h.prisma.matchProposal.findFirst({ where: { partnership: { reference: ref }, candidateId: best.id, status: 'expired' } })) ?? undefined);
+    await eventually(
+      'the lapse recorded',
+      async () =>
+        (await h.prisma.matchProposal.findFirst({ where: { partnership: { reference: ref }, candidateId: best.id, status: 'expired' } })) ?? undefined,
+    );
     const proposal = await h.prisma.matchProposal.findFirstOrThrow({ where: { partnership: { reference: ref }, candidateId: best.id } });
     expect(proposal).toMatchObject({ status: 'expired', declineCategory: 'timing' });
 
@@ -99,9 +111,12 @@ describe('timers remind, escalate and expire', () => {
   });
 
   it('reminds before, on and after a milestone’s due time, in that order, and not for a finished milestone', async () => {
-    const ref = await h.submit({ ...ROLL_WEAR_DEMAND, title: '提醒测试：履约节点' }, {
-      policy: { ...FAST_POLICY, milestoneReminderOffsets: ['2s'], milestoneEscalateAfter: '2s' },
-    });
+    const ref = await h.submit(
+      { ...ROLL_WEAR_DEMAND, title: '提醒测试：履约节点' },
+      {
+        policy: { ...FAST_POLICY, milestoneReminderOffsets: ['2s'], milestoneEscalateAfter: '2s' },
+      },
+    );
     const { tto } = await toNegotiation(h, ref);
     await agreeTerms(h, ref, tto);
     await h.waitFor(ref, (s) => s.stage === 'contracting');
@@ -112,7 +127,9 @@ describe('timers remind, escalate and expire', () => {
     ]);
     expect(contracted.milestones.map((m) => m.dueAt)).toEqual([due, due]);
     // The enterprise pays at once: its milestone's timers stop.
-    await h.handle(ref).executeUpdate(completeMilestoneUpdate, { args: [{ actor: await h.actor('contact-steel'), milestone: 2, evidenceUrl: 'https://pay.example.cn/receipt/1' }] });
+    await h.handle(ref).executeUpdate(completeMilestoneUpdate, {
+      args: [{ actor: await h.actor('contact-steel'), milestone: 2, evidenceUrl: 'https://pay.example.cn/receipt/1' }],
+    });
 
     await until(ref, 'milestone_overdue');
     await sleep(1000);
@@ -132,7 +149,9 @@ describe('timers remind, escalate and expire', () => {
     const status = await h.status(ref);
     expect(status.nextTimers.map((t) => t.key)).toEqual(['milestone:1:late']);
 
-    const done = await h.handle(ref).executeUpdate(completeMilestoneUpdate, { args: [{ actor: await h.actor(tto), milestone: 1, evidenceUrl: 'https://docs.example.cn/late.pdf' }] });
+    const done = await h
+      .handle(ref)
+      .executeUpdate(completeMilestoneUpdate, { args: [{ actor: await h.actor(tto), milestone: 1, evidenceUrl: 'https://docs.example.cn/late.pdf' }] });
     expect(done.stage).toBe('completed');
     await h.handle(ref).result();
     expect(await outbox(ref, milestoneTemplates)).toHaveLength(rows.length);

@@ -1,14 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  completeMilestoneUpdate,
-  respondToProposalUpdate,
-  reviewUpdate,
-  reviseUpdate,
-  selectCandidatesUpdate,
-  withdrawUpdate,
-} from '../workflows/messages.ts';
+import { completeMilestoneUpdate, respondToProposalUpdate, reviewUpdate, reviseUpdate, selectCandidatesUpdate, withdrawUpdate } from '../workflows/messages.ts';
 import { agreeTerms, approve, registerContract, toNegotiation, ttoFor } from './support/drive.ts';
 import { loadHistory, showHistory } from './support/histories.ts';
 import { createHarness, FAST_POLICY, PET_FOOD_DEMAND, ROLL_WEAR_DEMAND, type Harness } from './support/harness.ts';
@@ -41,12 +34,17 @@ describe('the workflow code replays the histories it wrote', () => {
     const { tto } = await toNegotiation(h, references.completed);
     await agreeTerms(h, references.completed, tto);
     await registerContract(h, references.completed);
-    await h.handle(references.completed).executeUpdate(completeMilestoneUpdate, { args: [{ actor: await h.actor(tto), milestone: 1, evidenceUrl: 'https://docs.example.cn/a.pdf' }] });
+    await h
+      .handle(references.completed)
+      .executeUpdate(completeMilestoneUpdate, { args: [{ actor: await h.actor(tto), milestone: 1, evidenceUrl: 'https://docs.example.cn/a.pdf' }] });
 
-    references.rejected = await h.submit({ ...ROLL_WEAR_DEMAND, title: '回放测试：驳回' }, {
-      // A review that waits long enough for its reminder timer to fire first.
-      policy: { ...FAST_POLICY, decisionReminderAfter: '1s' },
-    });
+    references.rejected = await h.submit(
+      { ...ROLL_WEAR_DEMAND, title: '回放测试：驳回' },
+      {
+        // A review that waits long enough for its reminder timer to fire first.
+        policy: { ...FAST_POLICY, decisionReminderAfter: '1s' },
+      },
+    );
     await h.waitFor(references.rejected, (s) => s.history.some((e) => e.type === 'reminder'), 15_000);
     await h.handle(references.rejected).executeUpdate(reviewUpdate, { args: [{ actor: coord, decision: 'reject', comment: '不属于本计划支持范围' }] });
 
@@ -65,7 +63,9 @@ describe('the workflow code replays the histories it wrote', () => {
     const [first, second] = offered.candidates;
     const declined = h.handle(references.declined);
     await declined.executeUpdate(selectCandidatesUpdate, { args: [{ actor: coord, candidateIds: [first!.id] }] });
-    await declined.executeUpdate(respondToProposalUpdate, { args: [{ actor: await h.actor(ttoFor(first!)), candidateId: first!.id, decision: 'decline', category: 'budget' }] });
+    await declined.executeUpdate(respondToProposalUpdate, {
+      args: [{ actor: await h.actor(ttoFor(first!)), candidateId: first!.id, decision: 'decline', category: 'budget' }],
+    });
     await declined.executeUpdate(selectCandidatesUpdate, { args: [{ actor: coord, candidateIds: [second!.id] }] });
     await declined.executeUpdate(withdrawUpdate, { args: [{ actor: await h.actor('contact-steel'), reason: '企业内部调整' }] });
 

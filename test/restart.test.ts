@@ -42,7 +42,9 @@ describe('a worker restart and retried activities', () => {
     const { candidate, tto } = await toNegotiation(h, straight);
     await agreeTerms(h, straight, tto);
     await registerContract(h, straight);
-    await h.handle(straight).executeUpdate(completeMilestoneUpdate, { args: [{ actor: await h.actor(tto), milestone: 1, evidenceUrl: 'https://docs.example.cn/a.pdf' }] });
+    await h
+      .handle(straight)
+      .executeUpdate(completeMilestoneUpdate, { args: [{ actor: await h.actor(tto), milestone: 1, evidenceUrl: 'https://docs.example.cn/a.pdf' }] });
     expect(await h.handle(straight).result()).toMatchObject({ stage: 'completed' });
 
     // The same steps, with the worker gone in the middle of the negotiation.
@@ -53,7 +55,8 @@ describe('a worker restart and retried activities', () => {
       (await h.prisma.notification.count({ where: { partnership: { reference: interrupted }, template: 'proposal_accepted', status: 'sent' } })) > 0 &&
       (await h.prisma.notification.count({ where: { partnership: { reference: interrupted }, status: 'pending', deliverAfter: null } })) === 0
         ? true
-        : undefined);
+        : undefined,
+    );
     await h.stopWorker();
     // A party proposes terms while no worker runs: the server holds the update until one does.
     const terms = h.handle(interrupted).executeUpdate(proposeTermsUpdate, {
@@ -65,7 +68,9 @@ describe('a worker restart and retried activities', () => {
     expect(proposed.rounds).toHaveLength(1);
     await h.handle(interrupted).executeUpdate(concludeNegotiationUpdate, { args: [{ actor: await h.actor(tto), outcome: 'agreed' }] });
     await registerContract(h, interrupted);
-    await h.handle(interrupted).executeUpdate(completeMilestoneUpdate, { args: [{ actor: await h.actor(tto), milestone: 1, evidenceUrl: 'https://docs.example.cn/a.pdf' }] });
+    await h
+      .handle(interrupted)
+      .executeUpdate(completeMilestoneUpdate, { args: [{ actor: await h.actor(tto), milestone: 1, evidenceUrl: 'https://docs.example.cn/a.pdf' }] });
     expect(await h.handle(interrupted).result()).toMatchObject({ stage: 'completed' });
 
     const expected = await footprint(straight);
@@ -116,8 +121,22 @@ describe('a worker restart and retried activities', () => {
 
     // A new event, run twice: written the first time, found the second.
     const candidates: Candidate[] = [
-      { id: 'T-A1', title: '热轧工作辊高铬铸铁复合辊身材料与激光熔覆修复技术', counterpart: { id: 'u-neu', name: '东北大学' }, score: 0.9, reasons: ['领域一致'], flags: [] },
-      { id: 'T-A2', title: '轧辊表面超音速火焰喷涂碳化钨耐磨涂层', counterpart: { id: 'u-dut', name: '大连理工大学' }, score: 0.8, reasons: ['领域一致'], flags: [] },
+      {
+        id: 'T-A1',
+        title: '热轧工作辊高铬铸铁复合辊身材料与激光熔覆修复技术',
+        counterpart: { id: 'u-neu', name: '东北大学' },
+        score: 0.9,
+        reasons: ['领域一致'],
+        flags: [],
+      },
+      {
+        id: 'T-A2',
+        title: '轧辊表面超音速火焰喷涂碳化钨耐磨涂层',
+        counterpart: { id: 'u-dut', name: '大连理工大学' },
+        score: 0.8,
+        reasons: ['领域一致'],
+        flags: [],
+      },
     ];
     const fresh = {
       seq: last.seq + 1,

@@ -6,7 +6,12 @@ import { PERMANENT_DELIVERY_ERROR, UNKNOWN_MESSAGE } from '../domain/failures.ts
 
 // A transport outage retries until it passes; after three days a message has lost its point.
 // Permanent refusals (no address, a rejected recipient) are marked failed by the activity and not retried.
-const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: [PERMANENT_DELIVERY_ERROR, UNKNOWN_MESSAGE] };
+const retry = {
+  initialInterval: '1 second',
+  backoffCoefficient: 2,
+  maximumInterval: '5 minutes',
+  nonRetryableErrorTypes: [PERMANENT_DELIVERY_ERROR, UNKNOWN_MESSAGE],
+};
 
 export interface Deliveries {
   /** Starts sending each message without waiting for it; decisions are not held up by a slow channel. */

@@ -7,7 +7,14 @@ import { scheduleOverdueRepeat } from './milestones.ts';
 import { expireProposal } from './transitions.ts';
 
 /** A reminder or an escalation: sent at the timer's slot, with the others due then. */
-const send = <T extends Template>(kind: 'reminder' | 'escalation', life: Lifecycle, timer: Timer, template: T, to: readonly Audience[], data: NoticeData[T]): void => {
+const send = <T extends Template>(
+  kind: 'reminder' | 'escalation',
+  life: Lifecycle,
+  timer: Timer,
+  template: T,
+  to: readonly Audience[],
+  data: NoticeData[T],
+): void => {
   life.emit(kind, null, { timer: timer.key, slot: timer.at }, [notice(template, to, data)], `${kind} ${timer.key}`);
 };
 

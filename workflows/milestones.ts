@@ -4,8 +4,7 @@ import type { Lifecycle } from './lifecycle.ts';
 import { scheduleNotice } from './timers.ts';
 
 /** A milestone due on a calendar date is due at 09:00 that day in Asia/Shanghai, so "due today" arrives in the morning. */
-export const dueInstant = (due: string): number =>
-  Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(due) ? `${due}T09:00:00+08:00` : due);
+export const dueInstant = (due: string): number => Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(due) ? `${due}T09:00:00+08:00` : due);
 
 export const milestoneRecords = (plans: readonly MilestonePlan[]): MilestoneRecord[] =>
   plans.map((plan, index) => ({

@@ -91,7 +91,16 @@ export async function partnership(rawInput: PartnershipInput, carried?: Partners
 
     if (state.needsMatching) {
       const excluded = state.excluded;
-      offerCandidates(life, await findCandidates({ partnershipId: input.partnershipId, kind: input.kind, subjectId: input.subjectId, excluded, limit: input.policy.candidatesShown }));
+      offerCandidates(
+        life,
+        await findCandidates({
+          partnershipId: input.partnershipId,
+          kind: input.kind,
+          subjectId: input.subjectId,
+          excluded,
+          limit: input.policy.candidatesShown,
+        }),
+      );
       continue;
     }
 
@@ -158,6 +167,8 @@ const publishAttributes = (life: Lifecycle, published: Published): void => {
       `Stage: ${state.stage}`,
       `University: ${university ?? '—'} · Enterprise: ${enterprise ?? '—'}`,
       state.outcome ? `Outcome: ${state.outcome.reason}` : '',
-    ].filter(Boolean).join('\n\n'),
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
   );
 };

@@ -9,7 +9,6 @@ const { claimDueReminders, composeDigests } = proxyActivities<Activities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
-
 /** The Monday of the week holding `at`, as a date in Asia/Shanghai. */
 export const weekOf = (at: number): string => {
   const local = at + SHANGHAI_OFFSET_MS;

@@ -29,12 +29,14 @@ const awaiting = (life: Lifecycle): Awaiting[] => {
     case 'negotiation':
       return [state.university, state.enterprise].flatMap((party, index) =>
         party
-          ? [{
-              action: 'negotiate' as const,
-              role: roleOfSide(index === 0 ? 'university' : 'enterprise'),
-              organisation: party,
-              ...(state.negotiationDeadline ? { deadline: iso(state.negotiationDeadline) } : {}),
-            }]
+          ? [
+              {
+                action: 'negotiate' as const,
+                role: roleOfSide(index === 0 ? 'university' : 'enterprise'),
+                organisation: party,
+                ...(state.negotiationDeadline ? { deadline: iso(state.negotiationDeadline) } : {}),
+              },
+            ]
           : [],
       );
     case 'contracting':

@@ -28,7 +28,13 @@ export const requestChanges = (life: Lifecycle, actor: Actor, comment: string): 
   cancel(state, 'review:');
   state.stage = 'intake';
   scheduleNotice(life, 'revision:remind', life.now() + life.policy.revisionReminderAfter);
-  life.emit('reviewed', actor, { decision: 'request_changes', comment }, [notice('changes_requested', [person(life.input.submittedBy.personId)], { comment })], `changes requested: ${comment}`);
+  life.emit(
+    'reviewed',
+    actor,
+    { decision: 'request_changes', comment },
+    [notice('changes_requested', [person(life.input.submittedBy.personId)], { comment })],
+    `changes requested: ${comment}`,
+  );
 };
 
 export const approve = (life: Lifecycle, actor: Actor, comment?: string): void => {
@@ -62,7 +68,13 @@ export const reject = (life: Lifecycle, actor: Actor, comment: string): void => 
   state.timers = [];
   state.stage = 'rejected';
   state.outcome = { stage: 'rejected', reason: comment };
-  life.emit('reviewed', actor, { decision: 'reject', comment }, [notice('rejected', [person(life.input.submittedBy.personId)], { comment })], `rejected: ${comment}`);
+  life.emit(
+    'reviewed',
+    actor,
+    { decision: 'reject', comment },
+    [notice('rejected', [person(life.input.submittedBy.personId)], { comment })],
+    `rejected: ${comment}`,
+  );
 };
 
 /** Candidates from the matching engine; none at all closes the partnership as unmatched. */
@@ -76,7 +88,13 @@ export const offerCandidates = (life: Lifecycle, candidates: readonly Candidate[
   state.candidates = [...candidates];
   scheduleNotice(life, 'selection:remind', life.now() + policy.decisionReminderAfter);
   scheduleNotice(life, 'selection:escalate', life.now() + policy.decisionEscalateAfter);
-  life.emit('candidates_found', null, { candidates }, [notice('candidates_ready', [coordinators], { count: candidates.length })], `${candidates.length} candidates`);
+  life.emit(
+    'candidates_found',
+    null,
+    { candidates },
+    [notice('candidates_ready', [coordinators], { count: candidates.length })],
+    `${candidates.length} candidates`,
+  );
 };
 
 export const proposeCandidates = (life: Lifecycle, actor: Actor, candidateIds: readonly string[]): void => {
@@ -114,7 +132,13 @@ const withdrawOpenProposals = (life: Lifecycle, actor: Actor | null): void => {
     'proposals_withdrawn',
     actor,
     { candidateIds: open.map((p) => p.candidateId) },
-    [notice('proposal_withdrawn', open.map((p) => organisation(p.counterpart.id)), {})],
+    [
+      notice(
+        'proposal_withdrawn',
+        open.map((p) => organisation(p.counterpart.id)),
+        {},
+      ),
+    ],
     `${open.length} open proposal(s) withdrawn`,
   );
 };
@@ -142,9 +166,13 @@ export const acceptProposal = (life: Lifecycle, actor: Actor, candidateId: strin
     scheduleNotice(life, 'negotiation:remind', deadline - policy.negotiationReminderBefore, deadline);
   }
   scheduleNotice(life, 'negotiation:overdue', deadline);
-  life.emit('proposal_accepted', actor, { candidateId, counterpart: proposal.counterpart }, [
-    notice('proposal_accepted', [coordinators, ...parties(life)], { counterpart: proposal.counterpart.name, deadline: new Date(deadline).toISOString() }),
-  ], `${proposal.counterpart.name} accepted`);
+  life.emit(
+    'proposal_accepted',
+    actor,
+    { candidateId, counterpart: proposal.counterpart },
+    [notice('proposal_accepted', [coordinators, ...parties(life)], { counterpart: proposal.counterpart.name, deadline: new Date(deadline).toISOString() })],
+    `${proposal.counterpart.name} accepted`,
+  );
 };
 
 /** After the last open proposal is settled without an acceptance: offer the rest, or match again. */
@@ -166,9 +194,19 @@ export const declineProposal = (life: Lifecycle, actor: Actor, decision: EventDa
   if (decision.reason) proposal.reason = decision.reason;
   cancel(state, `proposal:${decision.candidateId}:`);
   state.excluded.push({ id: decision.candidateId, category: decision.category });
-  life.emit('proposal_declined', actor, decision, [
-    notice('proposal_declined', [coordinators], { counterpart: proposal.counterpart.name, category: decision.category, ...(decision.reason ? { reason: decision.reason } : {}) }),
-  ], `${proposal.counterpart.name} declined (${decision.category})`);
+  life.emit(
+    'proposal_declined',
+    actor,
+    decision,
+    [
+      notice('proposal_declined', [coordinators], {
+        counterpart: proposal.counterpart.name,
+        category: decision.category,
+        ...(decision.reason ? { reason: decision.reason } : {}),
+      }),
+    ],
+    `${proposal.counterpart.name} declined (${decision.category})`,
+  );
   afterProposalsSettled(life);
 };
 
@@ -180,9 +218,13 @@ export const expireProposal = (life: Lifecycle, candidateId: string): void => {
   proposal.decidedAt = life.now();
   cancel(state, `proposal:${candidateId}:`);
   state.excluded.push({ id: candidateId, category: 'timing' });
-  life.emit('proposal_expired', null, { candidateId }, [
-    notice('proposal_declined', [coordinators], { counterpart: proposal.counterpart.name, category: 'timing', reason: 'no answer before the deadline' }),
-  ], `${proposal.counterpart.name} did not answer in time`);
+  life.emit(
+    'proposal_expired',
+    null,
+    { candidateId },
+    [notice('proposal_declined', [coordinators], { counterpart: proposal.counterpart.name, category: 'timing', reason: 'no answer before the deadline' })],
+    `${proposal.counterpart.name} did not answer in time`,
+  );
   afterProposalsSettled(life);
 };
 
@@ -193,9 +235,13 @@ export const proposeTerms = (life: Lifecycle, actor: Actor, side: 'university' |
   const others = [state.university, state.enterprise]
     .filter((party): party is Party => party !== null && party.id !== actor.organisationId)
     .map((party) => organisation(party.id));
-  life.emit('terms_proposed', actor, { round, terms, ...(amountCny === undefined ? {} : { amountCny }) }, [
-    notice('terms_proposed', [...others, coordinators], { round, terms, ...(amountCny === undefined ? {} : { amountCny }) }),
-  ], `terms round ${round}`);
+  life.emit(
+    'terms_proposed',
+    actor,
+    { round, terms, ...(amountCny === undefined ? {} : { amountCny }) },
+    [notice('terms_proposed', [...others, coordinators], { round, terms, ...(amountCny === undefined ? {} : { amountCny }) })],
+    `terms round ${round}`,
+  );
 };
 
 export const agreeTerms = (life: Lifecycle, actor: Actor): void => {
@@ -203,7 +249,13 @@ export const agreeTerms = (life: Lifecycle, actor: Actor): void => {
   cancel(state, 'negotiation:');
   state.stage = 'contracting';
   const round = state.rounds.length;
-  life.emit('negotiation_agreed', actor, { round }, [notice('negotiation_agreed', [coordinators, ...parties(life)], { round })], `terms of round ${round} agreed`);
+  life.emit(
+    'negotiation_agreed',
+    actor,
+    { round },
+    [notice('negotiation_agreed', [coordinators, ...parties(life)], { round })],
+    `terms of round ${round} agreed`,
+  );
 };
 
 export const failNegotiation = (life: Lifecycle, actor: Actor, next: 'rematch' | 'close', reason: string): void => {
@@ -218,9 +270,13 @@ export const failNegotiation = (life: Lifecycle, actor: Actor, next: 'rematch' |
     proposal.decidedAt = life.now();
   }
   state.excluded.push({ id: matched.candidateId, category: 'other' });
-  life.emit('negotiation_failed', actor, { next, reason, candidateId: matched.candidateId }, [
-    notice('negotiation_failed', [coordinators, ...parties(life)], { reason, next }),
-  ], `negotiation failed: ${reason}`);
+  life.emit(
+    'negotiation_failed',
+    actor,
+    { next, reason, candidateId: matched.candidateId },
+    [notice('negotiation_failed', [coordinators, ...parties(life)], { reason, next })],
+    `negotiation failed: ${reason}`,
+  );
   state.matched = null;
   state.rounds = [];
   state.negotiationDeadline = null;
@@ -233,34 +289,46 @@ export const failNegotiation = (life: Lifecycle, actor: Actor, next: 'rematch' |
   afterProposalsSettled(life);
 };
 
-export const registerContract = (life: Lifecycle, actor: Actor, contract: Omit<EventData['contract_registered'], 'milestones' | 'university' | 'enterprise'> & { milestones: Parameters<typeof milestoneRecords>[0] }): void => {
+export const registerContract = (
+  life: Lifecycle,
+  actor: Actor,
+  contract: Omit<EventData['contract_registered'], 'milestones' | 'university' | 'enterprise'> & { milestones: Parameters<typeof milestoneRecords>[0] },
+): void => {
   const { state } = life;
   const milestones = milestoneRecords(contract.milestones);
   state.contract = { type: contract.type, amountCny: contract.amountCny, signedOn: contract.signedOn, registeredBy: actor.name };
   state.milestones = milestones.map((m) => ({ ...m, done: false }));
   state.stage = 'milestones';
   for (const milestone of milestones) scheduleMilestone(life, milestone);
-  life.emit('contract_registered', actor, {
-    type: contract.type,
-    amountCny: contract.amountCny,
-    signedOn: contract.signedOn,
-    university: state.university!,
-    enterprise: state.enterprise!,
-    milestones,
-  }, [notice('contract_registered', [coordinators, ...parties(life)], {
-    type: contract.type,
-    amountCny: contract.amountCny,
-    signedOn: contract.signedOn,
-    // Each milestone with its due time, so the message can put them in calendars.
-    milestones: milestones.map((m) => ({
-      seq: m.seq,
-      title: m.title,
-      due: new Date(m.dueAt).toISOString(),
-      kind: m.kind,
-      responsible: m.responsible,
-      ...(m.amountCny === undefined ? {} : { amountCny: m.amountCny }),
-    })),
-  })], `contract registered (${milestones.length} milestones)`);
+  life.emit(
+    'contract_registered',
+    actor,
+    {
+      type: contract.type,
+      amountCny: contract.amountCny,
+      signedOn: contract.signedOn,
+      university: state.university!,
+      enterprise: state.enterprise!,
+      milestones,
+    },
+    [
+      notice('contract_registered', [coordinators, ...parties(life)], {
+        type: contract.type,
+        amountCny: contract.amountCny,
+        signedOn: contract.signedOn,
+        // Each milestone with its due time, so the message can put them in calendars.
+        milestones: milestones.map((m) => ({
+          seq: m.seq,
+          title: m.title,
+          due: new Date(m.dueAt).toISOString(),
+          kind: m.kind,
+          responsible: m.responsible,
+          ...(m.amountCny === undefined ? {} : { amountCny: m.amountCny }),
+        })),
+      }),
+    ],
+    `contract registered (${milestones.length} milestones)`,
+  );
 };
 
 export const completeMilestone = (life: Lifecycle, actor: Actor, seq: number, evidenceUrl: string): void => {
@@ -270,9 +338,13 @@ export const completeMilestone = (life: Lifecycle, actor: Actor, seq: number, ev
   milestone.doneAt = life.now();
   milestone.evidenceUrl = evidenceUrl;
   cancel(state, `milestone:${seq}:`);
-  life.emit('milestone_done', actor, { milestone: seq, evidenceUrl }, [
-    notice('milestone_done', [coordinators, ...parties(life)], { milestone: seq, milestoneTitle: milestone.title, evidenceUrl }),
-  ], `milestone ${seq} done`);
+  life.emit(
+    'milestone_done',
+    actor,
+    { milestone: seq, evidenceUrl },
+    [notice('milestone_done', [coordinators, ...parties(life)], { milestone: seq, milestoneTitle: milestone.title, evidenceUrl })],
+    `milestone ${seq} done`,
+  );
   if (state.milestones.every((m) => m.done)) {
     finish(life, 'completed', actor, 'all milestones done', 'completed', {});
   }
@@ -283,7 +355,11 @@ export const withdraw = (life: Lifecycle, actor: Actor, reason: string): void =>
 };
 
 /** The submitting side revised the submission: it goes back to review. */
-export const revise = (life: Lifecycle, actor: Actor, revision: { readonly title?: string | undefined; readonly summary?: string | undefined; readonly note: string }): void => {
+export const revise = (
+  life: Lifecycle,
+  actor: Actor,
+  revision: { readonly title?: string | undefined; readonly summary?: string | undefined; readonly note: string },
+): void => {
   const { state } = life;
   state.title = revision.title ?? state.title;
   state.summary = revision.summary ?? state.summary;

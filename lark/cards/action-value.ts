@@ -4,11 +4,7 @@ import { PARTNERSHIP_KINDS } from '../../domain/vocabulary.ts';
 import { DECISION_NAMES } from '../../workflows/decisions/index.ts';
 
 /** P-2026-000123, as people may type it (lower case, spaces around). */
-export const ReferenceSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(REFERENCE_PATTERN, 'expected a reference number such as P-2026-000123');
+export const ReferenceSchema = z.string().trim().toUpperCase().regex(REFERENCE_PATTERN, 'expected a reference number such as P-2026-000123');
 
 const Ref = {
   v: z.literal(1),

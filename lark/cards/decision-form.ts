@@ -12,7 +12,21 @@ import type { AnyDecision } from '../../workflows/decisions/index.ts';
 import type { Candidate } from '../../workflows/events.ts';
 import type { DecisionValue } from './action-value.ts';
 import { candidateList } from './candidates.ts';
-import { button, buttonRow, datePicker, escapeMarkdown as e, form, formScope, input, markdown, multiSelect, select, submitButton, type Element, type FormScope } from './elements.ts';
+import {
+  button,
+  buttonRow,
+  datePicker,
+  escapeMarkdown as e,
+  form,
+  formScope,
+  input,
+  markdown,
+  multiSelect,
+  select,
+  submitButton,
+  type Element,
+  type FormScope,
+} from './elements.ts';
 import { list, text, type Prefill } from './prefill.ts';
 
 /** One line of text in a card input: Lark's inputs take at most 1000 characters; longer texts get several inputs. */
@@ -66,7 +80,10 @@ const fieldElement = (decision: AnyDecision, field: FormField, scope: FormScope,
     case 'choices': {
       const open = context.candidates ?? [];
       const options = open.map((c, index) => ({ value: c.id, label: `${index + 1}. ${c.counterpart.name} — ${c.title}`.slice(0, OPTION_LABEL_MAX) }));
-      return multiSelect(scope, name, label, field.choices === 'candidates' ? options : choices(field.choices ?? []), { required, initial: list(prefill, name) });
+      return multiSelect(scope, name, label, field.choices === 'candidates' ? options : choices(field.choices ?? []), {
+        required,
+        initial: list(prefill, name),
+      });
     }
     case 'date':
       return datePicker(scope, name, label, { required, initial: text(prefill, name)?.slice(0, 10) });
@@ -111,8 +128,15 @@ export const decisionSection = (decision: AnyDecision, context: DecisionContext,
       continue;
     }
     const scope = formScope(context.reference, decision.name, context.subject ?? '', key);
-    const submits = group.map((variant) => submitButton(scope, variant.id, label(variant), decisionValue(decision, variant, context), variant.style ?? 'primary'));
-    elements.push(form(scope, [...group[0]!.fields.map((field) => fieldElement(decision, field, scope, context, language)), submits.length > 1 ? buttonRow(submits) : submits[0]!]));
+    const submits = group.map((variant) =>
+      submitButton(scope, variant.id, label(variant), decisionValue(decision, variant, context), variant.style ?? 'primary'),
+    );
+    elements.push(
+      form(scope, [
+        ...group[0]!.fields.map((field) => fieldElement(decision, field, scope, context, language)),
+        submits.length > 1 ? buttonRow(submits) : submits[0]!,
+      ]),
+    );
   }
   return elements;
 };

@@ -40,7 +40,13 @@ export const awaitedFrom = (status: PartnershipStatus, user: BotUser, scope: 'ow
 };
 
 /** What a decision's section needs to know of the partnership, the person and the subject. */
-const contextFor = (decision: AnyDecision, status: PartnershipStatus, user: BotUser, subject: string | number | undefined, options: SectionOptions): DecisionContext => {
+const contextFor = (
+  decision: AnyDecision,
+  status: PartnershipStatus,
+  user: BotUser,
+  subject: string | number | undefined,
+  options: SectionOptions,
+): DecisionContext => {
   const candidate = typeof subject === 'string' ? status.candidates.find((c) => c.id === subject) : undefined;
   const proposal = typeof subject === 'string' ? status.proposals.findLast((p) => p.candidateId === subject) : undefined;
   const milestone = typeof subject === 'number' ? status.milestones.find((m) => m.seq === subject) : undefined;

@@ -7,14 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ActionValue } from './action-value.ts';
-import {
-  CARD_BODY_MAX_BYTES,
-  COMPONENT_NAME,
-  COMPONENT_NAME_MAX_LENGTH,
-  INPUT_MAX_LENGTH,
-  INPUT_MIN_LENGTH,
-  PLACEHOLDER_MAX_LENGTH,
-} from '../limits.ts';
+import { CARD_BODY_MAX_BYTES, COMPONENT_NAME, COMPONENT_NAME_MAX_LENGTH, INPUT_MAX_LENGTH, INPUT_MIN_LENGTH, PLACEHOLDER_MAX_LENGTH } from '../limits.ts';
 
 export type Element = Record<string, unknown>;
 export type Card = Record<string, unknown>;
@@ -128,7 +121,9 @@ const ACTION_NAME = /^act_([A-Za-z0-9_-]+)_([0-9a-f]{6})$/;
 const actionName = (value: unknown, key: string): string => {
   const name = `act_${Buffer.from(JSON.stringify(value), 'utf8').toString('base64url')}_${key}`;
   if (name.length > COMPONENT_NAME_MAX_LENGTH) {
-    throw new RangeError(`a submit button's action does not fit a component name (${name.length} > ${COMPONENT_NAME_MAX_LENGTH} characters): ${JSON.stringify(value)}`);
+    throw new RangeError(
+      `a submit button's action does not fit a component name (${name.length} > ${COMPONENT_NAME_MAX_LENGTH} characters): ${JSON.stringify(value)}`,
+    );
   }
   return name;
 };
@@ -154,7 +149,14 @@ export const actionOfName = (name: string | undefined): unknown => {
  * name. Until `card()` assembles the card it is also kept as a callback value, so that a builder
  * can still mark it (version.ts stamps the drawing's `seq`); `card()` writes the final name from it.
  */
-export const submitButton = (scope: FormScope, id: string, label: string, value: ActionValue, style: ButtonStyle = 'primary', options: { disabled?: boolean } = {}): Element => ({
+export const submitButton = (
+  scope: FormScope,
+  id: string,
+  label: string,
+  value: ActionValue,
+  style: ButtonStyle = 'primary',
+  options: { disabled?: boolean } = {},
+): Element => ({
   tag: 'button',
   text: text(label),
   type: style,
@@ -232,7 +234,13 @@ export interface Option {
 
 const options = (choices: readonly Option[]) => choices.map((choice) => ({ text: text(choice.label), value: choice.value }));
 
-export const select = (scope: FormScope, field: string, label: string, choices: readonly Option[], options_: { required?: boolean; initial?: string | undefined } = {}): Element => ({
+export const select = (
+  scope: FormScope,
+  field: string,
+  label: string,
+  choices: readonly Option[],
+  options_: { required?: boolean; initial?: string | undefined } = {},
+): Element => ({
   tag: 'select_static',
   name: scope.name(field),
   placeholder: text(clip(label, PLACEHOLDER_MAX_LENGTH)),
@@ -241,7 +249,13 @@ export const select = (scope: FormScope, field: string, label: string, choices: 
   ...(options_.initial ? { initial_option: options_.initial } : {}),
 });
 
-export const multiSelect = (scope: FormScope, field: string, label: string, choices: readonly Option[], options_: { required?: boolean; initial?: readonly string[] } = {}): Element => ({
+export const multiSelect = (
+  scope: FormScope,
+  field: string,
+  label: string,
+  choices: readonly Option[],
+  options_: { required?: boolean; initial?: readonly string[] } = {},
+): Element => ({
   tag: 'multi_select_static',
   name: scope.name(field),
   placeholder: text(clip(label, PLACEHOLDER_MAX_LENGTH)),

@@ -36,25 +36,52 @@ export const intakeFormCard = (
   );
   const common = (field: 'description' | 'summary'): Element[] => [
     input(scope, 'title', p.fieldTitle, { required: true, initial: text(prefill, 'title') }),
-    input(scope, field, field === 'description' ? p.fieldDescription : p.fieldSummary, { required: true, multiline: true, initial: text(prefill, field), maxLength: 5000 }),
-    input(scope, 'fields', p.fieldFields, { required: true, initial: text(prefill, 'fields'), placeholder: kind === 'demand' ? '冶金、材料' : '材料、表面工程' }),
+    input(scope, field, field === 'description' ? p.fieldDescription : p.fieldSummary, {
+      required: true,
+      multiline: true,
+      initial: text(prefill, field),
+      maxLength: 5000,
+    }),
+    input(scope, 'fields', p.fieldFields, {
+      required: true,
+      initial: text(prefill, 'fields'),
+      placeholder: kind === 'demand' ? '冶金、材料' : '材料、表面工程',
+    }),
   ];
-  const modes = multiSelect(scope, 'cooperationModes', p.fieldModes, COOPERATION_MODES.map((m) => ({ value: m, label: m })), {
-    required: true,
-    initial: list(prefill, 'cooperationModes'),
-  });
+  const modes = multiSelect(
+    scope,
+    'cooperationModes',
+    p.fieldModes,
+    COOPERATION_MODES.map((m) => ({ value: m, label: m })),
+    {
+      required: true,
+      initial: list(prefill, 'cooperationModes'),
+    },
+  );
   const place = [
     input(scope, 'region', p.fieldRegion, { initial: text(prefill, 'region') ?? own?.region }),
     input(scope, 'industry', p.fieldIndustry, { initial: text(prefill, 'industry') }),
   ];
   const fields: Element[] =
     kind === 'demand'
-      ? [organisation, ...common('description'), input(scope, 'budgetWan', p.fieldBudget, { required: true, initial: text(prefill, 'budgetWan'), placeholder: '200' }), modes, ...place]
+      ? [
+          organisation,
+          ...common('description'),
+          input(scope, 'budgetWan', p.fieldBudget, { required: true, initial: text(prefill, 'budgetWan'), placeholder: '200' }),
+          modes,
+          ...place,
+        ]
       : [
           organisation,
           ...common('summary'),
           input(scope, 'keywords', p.fieldKeywords, { initial: text(prefill, 'keywords') }),
-          select(scope, 'maturity', p.fieldMaturity, MATURITY.map((m) => ({ value: m, label: `TRL ${m}` })), { required: true, initial: text(prefill, 'maturity') }),
+          select(
+            scope,
+            'maturity',
+            p.fieldMaturity,
+            MATURITY.map((m) => ({ value: m, label: `TRL ${m}` })),
+            { required: true, initial: text(prefill, 'maturity') },
+          ),
           modes,
           ...place,
         ];

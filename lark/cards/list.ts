@@ -17,7 +17,5 @@ export const listCard = (rows: readonly ListedPartnership[], language: Language,
   const w = WORDS[language];
   const title = stage ? `${p.listTitle} · ${w.stage[stage]}` : p.listTitle;
   if (rows.length === 0) return card(title, 'grey', [markdown(p.listEmpty)]);
-  return card(title, 'blue', [
-    markdown(rows.map((row) => `- **${row.reference}** ${w.stage[row.stage]} · ${e(row.region)} · ${e(row.title)}`).join('\n')),
-  ]);
+  return card(title, 'blue', [markdown(rows.map((row) => `- **${row.reference}** ${w.stage[row.stage]} · ${e(row.region)} · ${e(row.title)}`).join('\n'))]);
 };

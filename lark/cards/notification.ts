@@ -63,7 +63,10 @@ const decisionsFor = (item: OutgoingItem, language: Language): Element[] => {
   const asked = DECISIONS.filter((decision) => decision.askedIn?.includes(template));
   if (asked.length === 0) return show(reference, 'status', p.viewStatus);
   const context = contextOf(payload, reference, template);
-  return [...asked.flatMap((decision) => decisionSection(decision, context, language)), ...(SHOWS_STATUS_TOO.has(template) ? show(reference, 'status', p.viewStatus) : [])];
+  return [
+    ...asked.flatMap((decision) => decisionSection(decision, context, language)),
+    ...(SHOWS_STATUS_TOO.has(template) ? show(reference, 'status', p.viewStatus) : []),
+  ];
 };
 
 /**

@@ -17,7 +17,10 @@ export const statsCard = (figures: ProgrammeFigures, targets: ProgrammeTargets, 
   const against = (label: string, value: number, target: number, show: (n: number) => string) =>
     `**${label}**${w.colon}${p.ofTarget(show(value), show(target), percent(value, target))}`;
   return card(p.statsTitle, 'blue', [
-    barChart(p.counts, STAGES.map((stage) => ({ label: w.stage[stage], value: figures.byStage[stage] }))),
+    barChart(
+      p.counts,
+      STAGES.map((stage) => ({ label: w.stage[stage], value: figures.byStage[stage] })),
+    ),
     markdown(
       [
         against(p.partnerships, figures.partnerships, targets.partnerships, count),

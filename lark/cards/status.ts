@@ -57,7 +57,10 @@ export const statusElements = (status: PartnershipStatus, language: Language, de
   if (status.proposals.length > 0) {
     sections.push(
       `**${p.proposals}**\n${status.proposals
-        .map((proposal) => `- ${e(proposal.counterpart.name)}：${proposal.status}${proposal.category ? `（${w.declineCategory[proposal.category]}）` : ''}${proposal.decidedBy ? ` · ${e(proposal.decidedBy)}` : ''}`)
+        .map(
+          (proposal) =>
+            `- ${e(proposal.counterpart.name)}：${proposal.status}${proposal.category ? `（${w.declineCategory[proposal.category]}）` : ''}${proposal.decidedBy ? ` · ${e(proposal.decidedBy)}` : ''}`,
+        )
         .join('\n')}`,
     );
   }
@@ -71,17 +74,27 @@ export const statusElements = (status: PartnershipStatus, language: Language, de
   }
   if (status.contract) {
     const c = status.contract;
-    sections.push(`**${p.contract}**：${w.contractType[c.type]} · ${formatAmount(c.amountCny, language)} · ${w.label.signedOn} ${c.signedOn} · ${e(c.registeredBy)}`);
+    sections.push(
+      `**${p.contract}**：${w.contractType[c.type]} · ${formatAmount(c.amountCny, language)} · ${w.label.signedOn} ${c.signedOn} · ${e(c.registeredBy)}`,
+    );
   }
   if (status.milestones.length > 0) {
     sections.push(
       `**${p.milestones}**\n${status.milestones
-        .map((m) => `- ${m.done ? '✅' : '⬜'} ${m.seq}. ${e(m.title)}（${w.milestoneKind[m.kind]}，${w.side[m.responsible]}）${w.label.due} ${formatTime(m.dueAt, language)}`)
+        .map(
+          (m) =>
+            `- ${m.done ? '✅' : '⬜'} ${m.seq}. ${e(m.title)}（${w.milestoneKind[m.kind]}，${w.side[m.responsible]}）${w.label.due} ${formatTime(m.dueAt, language)}`,
+        )
         .join('\n')}`,
     );
   }
   if (status.history.length > 0) {
-    sections.push(`**${p.recentDecisions}**\n${status.history.slice(-5).map((h) => `- ${formatTime(h.at, language)} ${e(h.by ?? 'system')}${w.colon}${e(h.note)}`).join('\n')}`);
+    sections.push(
+      `**${p.recentDecisions}**\n${status.history
+        .slice(-5)
+        .map((h) => `- ${formatTime(h.at, language)} ${e(h.by ?? 'system')}${w.colon}${e(h.note)}`)
+        .join('\n')}`,
+    );
   }
   if (sections.length > 0) elements.push(markdown(sections.join('\n\n')));
   return elements;

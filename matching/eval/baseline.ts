@@ -8,9 +8,7 @@ import type { RankedList } from './metrics.ts';
  * and summary, queried with the demand's title and description. No domain knowledge.
  */
 export function createBaselineRanker(achievements: readonly Achievement[]): (demand: Demand, top: number) => RankedList {
-  const index = createBm25Index(
-    achievements.map((a) => bigramTokens([a.title, a.keywords.join(' '), a.summary].join(' '))),
-  );
+  const index = createBm25Index(achievements.map((a) => bigramTokens([a.title, a.keywords.join(' '), a.summary].join(' '))));
   return (demand, top) => {
     const scores = index.score(plainQuery(bigramTokens(`${demand.title} ${demand.description}`)));
     const order = achievements.map((_, i) => i).sort((x, y) => scores[y]! - scores[x]! || x - y);

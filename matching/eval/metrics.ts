@@ -73,15 +73,10 @@ export function thresholdErrors(outcomes: readonly DemandOutcome[], threshold: n
 }
 
 /** Recall@5/@10, MRR@10 and nDCG@10 over judged demands, plus what the threshold lets through and costs. */
-export function evaluateRankings(
-  rankings: ReadonlyMap<string, RankedList>,
-  gold: Gold,
-  threshold: number | null,
-): RetrievalMetrics {
+export function evaluateRankings(rankings: ReadonlyMap<string, RankedList>, gold: Gold, threshold: number | null): RetrievalMetrics {
   const judged = gold.filter((entry) => entry.relevant.length > 0);
   const mean = (metric: (ids: readonly string[], relevant: ReadonlySet<string>) => number) =>
-    judged.reduce((sum, entry) => sum + metric(rankings.get(entry.demandId)?.ids ?? [], new Set(entry.relevant)), 0) /
-    Math.max(1, judged.length);
+    judged.reduce((sum, entry) => sum + metric(rankings.get(entry.demandId)?.ids ?? [], new Set(entry.relevant)), 0) / Math.max(1, judged.length);
   const outcomes = gold.map((entry) => outcomeOf(entry.demandId, entry.relevant, rankings.get(entry.demandId)));
   const errors = threshold === null ? null : thresholdErrors(outcomes, threshold);
   return {

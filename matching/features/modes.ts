@@ -1,10 +1,7 @@
 import type { CooperationMode } from '../schema.ts';
 
 /** The cooperation modes both sides accept; empty means the pair is mode-incompatible. */
-export function sharedModes(
-  demandModes: readonly CooperationMode[],
-  achievementModes: readonly CooperationMode[],
-): CooperationMode[] {
+export function sharedModes(demandModes: readonly CooperationMode[], achievementModes: readonly CooperationMode[]): CooperationMode[] {
   return demandModes.filter((mode) => achievementModes.includes(mode));
 }
 

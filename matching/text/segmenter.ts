@@ -22,7 +22,5 @@ export function createWordTokenizer(domainTerms: readonly string[]): Tokenizer {
     .join('\n');
   if (userDict) jieba.loadDict(Buffer.from(userDict));
   return (text) =>
-    jieba
-      .cutForSearch(normalizeText(text), true)
-      .filter((token) => isMeaningful(token) && !STOPWORDS.has(token) && !/^\d+(\.\d+)?$/.test(token));
+    jieba.cutForSearch(normalizeText(text), true).filter((token) => isMeaningful(token) && !STOPWORDS.has(token) && !/^\d+(\.\d+)?$/.test(token));
 }

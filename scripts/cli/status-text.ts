@@ -18,19 +18,30 @@ export const statusText = (status: PartnershipStatus): string => {
     `  region:     ${status.region}    industry: ${status.industry}    submitted by ${status.submittedBy.name}`,
   ];
   for (const a of status.awaiting) {
-    lines.push(`  awaiting:   ${a.organisation?.name ?? a.role}: ${action(a.action)}${a.subject ? ` [${a.subject}]` : ''}${a.deadline ? ` by ${when(a.deadline)}` : ''}`);
+    lines.push(
+      `  awaiting:   ${a.organisation?.name ?? a.role}: ${action(a.action)}${a.subject ? ` [${a.subject}]` : ''}${a.deadline ? ` by ${when(a.deadline)}` : ''}`,
+    );
   }
   if (status.stage === 'matchmaking' && status.candidates.length > 0) {
     lines.push('  candidates:');
-    for (const c of status.candidates) lines.push(`    ${c.id}  ${c.score.toFixed(2)}  ${c.counterpart.name}  ${c.title}\n      ${c.reasons.join('；')}${c.flags.length ? `  ⚠ ${c.flags.join(', ')}` : ''}`);
+    for (const c of status.candidates)
+      lines.push(
+        `    ${c.id}  ${c.score.toFixed(2)}  ${c.counterpart.name}  ${c.title}\n      ${c.reasons.join('；')}${c.flags.length ? `  ⚠ ${c.flags.join(', ')}` : ''}`,
+      );
   }
-  for (const p of status.proposals) lines.push(`  proposal:   ${p.candidateId} → ${p.counterpart.name}: ${p.status}${p.category ? ` (${WORDS.en.declineCategory[p.category]})` : ''}`);
-  for (const r of status.rounds) lines.push(`  terms #${r.round}:  ${r.by}: ${r.terms}${r.amountCny !== undefined ? ` (¥${r.amountCny.toLocaleString('zh-CN')})` : ''}`);
+  for (const p of status.proposals)
+    lines.push(`  proposal:   ${p.candidateId} → ${p.counterpart.name}: ${p.status}${p.category ? ` (${WORDS.en.declineCategory[p.category]})` : ''}`);
+  for (const r of status.rounds)
+    lines.push(`  terms #${r.round}:  ${r.by}: ${r.terms}${r.amountCny !== undefined ? ` (¥${r.amountCny.toLocaleString('zh-CN')})` : ''}`);
   if (status.contract) {
-    lines.push(`  contract:   ${WORDS.en.contractType[status.contract.type]} ¥${status.contract.amountCny.toLocaleString('zh-CN')}, signed ${status.contract.signedOn}`);
+    lines.push(
+      `  contract:   ${WORDS.en.contractType[status.contract.type]} ¥${status.contract.amountCny.toLocaleString('zh-CN')}, signed ${status.contract.signedOn}`,
+    );
   }
   for (const m of status.milestones) {
-    lines.push(`  milestone ${m.seq}: ${m.done ? '✓' : '·'} ${m.title} (${WORDS.en.milestoneKind[m.kind]}, ${WORDS.en.side[m.responsible]}) due ${when(m.dueAt)}`);
+    lines.push(
+      `  milestone ${m.seq}: ${m.done ? '✓' : '·'} ${m.title} (${WORDS.en.milestoneKind[m.kind]}, ${WORDS.en.side[m.responsible]}) due ${when(m.dueAt)}`,
+    );
   }
   lines.push('  history:');
   for (const h of status.history.slice(-8)) lines.push(`    ${when(h.at)}  ${h.by ?? 'system'}: ${h.note}`);

@@ -37,7 +37,7 @@ describe('chat commands', () => {
     expect(cardText(unknown.card)).toContain('待办');
   });
 
-  it('answers in the person\'s language', async () => {
+  it("answers in the person's language", async () => {
     const help = await w.say(OPEN_IDS.ttoJiangnan, 'help');
     expect(cardText(help.card)).toContain('**pending** — what waits for me');
   });
@@ -94,10 +94,12 @@ describe('chat commands', () => {
     expect(cardText(refused.card)).toContain('科技成果由高校技术转移中心或项目协调员提交');
   });
 
-  it('shows a form\'s wrong fields in the card, naming each, and starts nothing', async () => {
+  it("shows a form's wrong fields in the card, naming each, and starts nothing", async () => {
     const before = await w.h.prisma.partnership.count();
     const form = await w.say(OPEN_IDS.steel, '新需求');
-    const answer = await w.click(OPEN_IDS.steel, form.message, '提交', { fill: { title: '', description: '缺陷多', fields: '冶金', budgetWan: '很多', cooperationModes: [] } });
+    const answer = await w.click(OPEN_IDS.steel, form.message, '提交', {
+      fill: { title: '', description: '缺陷多', fields: '冶金', budgetWan: '很多', cooperationModes: [] },
+    });
     expect((answer.body.toast as { type: string }).type).toBe('error');
     const text = cardText(w.cardOf(form.message));
     expect(text).toContain('请修改以下内容后重新提交');
@@ -141,7 +143,11 @@ describe('chat commands', () => {
     const shown = inReview.slice(0, 5).map((row) => row.reference);
     for (const ref of shown) {
       expect(text).toContain(ref);
-      expect(buttonsOf(mine.card).filter((b) => b.value.ref === ref).map((b) => b.value.decision)).toEqual(['approve', 'request_changes', 'reject']);
+      expect(
+        buttonsOf(mine.card)
+          .filter((b) => b.value.ref === ref)
+          .map((b) => b.value.decision),
+      ).toEqual(['approve', 'request_changes', 'reject']);
     }
     if (inReview.length > 5) expect(text).toContain(`另有 ${inReview.length - 5} 项未显示`);
     expect(text).toContain('项目协调员：审核提交');
@@ -170,13 +176,24 @@ describe('chat commands', () => {
   it('answers in a group only when @-mentioned, and processes a redelivered event once', async () => {
     const chatId = 'oc_00000000000000000000000000000001';
     const quiet = w.lark.seedUserMessage({ senderOpenId: OPEN_IDS.coord, text: '帮助', chatId });
-    await w.post('/lark/events', deliveryOf(w.secrets, messageEvent(w.secrets, { senderOpenId: OPEN_IDS.coord, messageId: quiet, text: '帮助', chatId, chatType: 'group' })));
+    await w.post(
+      '/lark/events',
+      deliveryOf(w.secrets, messageEvent(w.secrets, { senderOpenId: OPEN_IDS.coord, messageId: quiet, text: '帮助', chatId, chatType: 'group' })),
+    );
     await w.bot.idle();
     expect(w.lark.messages.filter((m) => m.parentId === quiet)).toEqual([]);
 
     const eventId = newEventId();
     const asked = w.lark.seedUserMessage({ senderOpenId: OPEN_IDS.coord, text: '@_user_1 帮助', chatId });
-    const event = messageEvent(w.secrets, { senderOpenId: OPEN_IDS.coord, messageId: asked, text: '@_user_1 帮助', chatId, chatType: 'group', mentions: [{ openId: 'ou_bot0000000000000001', name: '助手' }], eventId });
+    const event = messageEvent(w.secrets, {
+      senderOpenId: OPEN_IDS.coord,
+      messageId: asked,
+      text: '@_user_1 帮助',
+      chatId,
+      chatType: 'group',
+      mentions: [{ openId: 'ou_bot0000000000000001', name: '助手' }],
+      eventId,
+    });
     for (let i = 0; i < 3; i += 1) expect((await w.post('/lark/events', deliveryOf(w.secrets, event))).status).toBe(200);
     await w.bot.idle();
     const replies = w.lark.messages.filter((m) => m.parentId === asked);

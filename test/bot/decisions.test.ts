@@ -60,7 +60,7 @@ describe('review', () => {
     expect(revised.history.some((h) => h.note.includes('高铬铸铁'))).toBe(true);
   });
 
-  it('refuses someone of the wrong role with the workflow\'s reason and changes nothing', async () => {
+  it("refuses someone of the wrong role with the workflow's reason and changes nothing", async () => {
     const reference = await inReview();
     const { message } = await w.say(OPEN_IDS.coord, `进度 ${reference}`);
     const before = w.cardOf(message);
@@ -75,10 +75,7 @@ describe('review', () => {
   it('takes a double click as one decision', async () => {
     const reference = await inReview();
     const { message } = await w.say(OPEN_IDS.coord, `进度 ${reference}`);
-    const [first, second] = await Promise.all([
-      w.click(OPEN_IDS.coord, message, '通过'),
-      w.click(OPEN_IDS.coord, message, '通过'),
-    ]);
+    const [first, second] = await Promise.all([w.click(OPEN_IDS.coord, message, '通过'), w.click(OPEN_IDS.coord, message, '通过')]);
     expect([first.status, second.status]).toEqual([200, 200]);
     expect(await acceptedUpdates(w.h.handle(reference))).toEqual(['review']);
     expect(toast(first).type).toBe('success');
@@ -153,7 +150,7 @@ describe('matchmaking', () => {
 });
 
 describe('negotiation and contract', () => {
-  it('takes terms from one party and agreement from the other, refusing the proposer\'s own agreement', async () => {
+  it("takes terms from one party and agreement from the other, refusing the proposer's own agreement", async () => {
     const reference = await inReview();
     const { candidate } = await toNegotiation(w.h, reference);
     const tto = TTO_OPEN_ID[candidate.counterpart.id]!;
@@ -247,7 +244,16 @@ describe('buttons on the notifications the workflows send', () => {
     const tto = TTO_OPEN_ID[best.counterpart.id]!;
     const proposal = await send(tto, {
       template: 'match_proposed',
-      payload: { reference, title: ROLL_WEAR_DEMAND.title, stage: 'matchmaking', seq: 6, candidateId: best.id, candidateTitle: best.title, reasons: [...best.reasons], deadline: proposed.proposals[0]!.deadline },
+      payload: {
+        reference,
+        title: ROLL_WEAR_DEMAND.title,
+        stage: 'matchmaking',
+        seq: 6,
+        candidateId: best.id,
+        candidateTitle: best.title,
+        reasons: [...best.reasons],
+        deadline: proposed.proposals[0]!.deadline,
+      },
     });
     expect(cardText(w.cardOf(proposal))).toContain(best.reasons[0]!);
     await w.click(tto, proposal, '接受');

@@ -80,7 +80,14 @@ describe('a partnership run entirely from chat', () => {
     expect(cardText(status.card)).toContain('**当前阶段**：已完成 — all milestones done');
     expect(await w.h.handle(ref).result()).toEqual({ reference: ref, stage: 'completed', reason: 'all milestones done' });
     expect(await acceptedUpdates(w.h.handle(ref))).toEqual([
-      'review', 'selectCandidates', 'respondToProposal', 'proposeTerms', 'concludeNegotiation', 'registerContract', 'completeMilestone', 'completeMilestone',
+      'review',
+      'selectCandidates',
+      'respondToProposal',
+      'proposeTerms',
+      'concludeNegotiation',
+      'registerContract',
+      'completeMilestone',
+      'completeMilestone',
     ]);
     const row = await w.h.prisma.partnership.findUniqueOrThrow({ where: { reference: ref }, include: { contract: true } });
     expect(row.stage).toBe('completed');

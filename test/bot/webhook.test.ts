@@ -25,7 +25,11 @@ describe('verifying deliveries', () => {
     const body = JSON.stringify({ encrypt: encryptBody('e-key', payload) });
     const good = signed('e-key', body);
     expect(verifyDelivery(secrets, { headers: good.headers, rawBody: good.body })).toMatchObject({ ok: true, challenge: null });
-    expect(verifyDelivery(secrets, { headers: good.headers, rawBody: `${good.body} ` })).toEqual({ ok: false, status: 401, reason: 'the signature does not match' });
+    expect(verifyDelivery(secrets, { headers: good.headers, rawBody: `${good.body} ` })).toEqual({
+      ok: false,
+      status: 401,
+      reason: 'the signature does not match',
+    });
     expect(verifyDelivery({ ...secrets, verificationToken: 'other' }, { headers: good.headers, rawBody: good.body })).toEqual({
       ok: false,
       status: 401,
@@ -53,7 +57,13 @@ describe('the webhook server', () => {
 
     const forged = await w.post('/lark/events', deliveryOf(w.secrets, event, { signature: 'f'.repeat(64) }));
     expect(forged.status).toBe(401);
-    const wrongToken = await w.post('/lark/events', deliveryOf({ ...w.secrets, verificationToken: 'guessed' }, messageEvent({ ...w.secrets, verificationToken: 'guessed' }, { senderOpenId: OPEN_IDS.coord, messageId, text: '帮助' })));
+    const wrongToken = await w.post(
+      '/lark/events',
+      deliveryOf(
+        { ...w.secrets, verificationToken: 'guessed' },
+        messageEvent({ ...w.secrets, verificationToken: 'guessed' }, { senderOpenId: OPEN_IDS.coord, messageId, text: '帮助' }),
+      ),
+    );
     expect(wrongToken.status).toBe(401);
     const unsigned = await w.post('/lark/events', { headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) });
     expect(unsigned.status).toBe(401);
@@ -76,7 +86,10 @@ describe('the webhook server', () => {
 
   it('accepts an unencrypted signed delivery too', async () => {
     const messageId = w.lark.seedUserMessage({ senderOpenId: OPEN_IDS.coord, text: 'help' });
-    const answer = await w.post('/lark/events', deliveryOf(w.secrets, messageEvent(w.secrets, { senderOpenId: OPEN_IDS.coord, messageId, text: 'help' }), { encrypt: false }));
+    const answer = await w.post(
+      '/lark/events',
+      deliveryOf(w.secrets, messageEvent(w.secrets, { senderOpenId: OPEN_IDS.coord, messageId, text: 'help' }), { encrypt: false }),
+    );
     expect(answer.status).toBe(200);
     await w.bot.idle();
     expect(w.lark.messages.filter((m) => m.parentId === messageId)).toHaveLength(1);
@@ -92,19 +105,32 @@ describe('the webhook server', () => {
   it('answers a resent card callback with the same result, starting nothing twice', async () => {
     const form = await w.say(OPEN_IDS.steel, '新需求');
     const eventId = 'resent-card-callback-1';
-    const fill = { organisation: '鞍山华冶板材有限公司', title: '冷轧板浪形缺陷', description: '冷轧板出现边浪和中浪，板形控制不稳定，希望引入板形闭环控制技术。', fields: '冶金', budgetWan: '80', cooperationModes: ['合作开发'] };
+    const fill = {
+      organisation: '鞍山华冶板材有限公司',
+      title: '冷轧板浪形缺陷',
+      description: '冷轧板出现边浪和中浪，板形控制不稳定，希望引入板形闭环控制技术。',
+      fields: '冶金',
+      budgetWan: '80',
+      cooperationModes: ['合作开发'],
+    };
     await w.click(OPEN_IDS.steel, form.message, '提交', { eventId, fill });
     const reference = /P-\d{4}-\d{6}/.exec(cardText(w.cardOf(form.message)))?.[0];
     expect(reference).toBeDefined();
-    const resend = await w.post('/lark/cards', deliveryOf(w.secrets, cardActionEvent(w.secrets, {
-      operatorOpenId: OPEN_IDS.steel,
-      messageId: form.message.messageId,
-      chatId: form.message.chatId,
-      token: 'c-1',
-      value: { v: 1, d: 'submit', kind: 'demand' },
-      formValue: fill,
-      eventId,
-    })));
+    const resend = await w.post(
+      '/lark/cards',
+      deliveryOf(
+        w.secrets,
+        cardActionEvent(w.secrets, {
+          operatorOpenId: OPEN_IDS.steel,
+          messageId: form.message.messageId,
+          chatId: form.message.chatId,
+          token: 'c-1',
+          value: { v: 1, d: 'submit', kind: 'demand' },
+          formValue: fill,
+          eventId,
+        }),
+      ),
+    );
     expect(resend.status).toBe(200);
     expect(cardText((resend.body.card as { data: Record<string, unknown> }).data)).toContain(`这份内容已经提交过，项目编号 **${reference}**`);
     expect(await w.h.prisma.partnership.count({ where: { title: '冷轧板浪形缺陷' } })).toBe(1);
@@ -122,7 +148,7 @@ describe('the webhook server', () => {
 });
 
 describe('the long connection', () => {
-  it('hands Lark\'s events to the same dispatcher as the webhook', async () => {
+  it("hands Lark's events to the same dispatcher as the webhook", async () => {
     const bot = await startBot({
       config: {
         LARK_MODE: 'websocket',

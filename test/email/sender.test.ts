@@ -39,7 +39,9 @@ describe('the email sender', () => {
   it('escapes a hostile title in the HTML, keeps it readable in the text, and lets no line break into the headers', async () => {
     const to = recipient('en');
     const title = '<script>alert("x")</script> & <img src=x onerror=alert(1)>\nBcc: victim@example.cn';
-    await world.sender.send(message(to, [{ template: 'changes_requested', payload: { reference: 'P-2026-000502', title, stage: 'intake', comment: '<b>bold</b>' } }]));
+    await world.sender.send(
+      message(to, [{ template: 'changes_requested', payload: { reference: 'P-2026-000502', title, stage: 'intake', comment: '<b>bold</b>' } }]),
+    );
     const [mail] = world.smtp.to(to.email!);
     const html = String(mail!.parsed.html);
 
@@ -74,7 +76,12 @@ describe('the email sender', () => {
 
     const many = recipient('en');
     const references = ['P-2026-000611', 'P-2026-000612', 'P-2026-000613', 'P-2026-000614'];
-    await world.sender.send(message(many, references.map((reference) => item('review_reminder', reference, {}))));
+    await world.sender.send(
+      message(
+        many,
+        references.map((reference) => item('review_reminder', reference, {})),
+      ),
+    );
     const [combined] = world.smtp.to(many.email!);
     expect(combined!.parsed.subject).toBe('[4 reminders] P-2026-000611, P-2026-000612, P-2026-000613 and more');
     for (const reference of references) expect(combined!.parsed.text).toContain(`- ${reference} Review reminder: 合作 ${reference}`);
@@ -124,7 +131,9 @@ describe('without SMTP configured', () => {
       const logs: string[] = [];
       const sender = createEmailSender({ config: loadConfig({ EMAIL_OUTBOX_DIR: dir, EMAIL_FROM }), prisma: world.prisma, log: (line) => logs.push(line) });
       const to = recipient('zh');
-      const proposal = message(to, [item('match_proposed', 'P-2026-000801', { candidateId: 'A012', candidateTitle: '碳化钨涂层', reasons: ['领域：冶金'], deadline: DEADLINE })]);
+      const proposal = message(to, [
+        item('match_proposed', 'P-2026-000801', { candidateId: 'A012', candidateTitle: '碳化钨涂层', reasons: ['领域：冶金'], deadline: DEADLINE }),
+      ]);
       const { messageId } = await sender.send(proposal);
       await sender.send(proposal);
 

@@ -21,40 +21,127 @@ interface Case {
 }
 
 const CASES: readonly Case[] = [
-  { template: 'intake_received', payload: partnership('intake'), zh: ['已收到您的提交', `参考编号为 ${REFERENCE}`, '当前阶段：提交'], en: ['Submission received', `registered under reference ${REFERENCE}`, 'Stage: Intake'] },
-  { template: 'review_requested', payload: partnership('review'), zh: ['待审核', '批准、退回修改或拒绝'], en: ['Review requested', 'approve it, request changes or reject it'] },
+  {
+    template: 'intake_received',
+    payload: partnership('intake'),
+    zh: ['已收到您的提交', `参考编号为 ${REFERENCE}`, '当前阶段：提交'],
+    en: ['Submission received', `registered under reference ${REFERENCE}`, 'Stage: Intake'],
+  },
+  {
+    template: 'review_requested',
+    payload: partnership('review'),
+    zh: ['待审核', '批准、退回修改或拒绝'],
+    en: ['Review requested', 'approve it, request changes or reject it'],
+  },
   { template: 'review_reminder', payload: partnership('review'), zh: ['审核提醒', '仍在等待审核'], en: ['Review reminder', 'still waiting for a review'] },
-  { template: 'decision_escalated', payload: partnership('matchmaking', { action: 'select_candidates' }), zh: ['事项已升级', '“选择候选”已超过时限'], en: ['Escalated', 'to select candidates for'] },
-  { template: 'changes_requested', payload: partnership('intake', { comment: '请补充预算明细' }), zh: ['需要修改', '意见：请补充预算明细'], en: ['Changes requested', 'Comment: 请补充预算明细'] },
-  { template: 'revision_reminder', payload: partnership('intake'), zh: ['修改提醒', '仍在等待您的修改'], en: ['Revision reminder', 'still waiting for your revision'] },
-  { template: 'rejected', payload: partnership('rejected', { comment: '不属于本计划支持范围' }), zh: ['未通过审核', '意见：不属于本计划支持范围', '当前阶段：未通过'], en: ['Not approved', 'Comment: 不属于本计划支持范围'] },
-  { template: 'candidates_ready', payload: partnership('matchmaking', { count: 4 }), zh: ['候选已就绪', '找到 4 个候选'], en: ['Candidates ready', 'found 4 candidates'] },
-  { template: 'selection_reminder', payload: partnership('matchmaking'), zh: ['选择候选提醒', '仍在等待您选择'], en: ['Reminder: choose candidates', 'still waiting for your choice'] },
+  {
+    template: 'decision_escalated',
+    payload: partnership('matchmaking', { action: 'select_candidates' }),
+    zh: ['事项已升级', '“选择候选”已超过时限'],
+    en: ['Escalated', 'to select candidates for'],
+  },
+  {
+    template: 'changes_requested',
+    payload: partnership('intake', { comment: '请补充预算明细' }),
+    zh: ['需要修改', '意见：请补充预算明细'],
+    en: ['Changes requested', 'Comment: 请补充预算明细'],
+  },
+  {
+    template: 'revision_reminder',
+    payload: partnership('intake'),
+    zh: ['修改提醒', '仍在等待您的修改'],
+    en: ['Revision reminder', 'still waiting for your revision'],
+  },
+  {
+    template: 'rejected',
+    payload: partnership('rejected', { comment: '不属于本计划支持范围' }),
+    zh: ['未通过审核', '意见：不属于本计划支持范围', '当前阶段：未通过'],
+    en: ['Not approved', 'Comment: 不属于本计划支持范围'],
+  },
+  {
+    template: 'candidates_ready',
+    payload: partnership('matchmaking', { count: 4 }),
+    zh: ['候选已就绪', '找到 4 个候选'],
+    en: ['Candidates ready', 'found 4 candidates'],
+  },
+  {
+    template: 'selection_reminder',
+    payload: partnership('matchmaking'),
+    zh: ['选择候选提醒', '仍在等待您选择'],
+    en: ['Reminder: choose candidates', 'still waiting for your choice'],
+  },
   {
     template: 'match_proposed',
-    payload: partnership('matchmaking', { candidateId: 'A012', candidateTitle: '碳化钨耐磨涂层', reasons: ['概念匹配：磨损→碳化钨', '合作方式：许可'], deadline: DEADLINE }),
-    zh: ['匹配提议', '推荐成果/需求：碳化钨耐磨涂层 (A012)', `截止时间：${DEADLINE_ZH}`, `请在 ${DEADLINE_ZH} 前接受或拒绝`, '匹配理由：', '- 概念匹配：磨损→碳化钨'],
+    payload: partnership('matchmaking', {
+      candidateId: 'A012',
+      candidateTitle: '碳化钨耐磨涂层',
+      reasons: ['概念匹配：磨损→碳化钨', '合作方式：许可'],
+      deadline: DEADLINE,
+    }),
+    zh: [
+      '匹配提议',
+      '推荐成果/需求：碳化钨耐磨涂层 (A012)',
+      `截止时间：${DEADLINE_ZH}`,
+      `请在 ${DEADLINE_ZH} 前接受或拒绝`,
+      '匹配理由：',
+      '- 概念匹配：磨损→碳化钨',
+    ],
     en: ['Match proposal', 'Proposed match: 碳化钨耐磨涂层 (A012)', `Deadline: ${DEADLINE_EN}`, 'Why it matches:', '- 合作方式：许可'],
   },
-  { template: 'proposal_reminder', payload: partnership('matchmaking', { candidateId: 'A012', deadline: DEADLINE }), zh: ['匹配提议即将截止', `请在 ${DEADLINE_ZH} 前答复`], en: ['Match proposal closing soon', `before ${DEADLINE_EN}`] },
-  { template: 'proposal_withdrawn', payload: partnership('negotiation'), zh: ['匹配提议已撤回', '无需再答复'], en: ['Match proposal withdrawn', 'no answer is needed'] },
-  { template: 'proposal_accepted', payload: partnership('negotiation', { counterpart: '东北大学', deadline: DEADLINE }), zh: ['匹配提议已接受', '东北大学 接受了', `洽谈截止时间为 ${DEADLINE_ZH}`], en: ['Match accepted', '东北大学 accepted', `until ${DEADLINE_EN}`] },
+  {
+    template: 'proposal_reminder',
+    payload: partnership('matchmaking', { candidateId: 'A012', deadline: DEADLINE }),
+    zh: ['匹配提议即将截止', `请在 ${DEADLINE_ZH} 前答复`],
+    en: ['Match proposal closing soon', `before ${DEADLINE_EN}`],
+  },
+  {
+    template: 'proposal_withdrawn',
+    payload: partnership('negotiation'),
+    zh: ['匹配提议已撤回', '无需再答复'],
+    en: ['Match proposal withdrawn', 'no answer is needed'],
+  },
+  {
+    template: 'proposal_accepted',
+    payload: partnership('negotiation', { counterpart: '东北大学', deadline: DEADLINE }),
+    zh: ['匹配提议已接受', '东北大学 接受了', `洽谈截止时间为 ${DEADLINE_ZH}`],
+    en: ['Match accepted', '东北大学 accepted', `until ${DEADLINE_EN}`],
+  },
   {
     template: 'proposal_declined',
     payload: partnership('matchmaking', { counterpart: '东北大学', category: 'budget', reason: '今年预算已用完' }),
     zh: ['匹配提议被拒绝', '东北大学 拒绝了', '（预算不足）', '原因：今年预算已用完'],
     en: ['Match declined', '东北大学 declined', '(budget)', 'Reason: 今年预算已用完'],
   },
-  { template: 'unmatched', payload: partnership('unmatched', { reason: '没有合适的高校成果' }), zh: ['未能匹配', '原因：没有合适的高校成果'], en: ['No match found', 'Reason: 没有合适的高校成果'] },
+  {
+    template: 'unmatched',
+    payload: partnership('unmatched', { reason: '没有合适的高校成果' }),
+    zh: ['未能匹配', '原因：没有合适的高校成果'],
+    en: ['No match found', 'Reason: 没有合适的高校成果'],
+  },
   {
     template: 'terms_proposed',
     payload: partnership('negotiation', { round: 2, terms: '许可费分两期支付', amountCny: 1_200_000 }),
     zh: ['新的洽谈条款', '第 2 轮洽谈', '条款：许可费分两期支付', '金额：120 万元'],
     en: ['New terms proposed', 'Round 2 of the negotiation', 'Terms: 许可费分两期支付', 'Amount: CNY 1,200,000'],
   },
-  { template: 'negotiation_agreed', payload: partnership('contracting', { round: 3 }), zh: ['洽谈达成一致', '按第 3 轮条款达成一致'], en: ['Terms agreed', 'terms of round 3'] },
-  { template: 'negotiation_reminder', payload: partnership('negotiation', { deadline: DEADLINE }), zh: ['洽谈即将截止', `将于 ${DEADLINE_ZH} 截止`], en: ['Negotiation deadline approaching', `closes on ${DEADLINE_EN}`] },
-  { template: 'negotiation_overdue', payload: partnership('negotiation', { deadline: DEADLINE }), zh: ['洽谈已超期', `已超过截止时间（${DEADLINE_ZH}）`], en: ['Negotiation overdue', `passed its deadline (${DEADLINE_EN})`] },
+  {
+    template: 'negotiation_agreed',
+    payload: partnership('contracting', { round: 3 }),
+    zh: ['洽谈达成一致', '按第 3 轮条款达成一致'],
+    en: ['Terms agreed', 'terms of round 3'],
+  },
+  {
+    template: 'negotiation_reminder',
+    payload: partnership('negotiation', { deadline: DEADLINE }),
+    zh: ['洽谈即将截止', `将于 ${DEADLINE_ZH} 截止`],
+    en: ['Negotiation deadline approaching', `closes on ${DEADLINE_EN}`],
+  },
+  {
+    template: 'negotiation_overdue',
+    payload: partnership('negotiation', { deadline: DEADLINE }),
+    zh: ['洽谈已超期', `已超过截止时间（${DEADLINE_ZH}）`],
+    en: ['Negotiation overdue', `passed its deadline (${DEADLINE_EN})`],
+  },
   {
     template: 'negotiation_failed',
     payload: partnership('matchmaking', { reason: '价格分歧', next: 'rematch' }),
@@ -72,8 +159,21 @@ const CASES: readonly Case[] = [
         { seq: 2, title: '首期付款', kind: 'payment', due: '2027-02-01T01:00:00.000Z', responsible: 'enterprise', amountCny: 600_000 },
       ],
     }),
-    zh: ['合同已登记', '合同类型：技术许可', '金额：120 万元', '签订日期：2026年11月20日', '共 2 个里程碑', '- 里程碑 1「交付样机」（交付，高校）：到期 2027年1月15日 09:00'],
-    en: ['Contract registered', 'Contract type: Technology licensing (技术许可)', 'Amount: CNY 1,200,000', 'Signed on: 20 Nov 2026', '- Milestone 2 “首期付款” (payment, enterprise, CNY 600,000): due 1 Feb 2027, 09:00 (UTC+8)'],
+    zh: [
+      '合同已登记',
+      '合同类型：技术许可',
+      '金额：120 万元',
+      '签订日期：2026年11月20日',
+      '共 2 个里程碑',
+      '- 里程碑 1「交付样机」（交付，高校）：到期 2027年1月15日 09:00',
+    ],
+    en: [
+      'Contract registered',
+      'Contract type: Technology licensing (技术许可)',
+      'Amount: CNY 1,200,000',
+      'Signed on: 20 Nov 2026',
+      '- Milestone 2 “首期付款” (payment, enterprise, CNY 600,000): due 1 Feb 2027, 09:00 (UTC+8)',
+    ],
   },
   {
     template: 'milestone_due_soon',
@@ -81,7 +181,12 @@ const CASES: readonly Case[] = [
     zh: ['里程碑即将到期', '里程碑 1「交付样机」将于 2027年1月15日 09:00 到期'],
     en: ['Milestone due soon', 'Milestone 1 “交付样机” of', 'due on 15 Jan 2027, 09:00 (UTC+8)'],
   },
-  { template: 'milestone_due_today', payload: partnership('milestones', { milestone: 1, milestoneTitle: '交付样机', due: DUE }), zh: ['里程碑今日到期', '今天到期（2027年1月15日 09:00）'], en: ['Milestone due today', 'is due today (15 Jan 2027, 09:00 (UTC+8))'] },
+  {
+    template: 'milestone_due_today',
+    payload: partnership('milestones', { milestone: 1, milestoneTitle: '交付样机', due: DUE }),
+    zh: ['里程碑今日到期', '今天到期（2027年1月15日 09:00）'],
+    en: ['Milestone due today', 'is due today (15 Jan 2027, 09:00 (UTC+8))'],
+  },
   {
     template: 'milestone_overdue',
     payload: partnership('milestones', { milestone: 1, milestoneTitle: '交付样机', due: DUE, escalated: 'yes' }),
@@ -94,8 +199,18 @@ const CASES: readonly Case[] = [
     zh: ['里程碑已完成', '完成凭证：https://example.cn/evidence/1.pdf'],
     en: ['Milestone completed', 'Evidence: https://example.cn/evidence/1.pdf'],
   },
-  { template: 'completed', payload: partnership('completed', { reason: 'all milestones done' }), zh: ['合作已完成', '全部里程碑均已完成', '当前阶段：已完成'], en: ['Partnership completed', 'Every milestone', 'Stage: Completed'] },
-  { template: 'withdrawn', payload: partnership('withdrawn', { reason: '企业战略调整' }), zh: ['合作已撤回', '原因：企业战略调整'], en: ['Partnership withdrawn', 'Reason: 企业战略调整'] },
+  {
+    template: 'completed',
+    payload: partnership('completed', { reason: 'all milestones done' }),
+    zh: ['合作已完成', '全部里程碑均已完成', '当前阶段：已完成'],
+    en: ['Partnership completed', 'Every milestone', 'Stage: Completed'],
+  },
+  {
+    template: 'withdrawn',
+    payload: partnership('withdrawn', { reason: '企业战略调整' }),
+    zh: ['合作已撤回', '原因：企业战略调整'],
+    en: ['Partnership withdrawn', 'Reason: 企业战略调整'],
+  },
   {
     template: 'weekly_digest',
     payload: {
@@ -103,8 +218,17 @@ const CASES: readonly Case[] = [
       pending: [{ reference: REFERENCE, title: TITLE, action: 'respond_to_proposal', deadline: DEADLINE }],
       due: [{ reference: 'P-2026-000124', title: '猫粮适口性差', milestone: 2, milestoneTitle: '中试报告', due: '2026-11-28T01:00:00.000Z', overdue: true }],
     },
-    zh: ['[每周摘要] 2026年11月30日当周：1 项待办，1 个里程碑到期', `- ${REFERENCE}「${TITLE}」：待您答复匹配提议（截止 ${DEADLINE_ZH}）`, '- P-2026-000124「猫粮适口性差」：里程碑 2「中试报告」已逾期（到期时间 2026年11月28日 09:00）', '已逾期：1'],
-    en: ['[Weekly digest] Week of 30 Nov 2026: 1 item to do, 1 milestone due', `${REFERENCE} “${TITLE}”: to do: answer the match proposal (by ${DEADLINE_EN})`, 'P-2026-000124 “猫粮适口性差”: milestone 2 “中试报告” overdue'],
+    zh: [
+      '[每周摘要] 2026年11月30日当周：1 项待办，1 个里程碑到期',
+      `- ${REFERENCE}「${TITLE}」：待您答复匹配提议（截止 ${DEADLINE_ZH}）`,
+      '- P-2026-000124「猫粮适口性差」：里程碑 2「中试报告」已逾期（到期时间 2026年11月28日 09:00）',
+      '已逾期：1',
+    ],
+    en: [
+      '[Weekly digest] Week of 30 Nov 2026: 1 item to do, 1 milestone due',
+      `${REFERENCE} “${TITLE}”: to do: answer the match proposal (by ${DEADLINE_EN})`,
+      'P-2026-000124 “猫粮适口性差”: milestone 2 “中试报告” overdue',
+    ],
   },
   {
     template: 'programme_summary',
@@ -116,8 +240,19 @@ const CASES: readonly Case[] = [
       amountCny: 8_650_000,
       overdueMilestones: [{ reference: 'P-2026-000124', title: '猫粮适口性差', milestoneTitle: '中试报告', due: '2026-11-28T01:00:00.000Z' }],
     },
-    zh: ['[项目周报] 2026年11月30日当周：对接 12 次，签约 5 份，逾期里程碑 1 个', '洽谈：3', '匹配：0', '合同总额：865 万元', '- P-2026-000124「猫粮适口性差」：「中试报告」应于 2026年11月28日 09:00 完成'],
-    en: ['[Programme summary] Week of 30 Nov 2026: 12 dockings, 5 contracts, 1 overdue milestone', 'Negotiation: 3', 'Contract value: CNY 8,650,000', 'Overdue milestones:'],
+    zh: [
+      '[项目周报] 2026年11月30日当周：对接 12 次，签约 5 份，逾期里程碑 1 个',
+      '洽谈：3',
+      '匹配：0',
+      '合同总额：865 万元',
+      '- P-2026-000124「猫粮适口性差」：「中试报告」应于 2026年11月28日 09:00 完成',
+    ],
+    en: [
+      '[Programme summary] Week of 30 Nov 2026: 12 dockings, 5 contracts, 1 overdue milestone',
+      'Negotiation: 3',
+      'Contract value: CNY 8,650,000',
+      'Overdue milestones:',
+    ],
   },
 ];
 
@@ -162,24 +297,31 @@ describe('every template, in Chinese and English, by email', () => {
     for (const line of body) {
       expect(text).toContain(line);
       // The HTML part says the same, without the text part's list markers and label colons.
-      for (const piece of line.replace(/^- /, '').split(/[：:] ?/).filter(Boolean)) expect(html).toContain(escapeForHtml(piece.trim()));
+      for (const piece of line
+        .replace(/^- /, '')
+        .split(/[：:] ?/)
+        .filter(Boolean))
+        expect(html).toContain(escapeForHtml(piece.trim()));
     }
   });
 });
 
 describe('payloads from the outbox', () => {
   it('names the template and every missing or malformed field', () => {
-    expect(() => renderContent({ template: 'match_proposed', payload: partnership('matchmaking', { candidateId: 'A012', deadline: 'next Tuesday' }) }, 'zh')).toThrow(
-      /^notification match_proposed payload: candidateTitle: .*; deadline: .*/,
-    );
-    expect(() => renderContent({ template: 'proposal_accepted', payload: { title: TITLE, counterpart: '东北大学', deadline: DEADLINE, seq: 3 } }, 'en')).toThrow(
-      /^notification proposal_accepted payload: reference: /,
-    );
+    expect(() =>
+      renderContent({ template: 'match_proposed', payload: partnership('matchmaking', { candidateId: 'A012', deadline: 'next Tuesday' }) }, 'zh'),
+    ).toThrow(/^notification match_proposed payload: candidateTitle: .*; deadline: .*/);
+    expect(() =>
+      renderContent({ template: 'proposal_accepted', payload: { title: TITLE, counterpart: '东北大学', deadline: DEADLINE, seq: 3 } }, 'en'),
+    ).toThrow(/^notification proposal_accepted payload: reference: /);
   });
 
   it('ignores fields it does not know and does without the optional ones', () => {
     const content = renderContent(
-      { template: 'proposal_declined', payload: { reference: REFERENCE, title: TITLE, counterpart: '东北大学', category: 'timing', reason: '', future: { nested: [1, 2] } } },
+      {
+        template: 'proposal_declined',
+        payload: { reference: REFERENCE, title: TITLE, counterpart: '东北大学', category: 'timing', reason: '', future: { nested: [1, 2] } },
+      },
       'en',
     );
     expect(content.subject).toBe(`[${REFERENCE}] Match declined: ${TITLE}`);
@@ -187,7 +329,10 @@ describe('payloads from the outbox', () => {
   });
 
   it('announces a contract whose payload only counts its milestones, without calendar entries', () => {
-    const content = renderContent({ template: 'contract_registered', payload: partnership('milestones', { type: 'service', amountCny: 8000, milestones: 3 }) }, 'zh');
+    const content = renderContent(
+      { template: 'contract_registered', payload: partnership('milestones', { type: 'service', amountCny: 8000, milestones: 3 }) },
+      'zh',
+    );
     expect(content.paragraphs[0]).toContain('共 3 个里程碑');
     expect(content.facts).toContainEqual({ label: '金额', value: '8,000 元' });
     expect(content.calendar).toEqual([]);

@@ -9,17 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLarkClient } from '../../lark/client.ts';
 import { messageUuid, patchCard, sendCard } from '../../lark/messages.ts';
 import { CARD_BODY_MAX_BYTES, INPUT_MAX_LENGTH, PLACEHOLDER_MAX_LENGTH } from '../../lark/limits.ts';
-import {
-  actionOfName,
-  card,
-  escapeMarkdown,
-  fieldsOf,
-  form,
-  formScope,
-  input,
-  markdown,
-  submitButton,
-} from '../../lark/cards/elements.ts';
+import { actionOfName, card, escapeMarkdown, fieldsOf, form, formScope, input, markdown, submitButton } from '../../lark/cards/elements.ts';
 import { correctionCard } from '../../lark/cards/correction.ts';
 import { decidedCard } from '../../lark/cards/decided.ts';
 import { decisionSections, sectionFor } from '../../lark/cards/decision-sections.ts';
@@ -105,7 +95,14 @@ const statusAt = (reference = REFERENCE): Status =>
       reason: typed(MAX.reason, 'why'),
       decidedBy: typed(MAX.name, 'by'),
     })),
-    rounds: Array.from({ length: 4 }, (_, index) => ({ round: index + 1, side: 'enterprise', by: typed(MAX.name, 'rb'), terms: typed(MAX.long, `t${index}`), amountCny: 1e12, at: AT })),
+    rounds: Array.from({ length: 4 }, (_, index) => ({
+      round: index + 1,
+      side: 'enterprise',
+      by: typed(MAX.name, 'rb'),
+      terms: typed(MAX.long, `t${index}`),
+      amountCny: 1e12,
+      at: AT,
+    })),
     contract: { type: 'development', amountCny: 1e12, signedOn: '2026-11-20', registeredBy: typed(MAX.name, 'reg') },
     milestones: Array.from({ length: 50 }, (_, index) => ({
       seq: index + 1,
@@ -118,7 +115,13 @@ const statusAt = (reference = REFERENCE): Status =>
       evidenceUrl: 'https://evidence.example/report.pdf',
     })),
     nextTimers: [],
-    history: Array.from({ length: 30 }, (_, index) => ({ seq: index + 1, at: AT, type: 'terms_proposed', by: typed(MAX.name, 'h'), note: typed(MAX.reason, `n${index}`) })),
+    history: Array.from({ length: 30 }, (_, index) => ({
+      seq: index + 1,
+      at: AT,
+      type: 'terms_proposed',
+      by: typed(MAX.name, 'h'),
+      note: typed(MAX.reason, `n${index}`),
+    })),
     outcome: { stage: 'withdrawn', reason: typed(MAX.reason, 'out') },
   }) as unknown as Status;
 
@@ -199,7 +202,14 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
     type: 'development',
     amountCny: 1e12,
     signedOn: '2026-11-20',
-    milestones: Array.from({ length: 50 }, (_, index) => ({ seq: index + 1, title: typed(MAX.title, `cm${index}`), due: DUE, kind: 'payment', responsible: 'enterprise', amountCny: 1e9 })),
+    milestones: Array.from({ length: 50 }, (_, index) => ({
+      seq: index + 1,
+      title: typed(MAX.title, `cm${index}`),
+      due: DUE,
+      kind: 'payment',
+      responsible: 'enterprise',
+      amountCny: 1e9,
+    })),
   },
   milestone_due_soon: { ...base(), milestone: 50, milestoneTitle: typed(MAX.title, 'mt'), due: DUE },
   milestone_due_today: { ...base(), milestone: 50, milestoneTitle: typed(MAX.title, 'mt'), due: DUE },
@@ -209,8 +219,20 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
   withdrawn: { ...base(), reason: typed(MAX.reason, 'wd') },
   weekly_digest: {
     weekOf: '2026-11-16',
-    pending: Array.from({ length: 40 }, (_, index) => ({ reference: `P-2026-0001${String(index).padStart(2, '0')}`, title: typed(MAX.title, `wp${index}`), action: 'negotiate', deadline: DUE })),
-    due: Array.from({ length: 40 }, (_, index) => ({ reference: REFERENCE, title: typed(MAX.title, `wd${index}`), milestone: index + 1, milestoneTitle: typed(MAX.title, `wm${index}`), due: DUE, overdue: index % 2 === 0 })),
+    pending: Array.from({ length: 40 }, (_, index) => ({
+      reference: `P-2026-0001${String(index).padStart(2, '0')}`,
+      title: typed(MAX.title, `wp${index}`),
+      action: 'negotiate',
+      deadline: DUE,
+    })),
+    due: Array.from({ length: 40 }, (_, index) => ({
+      reference: REFERENCE,
+      title: typed(MAX.title, `wd${index}`),
+      milestone: index + 1,
+      milestoneTitle: typed(MAX.title, `wm${index}`),
+      due: DUE,
+      overdue: index % 2 === 0,
+    })),
   },
   programme_summary: {
     weekOf: '2026-11-16',
@@ -218,7 +240,12 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
     dockings: 800,
     contracts: 500,
     amountCny: 1e12,
-    overdueMilestones: Array.from({ length: 40 }, (_, index) => ({ reference: REFERENCE, title: typed(MAX.title, `om${index}`), milestoneTitle: typed(MAX.title, `on${index}`), due: DUE })),
+    overdueMilestones: Array.from({ length: 40 }, (_, index) => ({
+      reference: REFERENCE,
+      title: typed(MAX.title, `om${index}`),
+      milestoneTitle: typed(MAX.title, `on${index}`),
+      due: DUE,
+    })),
   },
 };
 
@@ -235,21 +262,67 @@ const everyCard = (): [string, () => Card][] => {
     const status = statusAt();
     add(`${language} help`, () => helpCard(language));
     add(`${language} help, not understood`, () => helpCard(language, typed(500, 'q')));
-    add(`${language} list`, () => listCard(Array.from({ length: 60 }, (_, index) => ({ reference: `P-2026-${String(index).padStart(6, '0')}`, stage: 'review', title: typed(MAX.title, `l${index}`), region: typed(50, 'lr') })), language));
+    add(`${language} list`, () =>
+      listCard(
+        Array.from({ length: 60 }, (_, index) => ({
+          reference: `P-2026-${String(index).padStart(6, '0')}`,
+          stage: 'review',
+          title: typed(MAX.title, `l${index}`),
+          region: typed(50, 'lr'),
+        })),
+        language,
+      ),
+    );
     add(`${language} list of a stage, empty`, () => listCard([], language, 'review'));
-    add(`${language} stats`, () => statsCard({ byStage: { intake: 1, review: 2, matchmaking: 3, negotiation: 4, contracting: 5, milestones: 6, completed: 7, rejected: 8, unmatched: 9, withdrawn: 10 }, partnerships: 55, dockings: 800, contracts: 500, amountCny: 1e12 }, { partnerships: 1000, dockings: 800, contracts: 500, amountCny: 5e8 }, language));
+    add(`${language} stats`, () =>
+      statsCard(
+        {
+          byStage: {
+            intake: 1,
+            review: 2,
+            matchmaking: 3,
+            negotiation: 4,
+            contracting: 5,
+            milestones: 6,
+            completed: 7,
+            rejected: 8,
+            unmatched: 9,
+            withdrawn: 10,
+          },
+          partnerships: 55,
+          dockings: 800,
+          contracts: 500,
+          amountCny: 1e12,
+        },
+        { partnerships: 1000, dockings: 800, contracts: 500, amountCny: 5e8 },
+        language,
+      ),
+    );
     add(`${language} notice`, () => noticeCard(REFERENCE, 'P-2026-000123', 'grey'));
     for (const [role, user] of Object.entries(people)) {
       add(`${language} status for ${role}`, () => statusCard(status, user, { maxProposals: 3 }));
       add(`${language} match for ${role}`, () => matchCard(status, user, { maxProposals: 3 }));
-      add(`${language} pending for ${role}`, () => pendingCard([1, 2, 3, 4, 5].map((n) => statusAt(`P-2026-00000${n}`)), user, { more: 9, maxProposals: 3 }));
+      add(`${language} pending for ${role}`, () =>
+        pendingCard(
+          [1, 2, 3, 4, 5].map((n) => statusAt(`P-2026-00000${n}`)),
+          user,
+          { more: 9, maxProposals: 3 },
+        ),
+      );
       add(`${language} pending for ${role}, none`, () => pendingCard([], user));
-      add(`${language} all decisions for ${role}`, () => card(typed(MAX.title), 'orange', decisionSections(status, user, { scope: 'allowed', withdraw: true, maxProposals: 3 })));
+      add(`${language} all decisions for ${role}`, () =>
+        card(typed(MAX.title), 'orange', decisionSections(status, user, { scope: 'allowed', withdraw: true, maxProposals: 3 })),
+      );
     }
     for (const kind of ['demand', 'achievement'] as const) {
       const organisations = Array.from({ length: 40 }, (_, index) => ({ name: index === 0 ? 'org-1' : typed(MAX.name, `o${index}`), region: typed(50, 'or') }));
       add(`${language} intake form ${kind}`, () => intakeFormCard(kind, coordinator, organisations));
-      add(`${language} intake form ${kind}, shown again`, () => intakeFormCard(kind, coordinator, organisations, { prefill: INTAKE_PREFILL, problems: Array.from({ length: 12 }, (_, index) => typed(300, `p${index}`)) }));
+      add(`${language} intake form ${kind}, shown again`, () =>
+        intakeFormCard(kind, coordinator, organisations, {
+          prefill: INTAKE_PREFILL,
+          problems: Array.from({ length: 12 }, (_, index) => typed(300, `p${index}`)),
+        }),
+      );
     }
     add(`${language} submitted`, () => submittedCard(REFERENCE, typed(MAX.title), true, coordinator));
     add(`${language} already submitted`, () => submittedCard(REFERENCE, typed(MAX.title), false, coordinator));
@@ -257,15 +330,36 @@ const everyCard = (): [string, () => Card][] => {
       const about = `${value.d}${'decision' in value ? `/${value.decision}` : ''}${'outcome' in value ? `/${value.outcome}` : ''}`;
       add(`${language} decided ${about}`, () => decidedCard(status, value, language));
       // The lead is the bot's own sentence (a phrase, or the workflow's refusal); the problems may quote people.
-      add(`${language} correction ${about}`, () => correctionCard(status, value, coordinator, 'x'.repeat(300), Array.from({ length: 10 }, (_, index) => typed(300, `pr${index}`)), { prefill: PREFILL, maxProposals: 3 }));
+      add(`${language} correction ${about}`, () =>
+        correctionCard(
+          status,
+          value,
+          coordinator,
+          'x'.repeat(300),
+          Array.from({ length: 10 }, (_, index) => typed(300, `pr${index}`)),
+          { prefill: PREFILL, maxProposals: 3 },
+        ),
+      );
       add(`${language} section ${about}`, () => card(REFERENCE, 'blue', sectionFor(value, status, tto, { prefill: PREFILL, maxProposals: 3 })));
     }
     for (const template of Object.keys(PAYLOAD_SCHEMAS)) {
       const item = { template, payload: PAYLOADS[template]! } as OutgoingItem;
       add(`${language} notification ${template}`, () => notificationCard(renderMessageContent([item], language), { items: [item], language }));
     }
-    const reminders = ['review_reminder', 'revision_reminder', 'selection_reminder', 'proposal_reminder', 'negotiation_reminder', 'negotiation_overdue', 'terms_proposed', 'milestone_due_soon', 'milestone_due_today', 'milestone_overdue', 'review_reminder', 'proposal_reminder']
-      .map((template) => ({ template, payload: PAYLOADS[template]! }) as OutgoingItem);
+    const reminders = [
+      'review_reminder',
+      'revision_reminder',
+      'selection_reminder',
+      'proposal_reminder',
+      'negotiation_reminder',
+      'negotiation_overdue',
+      'terms_proposed',
+      'milestone_due_soon',
+      'milestone_due_today',
+      'milestone_overdue',
+      'review_reminder',
+      'proposal_reminder',
+    ].map((template) => ({ template, payload: PAYLOADS[template]! }) as OutgoingItem);
     add(`${language} notification reminder batch`, () => notificationCard(renderMessageContent(reminders, language), { items: reminders, language }));
   }
   return cards;
@@ -315,7 +409,9 @@ describe('every card the service can build', () => {
           if (content.includes(markup)) refused.push(`${name}: user text became markup (${markup})`);
         }
       }
-      await sendCard(client, { receiveId: RECEIVER, card: built, uuid: messageUuid(`every-card:${name}`) }).catch((error: unknown) => refused.push(`${name}: ${(error as Error).message}`));
+      await sendCard(client, { receiveId: RECEIVER, card: built, uuid: messageUuid(`every-card:${name}`) }).catch((error: unknown) =>
+        refused.push(`${name}: ${(error as Error).message}`),
+      );
     }
     expect(refused).toEqual([]);
     expect(cards.length).toBeGreaterThan(150);
@@ -334,7 +430,12 @@ describe('text longer than one input', () => {
   it('becomes inputs of at most 1000 characters that come back joined, in order', () => {
     const scope = formScope(REFERENCE, 'terms');
     const terms = typed(MAX.long, 'joined');
-    const built = card('t', 'blue', [form(scope, [input(scope, 'terms', '条款', { multiline: true, maxLength: MAX.long, initial: terms, required: true }), submitButton(scope, 'terms', '提交', { v: 1, d: 'terms', ref: REFERENCE })])]);
+    const built = card('t', 'blue', [
+      form(scope, [
+        input(scope, 'terms', '条款', { multiline: true, maxLength: MAX.long, initial: terms, required: true }),
+        submitButton(scope, 'terms', '提交', { v: 1, d: 'terms', ref: REFERENCE }),
+      ]),
+    ]);
     expect(validateCard(built)).toBeNull();
     const [submit] = buttonsOf(built);
     const sent = formValueOf(submit!.form!);
@@ -365,7 +466,10 @@ describe('user text in markdown', () => {
   });
 
   it('in a notification (titles, terms and reasons) is escaped too', () => {
-    const item = { template: 'negotiation_failed', payload: { ...base(), title: '<at id=all></at>*急*', reason: '<font color=red>[x](https://evil.example)</font>', next: 'close' } } as OutgoingItem;
+    const item = {
+      template: 'negotiation_failed',
+      payload: { ...base(), title: '<at id=all></at>*急*', reason: '<font color=red>[x](https://evil.example)</font>', next: 'close' },
+    } as OutgoingItem;
     const built = notificationCard(renderMessageContent([item], 'zh'), { items: [item], language: 'zh' });
     const contents = markdownsOf(built).join('\n');
     expect(contents).not.toContain('<at');
@@ -397,17 +501,23 @@ describe('names and submit buttons', () => {
   });
 
   it('keeps names unique when a card holds two sections about the same partnership', () => {
-    const items = ['terms_proposed', 'negotiation_reminder', 'review_reminder', 'review_reminder'].map((template) => ({ template, payload: PAYLOADS[template]! }) as OutgoingItem);
+    const items = ['terms_proposed', 'negotiation_reminder', 'review_reminder', 'review_reminder'].map(
+      (template) => ({ template, payload: PAYLOADS[template]! }) as OutgoingItem,
+    );
     const built = notificationCard(renderMessageContent(items, 'en'), { items, language: 'en' });
     expect(validateCard(built)).toBeNull();
-    const forms = buttonsOf(built).filter((b) => b.form).map((b) => b.form!.name);
+    const forms = buttonsOf(built)
+      .filter((b) => b.form)
+      .map((b) => b.form!.name);
     expect(new Set(forms).size).toBeGreaterThan(1);
     expect(buttonsOf(built).filter((b) => b.value.d === 'review')).toHaveLength(3);
   });
 
   it('fails loudly when an action cannot fit a name', () => {
     const scope = formScope(REFERENCE, 'respond');
-    expect(() => submitButton(scope, 'decline', 'x', { v: 1, d: 'respond', ref: REFERENCE, candidateId: '候'.repeat(100), decision: 'decline' })).toThrow(/does not fit a component name/);
+    expect(() => submitButton(scope, 'decline', 'x', { v: 1, d: 'respond', ref: REFERENCE, candidateId: '候'.repeat(100), decision: 'decline' })).toThrow(
+      /does not fit a component name/,
+    );
   });
 });
 
@@ -437,8 +547,18 @@ describe('the local Open API refuses what Lark refuses', () => {
     ['a form inside a column', { tag: 'column_set', columns: [{ tag: 'column', elements: [inForm()] }] }, '11310', 'root'],
     ['a chart inside a form', inForm({ tag: 'chart', chart_spec: { type: 'bar' } }), '11310', 'chart'],
     ['a form button with behaviors', { tag: 'form', name: 'f', elements: [{ ...submit, behaviors: [{ type: 'callback', value: {} }] }] }, '11310', 'behaviors'],
-    ['a button outside a form with a name', { tag: 'button', name: 'b', text: { tag: 'plain_text', content: 'x' }, behaviors: [{ type: 'callback', value: {} }] }, '11310', 'no name'],
-    ['five tables in one markdown', { tag: 'markdown', content: Array.from({ length: 5 }, () => '|a|b|\n|---|---|\n|1|2|').join('\n\n') }, '11310', 'table number over limit'],
+    [
+      'a button outside a form with a name',
+      { tag: 'button', name: 'b', text: { tag: 'plain_text', content: 'x' }, behaviors: [{ type: 'callback', value: {} }] },
+      '11310',
+      'no name',
+    ],
+    [
+      'five tables in one markdown',
+      { tag: 'markdown', content: Array.from({ length: 5 }, () => '|a|b|\n|---|---|\n|1|2|').join('\n\n') },
+      '11310',
+      'table number over limit',
+    ],
     ['a JSON 1.0 action module', { tag: 'action', actions: [] }, '200861', 'no longer support'],
   ])('refuses %s with 230099', async (_, element, code, words) => {
     const message = await refusal(shell([element]));

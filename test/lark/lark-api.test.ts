@@ -1,16 +1,6 @@
 import type * as lark from '@larksuiteoapi/node-sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  LarkError,
-  messageUuid,
-  patchCard,
-  replyCard,
-  replyText,
-  sendCard,
-  sendText,
-  updateCardLater,
-  type ReceiveIdType,
-} from '../../lark/messages.ts';
+import { LarkError, messageUuid, patchCard, replyCard, replyText, sendCard, sendText, updateCardLater, type ReceiveIdType } from '../../lark/messages.ts';
 import { createLarkClient } from '../../lark/client.ts';
 import { withRetries } from '../../lark/replies.ts';
 import { startLarkOpenApi, type LarkOpenApi } from '../support/lark-open-api.ts';
@@ -164,9 +154,7 @@ describe('failures', () => {
   });
 
   it('refuses permanently an unknown receive_id_type with Lark’s field violation', async () => {
-    const failure = await failureOf(
-      sendText(client, { receiveId: TTO, receiveIdType: 'phone' as ReceiveIdType, text: 'x', uuid: 'u-5' }),
-    );
+    const failure = await failureOf(sendText(client, { receiveId: TTO, receiveIdType: 'phone' as ReceiveIdType, text: 'x', uuid: 'u-5' }));
     expect(failure.kind).toBe('refused');
     expect(failure.message).toContain('99992402');
   });

@@ -13,7 +13,13 @@ import type { ChannelSender, OutgoingItem, OutgoingMessage, Recipient } from '..
 import { startLarkOpenApi, type LarkOpenApi } from '../support/lark-open-api.ts';
 
 const TTO: Recipient = { id: 'p-tto-neu', name: '张华', email: 'zhanghua@neu.example.cn', larkOpenId: 'ou_0000000000000000000000000000d002', language: 'zh' };
-const VISITING: Recipient = { id: 'p-visiting', name: 'Anna Berg', email: 'anna@example.org', larkOpenId: 'ou_0000000000000000000000000000e003', language: 'en' };
+const VISITING: Recipient = {
+  id: 'p-visiting',
+  name: 'Anna Berg',
+  email: 'anna@example.org',
+  larkOpenId: 'ou_0000000000000000000000000000e003',
+  language: 'en',
+};
 const EMAIL_ONLY: Recipient = { id: 'p-ent-huaye', name: '王磊', email: 'wanglei@huaye.example.cn', larkOpenId: null, language: 'zh' };
 
 const proposal: OutgoingItem = {
@@ -211,7 +217,13 @@ describe('a Lark error as the delivery activity reports it', () => {
   });
 
   it('makes a refusal or an invalid request a permanent delivery failure, keeping Lark’s code', () => {
-    const refused = failure(new LarkError('refused', 'Lark refused to send: code 230013 Bot has NO availability to this user.', { code: 230013, larkMessage: 'Bot has NO availability to this user.', status: 400 }));
+    const refused = failure(
+      new LarkError('refused', 'Lark refused to send: code 230013 Bot has NO availability to this user.', {
+        code: 230013,
+        larkMessage: 'Bot has NO availability to this user.',
+        status: 400,
+      }),
+    );
     expect([refused.type, refused.nonRetryable]).toEqual([PERMANENT_DELIVERY_ERROR, true]);
     expect(refused.details).toEqual([{ code: 230013, msg: 'Bot has NO availability to this user.', status: 400 }]);
     const invalid = failure(new LarkError('invalid_request', 'Lark uuid must be 1–50 characters'));

@@ -76,7 +76,9 @@ describe('a form’s submit button', () => {
   it('sends terms longer than one input takes, whole, typed across its inputs', async () => {
     const reference = await inReview();
     await toNegotiation(w.h, reference);
-    const terms = Array.from({ length: 300 }, (_, index) => `第${index + 1}条：许可使用三年。`).join('').slice(0, 3_500);
+    const terms = Array.from({ length: 300 }, (_, index) => `第${index + 1}条：许可使用三年。`)
+      .join('')
+      .slice(0, 3_500);
     const { message } = await w.say(OPEN_IDS.steel, `进度 ${reference}`);
     const answer = await w.click(OPEN_IDS.steel, message, '提出条款', { fill: { terms, amount: '120万' } });
     expect(toast(answer).type).toBe('success');

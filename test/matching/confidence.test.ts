@@ -12,7 +12,7 @@ const find = (candidates: readonly RankedCandidate[], id: string) => {
 };
 const ids = (candidates: readonly RankedCandidate[]) => candidates.map((c) => c.id);
 
-describe('confidence against the subject\'s pool', () => {
+describe("confidence against the subject's pool", () => {
   const calibration = { background: 0.15, detailFactor: 1, maturityFactor: 1 };
 
   it('counts only the part of a fit above the background, and more of it the lower the background', () => {
@@ -40,7 +40,7 @@ describe('maturity prior', () => {
   // Four of ten achievements at TRL 8 or more, all ten at TRL 6 or more.
   const maturities = [6, 6, 6, 7, 7, 7, 8, 8, 9, 9];
 
-  it('leaves a demand needing what the pool\'s demands typically need alone, and lowers a stricter one', () => {
+  it("leaves a demand needing what the pool's demands typically need alone, and lowers a stricter one", () => {
     const factor = createMaturityPrior(maturities, [6, 6, 6, 6, 8]);
     expect(factor(6)).toBe(1);
     expect(factor(4)).toBe(1);

@@ -1,19 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  createMatcher,
-  DECLINE_CATEGORIES,
-  FLAG_MATURITY_LOW,
-  FLAG_MODE_INCOMPATIBLE,
-  type RankedCandidate,
-  type Matcher,
-} from '../../matching/index.ts';
+import { createMatcher, DECLINE_CATEGORIES, FLAG_MATURITY_LOW, FLAG_MODE_INCOMPATIBLE, type RankedCandidate, type Matcher } from '../../matching/index.ts';
 import { loadLabelledDataset } from '../../matching/eval/dataset.ts';
 import { ALL, achievement, DEV_ACHIEVEMENTS, demand, UNRELATED } from './fixtures.ts';
 
 const ids = (candidates: readonly RankedCandidate[]) => candidates.map((c) => c.id);
 /** The ids under test, in the order the ranking put them. */
-const orderOf = (candidates: readonly RankedCandidate[], wanted: readonly string[]) =>
-  ids(candidates).filter((id) => wanted.includes(id));
+const orderOf = (candidates: readonly RankedCandidate[], wanted: readonly string[]) => ids(candidates).filter((id) => wanted.includes(id));
 const find = (candidates: readonly RankedCandidate[], id: string) => {
   const found = candidates.find((c) => c.id === id);
   if (!found) throw new Error(`${id} not ranked`);
@@ -58,7 +50,7 @@ describe('ranking achievements for a demand', () => {
     }
   });
 
-  it('gives a demand outside the pool\'s industries only low scores', () => {
+  it("gives a demand outside the pool's industries only low scores", () => {
     const offTopic = demand({
       id: 'OFF',
       title: '咖啡门店排队时间长，顾客流失',
@@ -83,15 +75,10 @@ describe('ranking achievements for a demand', () => {
 
 describe('fit: fields, mode, maturity, region', () => {
   const base = demand({ id: 'D', cooperationModes: ['转让', '技术服务'], region: '辽宁省' });
-  const twin = (id: string, overrides: Parameters<typeof achievement>[0] extends infer T ? Partial<T> : never) =>
-    achievement({ ...overrides, id });
+  const twin = (id: string, overrides: Parameters<typeof achievement>[0] extends infer T ? Partial<T> : never) => achievement({ ...overrides, id });
 
   it('prefers a shared field over a related one over an unrelated one', () => {
-    const pool = [
-      twin('SHARED', { fields: ['新材料'] }),
-      twin('RELATED', { fields: ['冶金'] }),
-      twin('UNRELATED', { fields: ['生物医药'] }),
-    ];
+    const pool = [twin('SHARED', { fields: ['新材料'] }), twin('RELATED', { fields: ['冶金'] }), twin('UNRELATED', { fields: ['生物医药'] })];
     const ranked = createMatcher({ achievements: [...DEV_ACHIEVEMENTS, ...pool], demands: [] }).rankAchievementsFor(base, ALL);
     expect(orderOf(ranked, ['SHARED', 'RELATED', 'UNRELATED'])).toEqual(['SHARED', 'RELATED', 'UNRELATED']);
     expect(find(ranked, 'UNRELATED').reasons).toContain('领域不同');

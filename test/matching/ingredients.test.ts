@@ -25,7 +25,13 @@ describe('word segmentation', () => {
 });
 
 describe('BM25', () => {
-  const index = createBm25Index([['叶轮', '磨损'], ['叶轮', '泵'], ['电池', '低温'], ['电池', '正极'], ['电池', '负极']]);
+  const index = createBm25Index([
+    ['叶轮', '磨损'],
+    ['叶轮', '泵'],
+    ['电池', '低温'],
+    ['电池', '正极'],
+    ['电池', '负极'],
+  ]);
 
   it('scores documents that contain the query terms, rarer terms higher', () => {
     const scores = index.score(plainQuery(['磨损', '电池']));
@@ -33,7 +39,7 @@ describe('BM25', () => {
     expect(scores[1]).toBe(0);
   });
 
-  it('weights expansion terms below the query\'s own words', () => {
+  it("weights expansion terms below the query's own words", () => {
     const full = index.score(new Map([['磨损', 1]]))[0]!;
     const expanded = index.score(new Map([['磨损', 0.35]]))[0]!;
     expect(expanded).toBeCloseTo(full * 0.35);
@@ -48,7 +54,7 @@ describe('concept map', () => {
   const detect = createConceptDetector(CONCEPT_MAP);
   const concepts = CONCEPT_MAP.industries.flatMap((industry) => industry.concepts);
 
-  it('is versioned, covers the programme\'s industries, and has unique ids and usable terms', () => {
+  it("is versioned, covers the programme's industries, and has unique ids and usable terms", () => {
     expect(CONCEPT_MAP.version).toMatch(/^\d{4}\.\d{2}-\d+$/);
     expect(CONCEPT_MAP.industries.length).toBeGreaterThanOrEqual(14);
     expect(new Set(concepts.map((c) => c.id)).size).toBe(concepts.length);

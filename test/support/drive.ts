@@ -59,7 +59,9 @@ export const toNegotiation = async (h: Harness, reference: string, candidateId?:
 /** One round of terms from the enterprise, agreed by the TTO: the partnership awaits its contract. */
 export const agreeTerms = async (h: Harness, reference: string, tto: string): Promise<void> => {
   const handle = h.handle(reference);
-  await handle.executeUpdate(proposeTermsUpdate, { args: [{ actor: await h.actor('contact-steel'), terms: '许可使用三年，首期付款后技术服务', amountCny: 1_200_000 }] });
+  await handle.executeUpdate(proposeTermsUpdate, {
+    args: [{ actor: await h.actor('contact-steel'), terms: '许可使用三年，首期付款后技术服务', amountCny: 1_200_000 }],
+  });
   await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: await h.actor(tto), outcome: 'agreed' }] });
 };
 

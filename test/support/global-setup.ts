@@ -18,10 +18,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const cli = await findTemporalCli({ explicit: process.env.TEMPORAL_CLI, log: (line) => console.log(line) });
   if (!cli) throw new Error('the tests need the Temporal CLI: run `npm install` (it builds one with Go) or set TEMPORAL_CLI');
-  const [server, bundle] = await Promise.all([
-    freePort().then((port) => startDevServer({ cli, port, uiPort: null, dbFile: null })),
-    bundleWorkflows(),
-  ]);
+  const [server, bundle] = await Promise.all([freePort().then((port) => startDevServer({ cli, port, uiPort: null, dbFile: null })), bundleWorkflows()]);
   const dir = await mkdtemp(path.join(tmpdir(), 'qxwq-bundle-'));
   const workflowBundlePath = path.join(dir, 'workflows.js');
   await writeFile(workflowBundlePath, bundle.code);

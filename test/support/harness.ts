@@ -24,8 +24,7 @@ import type { PartnershipStatus } from '../../workflows/state.ts';
 import { createWorker, type ServiceWorker } from '../../lib/workers.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
-const fixture = async (name: string): Promise<unknown> =>
-  JSON.parse(await readFile(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
+const fixture = async (name: string): Promise<unknown> => JSON.parse(await readFile(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
 
 /** Seconds instead of days: every wait in the lifecycle is short enough to watch happen. */
 export const FAST_POLICY: ProgrammePolicyInput = {

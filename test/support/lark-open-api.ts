@@ -151,12 +151,11 @@ class LarkError extends Error {
   }
 }
 
-const invalidParam = (ext: string): LarkError =>
-  new LarkError(400, 230001, `Your request contains an invalid request parameter, ext=${ext}.`);
+const invalidParam = (ext: string): LarkError => new LarkError(400, 230001, `Your request contains an invalid request parameter, ext=${ext}.`);
 
 const fieldViolation = (field: string, description: string, value?: unknown): LarkError =>
   new LarkError(400, 99992402, 'field validation failed', {
-    field_violations: [{ field, description, ...(value === undefined ? {} : { value: String(value) }) }],
+    field_violations: [{ field, description, ...(value === undefined ? {} : { value: typeof value === 'string' ? value : JSON.stringify(value) }) }],
   });
 
 const defaultFailureBody = (status: number): unknown =>
@@ -182,8 +181,7 @@ const parseJson = (text: string): unknown => {
   }
 };
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /*
  * A card Lark cannot build is refused with 230099 "Failed to create card content" and a card
@@ -209,14 +207,49 @@ export interface CardProblem {
 }
 
 const V2_TAGS = new Set([
-  'markdown', 'div', 'hr', 'img', 'img_combination', 'person', 'person_list', 'chart', 'table', 'audio', 'video',
-  'column_set', 'column', 'form', 'collapsible_panel', 'interactive_container',
-  'button', 'input', 'overflow', 'select_static', 'multi_select_static', 'select_person', 'multi_select_person',
-  'date_picker', 'picker_time', 'picker_datetime', 'select_img', 'checker',
+  'markdown',
+  'div',
+  'hr',
+  'img',
+  'img_combination',
+  'person',
+  'person_list',
+  'chart',
+  'table',
+  'audio',
+  'video',
+  'column_set',
+  'column',
+  'form',
+  'collapsible_panel',
+  'interactive_container',
+  'button',
+  'input',
+  'overflow',
+  'select_static',
+  'multi_select_static',
+  'select_person',
+  'multi_select_person',
+  'date_picker',
+  'picker_time',
+  'picker_datetime',
+  'select_img',
+  'checker',
 ]);
 const V1_ONLY_TAGS = new Set(['action', 'note', 'field', 'lark_md']);
 const CONTAINERS = new Set(['column_set', 'column', 'form', 'collapsible_panel', 'interactive_container']);
-const FORM_FIELDS = new Set(['input', 'select_static', 'multi_select_static', 'select_person', 'multi_select_person', 'date_picker', 'picker_time', 'picker_datetime', 'select_img', 'checker']);
+const FORM_FIELDS = new Set([
+  'input',
+  'select_static',
+  'multi_select_static',
+  'select_person',
+  'multi_select_person',
+  'date_picker',
+  'picker_time',
+  'picker_datetime',
+  'select_img',
+  'checker',
+]);
 /** A markdown table's delimiter row: `| --- | :---: |`. */
 const TABLE_DELIMITER = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/;
 
@@ -235,12 +268,17 @@ const contentOf = (value: unknown): string | undefined => (isObject(value) && ty
  * are only checked for shape.
  */
 export const validateCard = (card: unknown): CardProblem | null => {
-  if (!isObject(card)) return { code: CARD_ERROR.parse, path: 'ROOT', message: 'parse card json err, please check whether the card json is correct', value: 'card' };
+  if (!isObject(card))
+    return { code: CARD_ERROR.parse, path: 'ROOT', message: 'parse card json err, please check whether the card json is correct', value: 'card' };
   if (card.type === 'template') {
-    return isObject(card.data) && typeof card.data.template_id === 'string' ? null : { code: CARD_ERROR.parse, path: 'ROOT -> data', message: 'parse card json err', value: 'template_id' };
+    return isObject(card.data) && typeof card.data.template_id === 'string'
+      ? null
+      : { code: CARD_ERROR.parse, path: 'ROOT -> data', message: 'parse card json err', value: 'template_id' };
   }
   if (card.schema === undefined) {
-    return Array.isArray(card.elements) || isObject(card.i18n_elements) ? null : { code: CARD_ERROR.parse, path: 'ROOT', message: 'parse card json err', value: 'elements' };
+    return Array.isArray(card.elements) || isObject(card.i18n_elements)
+      ? null
+      : { code: CARD_ERROR.parse, path: 'ROOT', message: 'parse card json err', value: 'elements' };
   }
   const body = card.body;
   if (card.schema !== '2.0' || !isObject(body) || !Array.isArray(body.elements)) {
@@ -250,7 +288,8 @@ export const validateCard = (card: unknown): CardProblem | null => {
     return { code: CARD_ERROR.limit, path: 'ROOT -> config', message: 'cards of schema V2 only support update_multi: true', value: 'update_multi' };
   }
   if (card.header !== undefined) {
-    if (!isObject(card.header) || contentOf(card.header.title) === undefined) return { code: CARD_ERROR.parse, path: 'ROOT -> header', message: 'header needs a title', value: 'title' };
+    if (!isObject(card.header) || contentOf(card.header.title) === undefined)
+      return { code: CARD_ERROR.parse, path: 'ROOT -> header', message: 'header needs a title', value: 'title' };
     const template = card.header.template;
     if (template !== undefined && !(HEADER_TEMPLATES as readonly unknown[]).includes(template)) {
       return { code: CARD_ERROR.limit, path: 'ROOT -> header', message: `template must be one of ${HEADER_TEMPLATES.join(', ')}`, value: shown(template) };
@@ -288,7 +327,8 @@ export const validateCard = (card: unknown): CardProblem | null => {
 
     if (typeof node.name === 'string') {
       if (names.has(node.name)) return fail(at, 'component name is not unique in the card', node.name);
-      if (node.name.length > COMPONENT_NAME_MAX_LENGTH || !COMPONENT_NAME.test(node.name)) return fail(at, `component name must be 1–${COMPONENT_NAME_MAX_LENGTH} of [A-Za-z0-9_-]`, node.name);
+      if (node.name.length > COMPONENT_NAME_MAX_LENGTH || !COMPONENT_NAME.test(node.name))
+        return fail(at, `component name must be 1–${COMPONENT_NAME_MAX_LENGTH} of [A-Za-z0-9_-]`, node.name);
       names.add(node.name);
     }
     if (form && FORM_FIELDS.has(tag) && typeof node.name !== 'string') return fail(at, 'a component inside a form needs a name', tag);
@@ -334,7 +374,8 @@ export const validateCard = (card: unknown): CardProblem | null => {
       }
       case 'button':
         if (form && node.form_action_type !== undefined) {
-          if (node.form_action_type !== 'submit' && node.form_action_type !== 'reset') return fail(at, 'form_action_type must be submit or reset', node.form_action_type);
+          if (node.form_action_type !== 'submit' && node.form_action_type !== 'reset')
+            return fail(at, 'form_action_type must be submit or reset', node.form_action_type);
           if (typeof node.name !== 'string') return fail(at, "a form's button needs a name", tag);
           if (node.behaviors !== undefined) return fail(at, "a form's button takes form_action_type, not behaviors", 'behaviors');
         }
@@ -349,8 +390,10 @@ export const validateCard = (card: unknown): CardProblem | null => {
           return fail(at, `max_length must be an integer from ${INPUT_MIN_LENGTH} to ${INPUT_MAX_LENGTH}`, node.max_length);
         }
         const placeholder = contentOf(node.placeholder);
-        if (placeholder !== undefined && placeholder.length > PLACEHOLDER_MAX_LENGTH) return fail(at, `placeholder is longer than ${PLACEHOLDER_MAX_LENGTH} characters`, placeholder.length);
-        if (typeof node.default_value === 'string' && node.default_value.length > max) return fail(at, 'default_value is longer than max_length', node.default_value.length);
+        if (placeholder !== undefined && placeholder.length > PLACEHOLDER_MAX_LENGTH)
+          return fail(at, `placeholder is longer than ${PLACEHOLDER_MAX_LENGTH} characters`, placeholder.length);
+        if (typeof node.default_value === 'string' && node.default_value.length > max)
+          return fail(at, 'default_value is longer than max_length', node.default_value.length);
         break;
       }
       case 'select_static':
@@ -400,7 +443,8 @@ const checkMessageBody = (body: Record<string, unknown>): { msgType: string; con
   if (!MSG_TYPES.includes(msgType)) throw invalidParam(`invalid msg_type ${msgType}`);
   checkContent(msgType, body.content);
   const uuid = body.uuid ?? null;
-  if (uuid !== null && (typeof uuid !== 'string' || uuid.length > UUID_MAX_LENGTH)) throw fieldViolation('uuid', `the max length of uuid is ${UUID_MAX_LENGTH}`, uuid);
+  if (uuid !== null && (typeof uuid !== 'string' || uuid.length > UUID_MAX_LENGTH))
+    throw fieldViolation('uuid', `the max length of uuid is ${UUID_MAX_LENGTH}`, uuid);
   return { msgType, content: body.content as string, uuid };
 };
 
@@ -420,8 +464,7 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
   const failures = new Map<LarkRoute, { failure: InjectedFailure; remaining: number }[]>();
 
   const now = (): string => String(Date.now());
-  const chatFor = (receiveIdType: ReceiveIdType, receiveId: string): string =>
-    receiveIdType === 'chat_id' ? receiveId : `oc_${hashHex(`p2p:${receiveId}`)}`;
+  const chatFor = (receiveIdType: ReceiveIdType, receiveId: string): string => (receiveIdType === 'chat_id' ? receiveId : `oc_${hashHex(`p2p:${receiveId}`)}`);
 
   const messageData = (message: LarkMessage): Record<string, unknown> => ({
     message_id: message.messageId,
@@ -449,10 +492,7 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
     return seen && Date.now() - seen.at < UUID_DEDUP_MS ? byId.get(seen.messageId) : undefined;
   };
 
-  const deliver = (
-    route: LarkRoute,
-    fields: Omit<LarkMessage, 'messageId' | 'history' | 'createTime' | 'updateTime' | 'sender'>,
-  ): LarkMessage => {
+  const deliver = (route: LarkRoute, fields: Omit<LarkMessage, 'messageId' | 'history' | 'createTime' | 'updateTime' | 'sender'>): LarkMessage => {
     const createTime = now();
     const message: LarkMessage = {
       ...fields,
@@ -548,7 +588,11 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
       return isObject(parsed) && isObject(parsed.config) && parsed.config.update_multi === true;
     };
     if (!shared(message.content) || !shared(body.content as string)) {
-      throw new LarkError(400, 230099, 'Failed to create card content, ext=ErrCode: 11310; ErrPath: ROOT -> config; ErrMsg: a patched card must declare update_multi: true before and after; ErrorValue: update_multi; ');
+      throw new LarkError(
+        400,
+        230099,
+        'Failed to create card content, ext=ErrCode: 11310; ErrPath: ROOT -> config; ErrMsg: a patched card must declare update_multi: true before and after; ErrorValue: update_multi; ',
+      );
     }
     updateContent(message, body.content as string);
     return ok();
@@ -635,7 +679,7 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
     },
   });
 
-  const server = createServer(async (incoming, response) => {
+  const serve = async (incoming: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
     const text = await readBody(incoming);
     const matched = routeOf(incoming.method ?? 'GET', url.pathname);
@@ -673,6 +717,9 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
     }
     if (failure?.delayMs) await sleep(failure.delayMs);
     respond({ ...result, headers: { ...result.headers, ...failure?.headers } });
+  };
+  const server = createServer((incoming, response) => {
+    serve(incoming, response).catch(() => response.destroy());
   });
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

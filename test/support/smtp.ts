@@ -119,7 +119,14 @@ let people = 0;
 /** A recipient with an address of their own, so each test reads only its mail. */
 export const recipient = (language: Language, overrides: Partial<Recipient> = {}): Recipient => {
   people += 1;
-  return { id: `person-${people}`, name: language === 'zh' ? `张华${people}` : `Alex ${people}`, email: `person-${people}@example.cn`, larkOpenId: null, language, ...overrides };
+  return {
+    id: `person-${people}`,
+    name: language === 'zh' ? `张华${people}` : `Alex ${people}`,
+    email: `person-${people}@example.cn`,
+    larkOpenId: null,
+    language,
+    ...overrides,
+  };
 };
 
 let keys = 0;

@@ -63,7 +63,8 @@ describe('every decision in the registry', () => {
         expect(wording.done[variant.id], `${language} done ${variant.id}`).toBeTruthy();
         for (const field of variant.fields) {
           expect(words.fields[field.key], `${language} label ${field.key}`).toBeTruthy();
-          for (const choice of field.choices === 'candidates' ? [] : (field.choices ?? [])) expect(words.choices[field.key]?.[choice], `${language} ${field.key}=${choice}`).toBeTruthy();
+          for (const choice of field.choices === 'candidates' ? [] : (field.choices ?? []))
+            expect(words.choices[field.key]?.[choice], `${language} ${field.key}=${choice}`).toBeTruthy();
         }
       }
     }
@@ -81,7 +82,9 @@ describe('the checks the validators and the cards share', () => {
     const payload = { actor: ttoNeu, decision: 'approve' as const };
     expect(review.check(w.life, payload)).toEqual(refusal('coordinators_only', { decision: 'review', name: ttoNeu.name, role: 'tto_officer' }));
     expect(review.check(w.life, { ...payload, actor: coord })).toBeNull();
-    expect(stageRefusal(w.life, select)).toEqual(refusal('wrong_stage', { reference: 'P-2026-000123', stage: 'review', decision: 'select', stages: ['matchmaking'] }));
+    expect(stageRefusal(w.life, select)).toEqual(
+      refusal('wrong_stage', { reference: 'P-2026-000123', stage: 'review', decision: 'select', stages: ['matchmaking'] }),
+    );
   });
 
   it('a selection is refused while proposals are open, and names a candidate listed twice or already excluded', () => {

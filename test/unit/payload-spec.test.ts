@@ -15,7 +15,13 @@ const valueFor = (spec: Spec): fc.Arbitrary<unknown> => {
   const valid = ((): fc.Arbitrary<unknown> => {
     switch (spec.kind) {
       case 'text':
-        return fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.constant('  padded  '), fc.constant('   '), fc.constant('x'.repeat(spec.max + 1)), fc.constant(` ${'y'.repeat(spec.max)} `));
+        return fc.oneof(
+          fc.string({ minLength: 1, maxLength: 12 }),
+          fc.constant('  padded  '),
+          fc.constant('   '),
+          fc.constant('x'.repeat(spec.max + 1)),
+          fc.constant(` ${'y'.repeat(spec.max)} `),
+        );
       case 'enum':
         return fc.oneof(fc.constantFrom(...spec.values), fc.constant(`${spec.values[0] ?? ''}x`));
       case 'number':
@@ -23,9 +29,24 @@ const valueFor = (spec: Spec): fc.Arbitrary<unknown> => {
       case 'date':
         return fc.constantFrom('2026-11-20', '2024-02-29', '2026-02-29', '2026-13-01', '2026-1-2', '20261120', '2026-11-20T09:00:00+08:00');
       case 'due':
-        return fc.constantFrom('2027-01-15', '2027-01-15T09:00:00+08:00', '2027-01-15T01:00:00Z', '2027-01-15T09:00:00', '2027-01-15T09:00:00.123+08:00', '2027-02-30', 'soon');
+        return fc.constantFrom(
+          '2027-01-15',
+          '2027-01-15T09:00:00+08:00',
+          '2027-01-15T01:00:00Z',
+          '2027-01-15T09:00:00',
+          '2027-01-15T09:00:00.123+08:00',
+          '2027-02-30',
+          'soon',
+        );
       case 'link':
-        return fc.constantFrom('https://example.org/report.pdf', 'http://intranet.example/x', 'ftp://example.org/x', 'example.org', 'https://', 'https://exa mple.org');
+        return fc.constantFrom(
+          'https://example.org/report.pdf',
+          'http://intranet.example/x',
+          'ftp://example.org/x',
+          'example.org',
+          'https://',
+          'https://exa mple.org',
+        );
       case 'nullable':
         return fc.oneof(fc.constant(null), valueFor(spec.item));
       case 'list':
@@ -38,16 +59,19 @@ const valueFor = (spec: Spec): fc.Arbitrary<unknown> => {
 };
 
 describe('a decision payload', () => {
-  it.each(DECISIONS.map((decision) => ({ decision, name: decision.name })))('$name: the workflow’s plain check and the bot’s zod check agree', ({ decision }) => {
-    const schema = toZod(decision.payload);
-    fc.assert(
-      fc.property(valueFor(decision.payload), (value) => {
-        const plain = checkSpec(decision.payload, value);
-        const zod = schema.safeParse(value);
-        expect(plain.ok, JSON.stringify({ value, problems: plain.ok ? [] : plain.problems, zod: zod.error?.issues })).toBe(zod.success);
-        if (plain.ok && zod.success) expect(plain.value).toEqual(zod.data);
-      }),
-      { numRuns: 300 },
-    );
-  });
+  it.each(DECISIONS.map((decision) => ({ decision, name: decision.name })))(
+    '$name: the workflow’s plain check and the bot’s zod check agree',
+    ({ decision }) => {
+      const schema = toZod(decision.payload);
+      fc.assert(
+        fc.property(valueFor(decision.payload), (value) => {
+          const plain = checkSpec(decision.payload, value);
+          const zod = schema.safeParse(value);
+          expect(plain.ok, JSON.stringify({ value, problems: plain.ok ? [] : plain.problems, zod: zod.error?.issues })).toBe(zod.success);
+          if (plain.ok && zod.success) expect(plain.value).toEqual(zod.data);
+        }),
+        { numRuns: 300 },
+      );
+    },
+  );
 });

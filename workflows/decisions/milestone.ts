@@ -24,7 +24,9 @@ export const milestone = defineDecision({
     const found = milestones.find((m) => m.seq === d.milestone);
     if (!found) return refusal('no_such_milestone', { milestone: d.milestone, count: milestones.length });
     if (found.done) return refusal('milestone_done', { milestone: d.milestone });
-    return mayCompleteMilestone(viewOf(life), found.responsible, d.actor) ? null : refusal('milestone_not_yours', { milestone: d.milestone, responsible: found.responsible });
+    return mayCompleteMilestone(viewOf(life), found.responsible, d.actor)
+      ? null
+      : refusal('milestone_not_yours', { milestone: d.milestone, responsible: found.responsible });
   },
   apply(life, d) {
     t.completeMilestone(life, d.actor, d.milestone, d.evidenceUrl);

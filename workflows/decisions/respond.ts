@@ -10,7 +10,11 @@ import { defineDecision } from './decision.ts';
 const ProposalResponseSpec = object(
   { actor: ActorSpec, candidateId: text(100), decision: oneOf(['accept', 'decline']), category: optional(oneOf(DECLINE_CATEGORIES)), reason: optional(Reason) },
   [
-    { holds: (r) => r.decision === 'accept' || r.category !== undefined, path: 'category', message: `a decline needs a category (${DECLINE_CATEGORIES.join(', ')})` },
+    {
+      holds: (r) => r.decision === 'accept' || r.category !== undefined,
+      path: 'category',
+      message: `a decline needs a category (${DECLINE_CATEGORIES.join(', ')})`,
+    },
     { holds: (r) => r.category !== 'other' || r.reason !== undefined, path: 'reason', message: 'a decline for another reason needs the reason written out' },
   ],
 );

@@ -8,10 +8,9 @@ import { defineDecision } from './decision.ts';
 
 const comment: FormField = { key: 'comment', kind: 'longText' };
 
-const ReviewDecisionSpec = object(
-  { actor: ActorSpec, decision: oneOf(['approve', 'reject', 'request_changes']), comment: optional(text(2000)) },
-  [{ holds: (d) => d.decision === 'approve' || d.comment !== undefined, path: 'comment', message: 'a reason is required to reject or request changes' }],
-);
+const ReviewDecisionSpec = object({ actor: ActorSpec, decision: oneOf(['approve', 'reject', 'request_changes']), comment: optional(text(2000)) }, [
+  { holds: (d) => d.decision === 'approve' || d.comment !== undefined, path: 'comment', message: 'a reason is required to reject or request changes' },
+]);
 
 /** A coordinator approves a submission, rejects it, or sends it back for changes (a reason is required for both). */
 export const review = defineDecision({

@@ -33,11 +33,20 @@ export const select = defineDecision({
   stages: ['matchmaking'],
   answers: 'select_candidates',
   check: (life, d) =>
-    isCoordinator(d.actor) ? selectionRefusal(life, d.candidateIds) : refusal('coordinators_only', { decision: 'select', name: d.actor.name, role: d.actor.role }),
+    isCoordinator(d.actor)
+      ? selectionRefusal(life, d.candidateIds)
+      : refusal('coordinators_only', { decision: 'select', name: d.actor.name, role: d.actor.role }),
   apply(life, d) {
     t.proposeCandidates(life, d.actor, d.candidateIds);
   },
   form: {
-    variants: [{ id: 'select', set: {}, fields: [{ key: 'candidateIds', name: 'candidates', kind: 'choices', choices: 'candidates', required: true }], style: 'primary' }],
+    variants: [
+      {
+        id: 'select',
+        set: {},
+        fields: [{ key: 'candidateIds', name: 'candidates', kind: 'choices', choices: 'candidates', required: true }],
+        style: 'primary',
+      },
+    ],
   },
 });

@@ -9,7 +9,17 @@ import { importDirectory } from '../../../app/directory.ts';
 import { createHarness, FAST_POLICY, recorded, ROLL_WEAR_DEMAND, type Harness } from '../../support/harness.ts';
 import { startLarkOpenApi, type LarkMessage, type LarkOpenApi } from '../../support/lark-open-api.ts';
 import { findButton, formValueOf } from './cards.ts';
-import { cardActionEvent, deliveryOf, hex, localBotConfig, messageEvent, newEventId, type AppSecrets, type Delivery, type MessageOptions } from './deliveries.ts';
+import {
+  cardActionEvent,
+  deliveryOf,
+  hex,
+  localBotConfig,
+  messageEvent,
+  newEventId,
+  type AppSecrets,
+  type Delivery,
+  type MessageOptions,
+} from './deliveries.ts';
 
 /** The fixture people with Lark accounts; this file's database gives open_ids to those who had none. */
 export const OPEN_IDS = {
@@ -28,10 +38,35 @@ export const TTO_OPEN_ID: Readonly<Record<string, string>> = { 'u-neu': OPEN_IDS
 
 const LARK_PEOPLE = {
   people: [
-    { id: 'tto-neu', name: '赵磊', role: 'tto_officer', organisationId: 'u-neu', email: 'zhaolei@neu.example.cn', larkOpenId: OPEN_IDS.ttoNeu, channel: 'email' },
-    { id: 'tto-jiangnan', name: 'Emily Chen', role: 'tto_officer', organisationId: 'u-jiangnan', email: 'emily@jiangnan.example.cn', language: 'en', larkOpenId: OPEN_IDS.ttoJiangnan, channel: 'email' },
+    {
+      id: 'tto-neu',
+      name: '赵磊',
+      role: 'tto_officer',
+      organisationId: 'u-neu',
+      email: 'zhaolei@neu.example.cn',
+      larkOpenId: OPEN_IDS.ttoNeu,
+      channel: 'email',
+    },
+    {
+      id: 'tto-jiangnan',
+      name: 'Emily Chen',
+      role: 'tto_officer',
+      organisationId: 'u-jiangnan',
+      email: 'emily@jiangnan.example.cn',
+      language: 'en',
+      larkOpenId: OPEN_IDS.ttoJiangnan,
+      channel: 'email',
+    },
     { id: 'manager', name: '王建国', role: 'manager', email: 'wangjg@edu-ln.example.cn', larkOpenId: OPEN_IDS.manager, channel: 'email' },
-    { id: 'contact-petfood', name: '陈静', role: 'enterprise_contact', organisationId: 'e-petfood', email: 'chenjing@chongle.example.cn', larkOpenId: OPEN_IDS.petfood, channel: 'email' },
+    {
+      id: 'contact-petfood',
+      name: '陈静',
+      role: 'enterprise_contact',
+      organisationId: 'e-petfood',
+      email: 'chenjing@chongle.example.cn',
+      larkOpenId: OPEN_IDS.petfood,
+      channel: 'email',
+    },
   ],
 };
 

@@ -75,7 +75,11 @@ export const buttonsOf = (card: Node): FoundButton[] => {
 export const findButton = (card: Node, label: string, ref?: string): FoundButton => {
   const matches = buttonsOf(card).filter((b) => textOf(b.button.text) === label && (ref === undefined || b.value.ref === ref));
   if (matches.length === 0) {
-    throw new Error(`no button "${label}"${ref ? ` for ${ref}` : ''} on the card; buttons: ${buttonsOf(card).map((b) => textOf(b.button.text)).join(', ')}`);
+    throw new Error(
+      `no button "${label}"${ref ? ` for ${ref}` : ''} on the card; buttons: ${buttonsOf(card)
+        .map((b) => textOf(b.button.text))
+        .join(', ')}`,
+    );
   }
   return matches[0]!;
 };
@@ -105,7 +109,8 @@ export const formValueOf = (form: Node, fill: Readonly<Record<string, unknown>> 
     const part = PART.exec(fieldName(name));
     const field = part ? part[1]! : fieldName(name);
     const index = part ? Number(part[2]) - 1 : 0;
-    const preset = node.default_value ?? node.initial_option ?? node.selected_values ?? (typeof node.initial_date === 'string' ? `${node.initial_date} +0800` : undefined);
+    const preset =
+      node.default_value ?? node.initial_option ?? node.selected_values ?? (typeof node.initial_date === 'string' ? `${node.initial_date} +0800` : undefined);
     let given = field in fill ? fill[field] : preset;
     if (field in fill && typeof given === 'string' && node.tag === 'input' && pieces(field) > 1) {
       given = splitText(given, typeof node.max_length === 'number' ? node.max_length : 1000)[index] ?? '';
