@@ -35,7 +35,7 @@ export const ConfigSchema = z.object({
   TEMPORAL_UI_PORT: Port.default(8233),
   POLICY_FILE: Optional,
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(10_000).default(100),
-  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(1_000_000).default(2_000),
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(1_000_000).default(5_000),
 
   // Email (nodemailer). No SMTP configured: messages are written as .eml files into EMAIL_OUTBOX_DIR.
   SMTP_URL: Optional.pipe(z.url({ protocol: /^smtps?$/, error: 'expected smtp://user:password@host:587 or smtps://…:465' }).optional()),
