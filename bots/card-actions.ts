@@ -21,7 +21,7 @@ import { matchCard } from '../lark/cards/match.ts';
 import { statusCard } from '../lark/cards/status.ts';
 import type { BotContext } from './context.ts';
 import { parseSubmissionForm } from './submission-form.ts';
-import type { Card } from '../lark/messages.ts';
+import type { Card } from '../lark/cards/elements.ts';
 import { submittableOrganisations } from './organisations.ts';
 import { replaceCardLater } from '../lark/replies.ts';
 import { phrasesFor } from '../notifications/bot-phrases.ts';

@@ -12,7 +12,7 @@ import { statusCard } from '../lark/cards/status.ts';
 import { messageText, parseCommand, type Command } from './commands.ts';
 import type { BotContext } from './context.ts';
 import { claimEvent } from './event-log.ts';
-import type { Card } from '../lark/messages.ts';
+import type { Card } from '../lark/cards/elements.ts';
 import { submittableOrganisations } from './organisations.ts';
 import { replyWithCard, replyWithText } from '../lark/replies.ts';
 import { phrasesFor } from '../notifications/bot-phrases.ts';

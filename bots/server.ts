@@ -9,9 +9,9 @@ import { ProgrammePolicySchema } from '../lib/policy-schema.ts';
 import { type ProgrammePolicyInput } from '../domain/policy.ts';
 import { cachedIdentify } from './auth.ts';
 import type { BotContext } from './context.ts';
-import { createDispatcher, sdkLogger } from './dispatcher.ts';
+import { createDispatcher } from './dispatcher.ts';
 import { pruneEvents } from './event-log.ts';
-import { createLarkClient, larkDomain } from '../lark/client.ts';
+import { createLarkClient, larkDomain, larkSdkLogger } from '../lark/client.ts';
 import { parseTargets } from './targets.ts';
 import { verifyDelivery } from './verify.ts';
 
@@ -176,7 +176,7 @@ export const startBot = async (options: BotOptions): Promise<Bot> => {
       appSecret: config.LARK_APP_SECRET,
       domain: larkDomain(config.LARK_DOMAIN),
       loggerLevel: lark.LoggerLevel.warn,
-      logger: sdkLogger(log, [config.LARK_APP_SECRET]),
+      logger: larkSdkLogger(log, [config.LARK_APP_SECRET]),
     });
     await ws.start({ eventDispatcher: dispatcher });
   }

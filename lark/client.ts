@@ -53,11 +53,17 @@ const describeLogged = (item: unknown): string => {
   return parts.length > 0 ? parts.join(' ') : '[object]';
 };
 
-const quietLogger = (secret: string, log: (line: string) => void): lark.Logger => {
+/**
+ * The SDK's logger, one line a message through ours: objects are described, never printed whole
+ * (an axios error holds the request, and with it the app secret), and the secrets are masked.
+ * The SDK's own `loggerLevel` decides which levels reach it.
+ */
+export const larkSdkLogger = (log: (line: string) => void, secrets: readonly (string | undefined)[] = []): lark.Logger => {
+  const known = secrets.filter((secret): secret is string => Boolean(secret));
   const write =
     (level: string) =>
     (...message: unknown[]): void =>
-      log(maskSecrets(`lark sdk ${level}: ${describeLogged(message)}`, [secret]));
+      log(maskSecrets(`lark sdk ${level}: ${describeLogged(message)}`, known));
   return { error: write('error'), warn: write('warn'), info: write('info'), debug: write('debug'), trace: write('trace') };
 };
 
@@ -97,7 +103,7 @@ export const createLarkClient = (config: LarkAppConfig, options: LarkClientOptio
     appType: lark.AppType.SelfBuild,
     domain: larkDomain(config.LARK_DOMAIN),
     loggerLevel: lark.LoggerLevel.error,
-    logger: quietLogger(appSecret, options.log ?? createLog({ secrets: { LARK_APP_SECRET: appSecret } }).error),
+    logger: larkSdkLogger(options.log ?? createLog({ secrets: { LARK_APP_SECRET: appSecret } }).error, [appSecret]),
     httpInstance: httpWithTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
   });
 };

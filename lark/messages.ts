@@ -1,9 +1,8 @@
 import * as lark from '@larksuiteoapi/node-sdk';
+import type { Card } from './cards/elements.ts';
 import { UUID_MAX_LENGTH } from './limits.ts';
 
 export type ReceiveIdType = 'open_id' | 'user_id' | 'union_id' | 'email' | 'chat_id';
-/** A Lark card (JSON 1.0 or 2.0) as an object; it is sent as a JSON string. */
-export type Card = Readonly<Record<string, unknown>>;
 
 /**
  * What went wrong with a Lark call, as far as a caller deciding whether to try again needs to know:

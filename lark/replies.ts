@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type * as lark from '@larksuiteoapi/node-sdk';
-import { LarkError, messageUuid, patchCard, replyCard, replyText, updateCardLater, type Card } from './messages.ts';
+import { LarkError, messageUuid, patchCard, replyCard, replyText, updateCardLater } from './messages.ts';
+import type { Card } from './cards/elements.ts';
 
 const ATTEMPTS = 4;
 const FIRST_BACKOFF_MS = 500;

@@ -1,3 +1,4 @@
+import type { PartnershipStatus } from '../workflows/state.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   completeMilestoneUpdate,
@@ -46,12 +47,13 @@ const expectRefused = async (
   expect(await h.prisma.partnershipEvent.count({ where: { partnership: { reference } } })).toBe(eventsBefore);
 };
 
-const contract = async (milestones: unknown[], overrides: Record<string, unknown> = {}) => ({
+/** A contract registration as a client might send it, well formed or not: sent by the update's wire name. */
+const contract = async (milestones: unknown[], overrides: Record<string, unknown> = {}): Promise<Record<string, unknown>> => ({
   actor: await h.actor('coord'),
   type: 'licensing' as const,
   amountCny: 1_200_000,
   signedOn: '2026-11-20',
-  milestones: milestones as never,
+  milestones,
   ...overrides,
 });
 
@@ -69,7 +71,7 @@ describe('refused decisions change nothing and say why', () => {
     await expectRefused(
       ref,
       async () =>
-        handle.executeUpdate(registerContractUpdate, {
+        handle.executeUpdate<PartnershipStatus, [unknown]>(registerContractUpdate.name, {
           args: [await contract([{ title: '交付', kind: 'deliverable', due: '2027-01-15', responsible: 'university' }])],
         }),
       {
@@ -201,22 +203,35 @@ describe('refused decisions change nothing and say why', () => {
     await h.waitFor(ref, (s) => s.stage === 'contracting');
     const milestone = { title: '技术资料交付', kind: 'deliverable', due: '2027-01-15', responsible: 'university' };
 
-    await expectRefused(ref, async () => handle.executeUpdate(registerContractUpdate, { args: [await contract([])] }), {
+    await expectRefused(ref, async () => handle.executeUpdate<PartnershipStatus, [unknown]>(registerContractUpdate.name, { args: [await contract([])] }), {
       type: 'InvalidDecision',
       message: 'milestones: a contract needs at least one milestone',
     });
-    await expectRefused(ref, async () => handle.executeUpdate(registerContractUpdate, { args: [await contract([milestone], { signedOn: '2026-13-45' })] }), {
-      type: 'InvalidDecision',
-      message: 'signedOn: expected the signing date as YYYY-MM-DD',
-    });
-    await expectRefused(ref, async () => handle.executeUpdate(registerContractUpdate, { args: [await contract([{ ...milestone, due: 'next spring' }])] }), {
-      type: 'InvalidDecision',
-      message: 'milestones[0].due: expected a date (2026-12-31) or an ISO instant with offset (2026-12-31T09:00:00+08:00)',
-    });
+    await expectRefused(
+      ref,
+      async () =>
+        handle.executeUpdate<PartnershipStatus, [unknown]>(registerContractUpdate.name, { args: [await contract([milestone], { signedOn: '2026-13-45' })] }),
+      {
+        type: 'InvalidDecision',
+        message: 'signedOn: expected the signing date as YYYY-MM-DD',
+      },
+    );
+    await expectRefused(
+      ref,
+      async () =>
+        handle.executeUpdate<PartnershipStatus, [unknown]>(registerContractUpdate.name, { args: [await contract([{ ...milestone, due: 'next spring' }])] }),
+      {
+        type: 'InvalidDecision',
+        message: 'milestones[0].due: expected a date (2026-12-31) or an ISO instant with offset (2026-12-31T09:00:00+08:00)',
+      },
+    );
     // An instant without an offset is ambiguous (whose 09:00?), so it is refused too.
     await expectRefused(
       ref,
-      async () => handle.executeUpdate(registerContractUpdate, { args: [await contract([{ ...milestone, due: '2027-01-15T09:00:00' }])] }),
+      async () =>
+        handle.executeUpdate<PartnershipStatus, [unknown]>(registerContractUpdate.name, {
+          args: [await contract([{ ...milestone, due: '2027-01-15T09:00:00' }])],
+        }),
       {
         type: 'InvalidDecision',
         message: 'milestones[0].due: expected a date (2026-12-31) or an ISO instant with offset (2026-12-31T09:00:00+08:00)',
