@@ -6,7 +6,8 @@ import { phrasesFor } from '../../notifications/bot-phrases.ts';
 import { decisionNamed } from '../../workflows/decisions/index.ts';
 import type { PartnershipStatus } from '../../workflows/state.ts';
 import type { DecisionValue } from './action-value.ts';
-import { button, card, escapeMarkdown as e, markdown } from './elements.ts';
+import { button, escapeMarkdown as e, markdown } from './elements.ts';
+import { card } from './card.ts';
 import { statusElements } from './status.ts';
 
 /** "通过了审核" / "approved the submission": what a decision did, for the card that records it. */

@@ -1,6 +1,7 @@
 import type { Language } from '../../notifications/content.ts';
 import { phrasesFor } from '../../notifications/bot-phrases.ts';
-import { card, escapeMarkdown as e, markdown } from './elements.ts';
+import { card } from './card.ts';
+import { escapeMarkdown as e, markdown } from './elements.ts';
 
 /** 帮助 / help: every command; after input it did not understand, says so first. */
 export const helpCard = (language: Language, notUnderstood?: string): Record<string, unknown> => {

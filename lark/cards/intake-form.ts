@@ -2,7 +2,8 @@ import { COOPERATION_MODES } from '../../matching/index.ts';
 import type { PartnershipKind } from '../../domain/vocabulary.ts';
 import type { BotUser } from '../../bots/auth.ts';
 import { phrasesFor } from '../../notifications/bot-phrases.ts';
-import { card, escapeMarkdown as e, form, formScope, input, markdown, multiSelect, select, submitButton, type Element } from './elements.ts';
+import { card } from './card.ts';
+import { escapeMarkdown as e, form, formScope, input, markdown, multiSelect, select, submitButton, type Element } from './elements.ts';
 import { list, text, type Prefill } from './prefill.ts';
 
 export interface OrganisationChoice {

@@ -2,7 +2,8 @@ import type { Language } from '../../notifications/content.ts';
 import { WORDS } from '../../notifications/words.ts';
 import type { Stage } from '../../domain/vocabulary.ts';
 import { phrasesFor } from '../../notifications/bot-phrases.ts';
-import { card, escapeMarkdown as e, markdown } from './elements.ts';
+import { card } from './card.ts';
+import { escapeMarkdown as e, markdown } from './elements.ts';
 
 export interface ListedPartnership {
   readonly reference: string;

@@ -3,7 +3,8 @@ import type { BotUser } from '../../bots/auth.ts';
 import { phrasesFor } from '../../notifications/bot-phrases.ts';
 import { candidateList } from './candidates.ts';
 import { awaitedFrom, sectionFor } from './decision-sections.ts';
-import { card, escapeMarkdown as e, markdown } from './elements.ts';
+import { card } from './card.ts';
+import { escapeMarkdown as e, markdown } from './elements.ts';
 import { stageColour } from './status.ts';
 import { stampVersion } from './version.ts';
 

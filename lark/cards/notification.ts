@@ -5,7 +5,8 @@ import type { ActionValue } from './action-value.ts';
 import { decisionSection, type DecisionContext } from './decision-form.ts';
 import { DEFAULT_MAX_PROPOSALS } from './decision-sections.ts';
 import { phrasesFor } from '../../notifications/bot-phrases.ts';
-import { button, card, divider, escapeMarkdown as e, markdown, type Colour, type Element } from './elements.ts';
+import { button, divider, escapeMarkdown as e, markdown, type Colour, type Element } from './elements.ts';
+import { card } from './card.ts';
 
 const HEADER_COLOURS: Record<NotificationContent['tone'], Colour> = {
   info: 'blue',

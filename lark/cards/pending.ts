@@ -2,7 +2,8 @@ import type { PartnershipStatus } from '../../workflows/state.ts';
 import type { BotUser } from '../../bots/auth.ts';
 import { phrasesFor } from '../../notifications/bot-phrases.ts';
 import { decisionSections } from './decision-sections.ts';
-import { card, divider, escapeMarkdown as e, markdown, type Element } from './elements.ts';
+import { card } from './card.ts';
+import { divider, escapeMarkdown as e, markdown, type Element } from './elements.ts';
 import { awaitingLines, headline } from './status.ts';
 import { stampVersion } from './version.ts';
 

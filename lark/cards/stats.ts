@@ -5,7 +5,8 @@ import { STAGES } from '../../domain/vocabulary.ts';
 import { phrasesFor } from '../../notifications/bot-phrases.ts';
 import type { ProgrammeFigures } from '../../app/programme-figures.ts';
 import type { ProgrammeTargets } from '../../bots/targets.ts';
-import { barChart, card, markdown } from './elements.ts';
+import { barChart, markdown } from './elements.ts';
+import { card } from './card.ts';
 
 const percent = (value: number, target: number): number => Math.round((value / target) * 1000) / 10;
 

@@ -7,7 +7,8 @@ import { WORDS } from '../../notifications/words.ts';
 import { formatTime } from '../../notifications/format.ts';
 import { phrasesFor } from '../../notifications/bot-phrases.ts';
 import { decisionSections } from './decision-sections.ts';
-import { card, divider, escapeMarkdown as e, markdown, type Colour, type Element } from './elements.ts';
+import { card } from './card.ts';
+import { divider, escapeMarkdown as e, markdown, type Colour, type Element } from './elements.ts';
 import { stampVersion } from './version.ts';
 
 const STAGE_COLOURS: Record<Stage, Colour> = {

@@ -206,7 +206,20 @@ export interface CardProblem {
   readonly value?: string;
 }
 
+const FORM_FIELDS = new Set([
+  'input',
+  'select_static',
+  'multi_select_static',
+  'select_person',
+  'multi_select_person',
+  'date_picker',
+  'picker_time',
+  'picker_datetime',
+  'select_img',
+  'checker',
+]);
 const V2_TAGS = new Set([
+  ...FORM_FIELDS,
   'markdown',
   'div',
   'hr',
@@ -224,32 +237,10 @@ const V2_TAGS = new Set([
   'collapsible_panel',
   'interactive_container',
   'button',
-  'input',
   'overflow',
-  'select_static',
-  'multi_select_static',
-  'select_person',
-  'multi_select_person',
-  'date_picker',
-  'picker_time',
-  'picker_datetime',
-  'select_img',
-  'checker',
 ]);
 const V1_ONLY_TAGS = new Set(['action', 'note', 'field', 'lark_md']);
 const CONTAINERS = new Set(['column_set', 'column', 'form', 'collapsible_panel', 'interactive_container']);
-const FORM_FIELDS = new Set([
-  'input',
-  'select_static',
-  'multi_select_static',
-  'select_person',
-  'multi_select_person',
-  'date_picker',
-  'picker_time',
-  'picker_datetime',
-  'select_img',
-  'checker',
-]);
 /** A markdown table's delimiter row: `| --- | :---: |`. */
 const TABLE_DELIMITER = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/;
 
