@@ -3,6 +3,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import { z } from 'zod';
 import { AchievementSchema, DemandSchema } from '../matching/index.ts';
 import { referenceFor, workflowIdFor } from '../domain/reference.ts';
+import { maySubmitFor } from '../domain/rules.ts';
 import { type Actor } from '../domain/actor.ts';
 import { type PartnershipInput } from '../domain/partnership-input.ts';
 import type { ProgrammePolicyInput } from '../domain/policy.ts';
@@ -42,9 +43,7 @@ export const defaultSubmissionKey = (submitter: Actor, submission: Submission): 
     .slice(0, 32);
 
 const authorise = (submitter: Actor, kind: Submission['kind'], organisationId: string): void => {
-  if (submitter.role === 'coordinator') return;
-  const role = kind === 'demand' ? 'enterprise_contact' : 'tto_officer';
-  if (submitter.role === role && submitter.organisationId === organisationId) return;
+  if (maySubmitFor(kind, organisationId, submitter)) return;
   throw new ValidationError(
     kind === 'demand'
       ? "only a coordinator or the enterprise's own contact can submit its demand"

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../lib/prisma.ts';
+import { isCoordinator, maySubmitFor } from '../domain/rules.ts';
 import type { PartnershipKind } from '../domain/vocabulary.ts';
 import type { BotUser } from './auth.ts';
 import type { OrganisationChoice } from '../lark/cards/intake-form.ts';
@@ -10,10 +11,9 @@ import type { OrganisationChoice } from '../lark/cards/intake-form.ts';
 export const submittableOrganisations = async (prisma: PrismaClient, user: BotUser, kind: PartnershipKind): Promise<OrganisationChoice[]> => {
   const orgKind = kind === 'demand' ? 'enterprise' : 'university';
   const { actor } = user;
-  if (actor.role === 'coordinator') {
+  if (isCoordinator(actor)) {
     return prisma.organisation.findMany({ where: { kind: orgKind }, orderBy: { name: 'asc' }, select: { name: true, region: true }, take: 100 });
   }
-  const ownRole = kind === 'demand' ? 'enterprise_contact' : 'tto_officer';
-  if (actor.role !== ownRole || !actor.organisationId) return [];
+  if (!actor.organisationId || !maySubmitFor(kind, actor.organisationId, actor)) return [];
   return prisma.organisation.findMany({ where: { id: actor.organisationId, kind: orgKind }, select: { name: true, region: true } });
 };

@@ -1,6 +1,5 @@
 import type { Actor } from '../domain/actor.ts';
 import type { ParsedPartnershipInput } from '../domain/partnership-input.ts';
-import type { Stage } from '../domain/vocabulary.ts';
 import type { Audience, EventData, EventType, NotificationSpec, NotificationSpecOf, PartnershipEvent, Template } from './events.ts';
 import type { NoticeData } from './notice-data.ts';
 import type { PartnershipState } from './state.ts';
@@ -54,10 +53,6 @@ export const person = (personId: string): Audience => ({ personId });
 export const organisation = (organisationId: string): Audience => ({ organisationId });
 export const managersOf = (organisationId: string): Audience => ({ managersOf: organisationId });
 
-/** The submitting person and, once known, both parties' organisations. */
+/** Both parties' organisations, once known. */
 export const parties = (life: Lifecycle): Audience[] =>
   [life.state.university, life.state.enterprise].flatMap((party) => (party ? [organisation(party.id)] : []));
-
-export const enterStage = (life: Lifecycle, stage: Stage): void => {
-  life.state.stage = stage;
-};
