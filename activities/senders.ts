@@ -1,8 +1,8 @@
 import pThrottle from 'p-throttle';
-import type { Config } from '../lib/config.ts';
+import { channelRates, type Config } from '../lib/config.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
 import { createLarkClient } from '../lark/client.ts';
-import type { ChannelSender, Pace } from '../notifications/content.ts';
+import { unpaced, type ChannelSender, type Pace } from '../notifications/content.ts';
 import { createEmailSender } from './email-sender.ts';
 import { createLarkSender } from './lark-sender.ts';
 
@@ -12,14 +12,18 @@ import { createLarkSender } from './lark-sender.ts';
  * that lets about twice the rate through after a quiet spell; this keeps each worker to the
  * limit the server on the other side states.
  */
-const pacer = (perSecond: number): Pace => {
+const pacer = (perSecond: number | null): Pace => {
+  if (perSecond === null) return unpaced;
   const throttle = pThrottle({ limit: Math.max(1, Math.floor(perSecond)), interval: 1000, strict: true });
   const paced = throttle((call: () => Promise<unknown>) => call());
   return <T>(call: () => Promise<T>) => paced(call) as Promise<T>;
 };
 
 /** The Lark and email transports as configured: real servers, or files in the outbox folder when none is set. */
-export const createSenders = (config: Config, prisma: PrismaClient, log?: (line: string) => void): { lark: ChannelSender; email: ChannelSender } => ({
-  lark: createLarkSender({ config, client: createLarkClient(config), pace: pacer(config.LARK_MAX_PER_SECOND), ...(log ? { log } : {}) }),
-  email: createEmailSender({ config, prisma, pace: pacer(config.EMAIL_MAX_PER_SECOND), ...(log ? { log } : {}) }),
-});
+export const createSenders = (config: Config, prisma: PrismaClient, log?: (line: string) => void): { lark: ChannelSender; email: ChannelSender } => {
+  const rates = channelRates(config);
+  return {
+    lark: createLarkSender({ config, client: createLarkClient(config), pace: pacer(rates.lark), ...(log ? { log } : {}) }),
+    email: createEmailSender({ config, prisma, pace: pacer(rates.email), ...(log ? { log } : {}) }),
+  };
+};

@@ -80,6 +80,18 @@ export type Config = z.output<typeof ConfigSchema>;
 /** Where messages are written when no mail server (and, under `lark/`, no Lark app) is configured. */
 export const outboxDirOf = (config: Pick<Config, 'EMAIL_OUTBOX_DIR' | 'DATA_DIR'>): string => config.EMAIL_OUTBOX_DIR ?? path.join(config.DATA_DIR, 'outbox');
 
+/** True when email goes to a mail server rather than the outbox folder. */
+export const hasMailServer = (config: Pick<Config, 'SMTP_URL' | 'SMTP_HOST'>): boolean => Boolean(config.SMTP_URL || config.SMTP_HOST);
+
+/**
+ * Each channel's sends per second, or null when it writes to the outbox folder: the limits are
+ * the receiving servers' (Lark's per app, the mail server's), and a folder has none.
+ */
+export const channelRates = (config: Config): { readonly lark: number | null; readonly email: number | null } => ({
+  lark: config.LARK_APP_ID ? config.LARK_MAX_PER_SECOND : null,
+  email: hasMailServer(config) ? config.EMAIL_MAX_PER_SECOND : null,
+});
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleOption, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities, createDeliveryActivities } from '../activities/index.ts';
 import { createSenders } from '../activities/senders.ts';
-import type { Config } from './config.ts';
+import { channelRates, type Config } from './config.ts';
 import type { PrismaClient } from './prisma.ts';
 import { ensureSchedules } from './schedules.ts';
 import type { Services } from './services.ts';
@@ -18,8 +18,8 @@ export interface WorkerOptions {
   readonly prisma: PrismaClient;
   readonly senders: { readonly lark: ChannelSender; readonly email: ChannelSender };
   /** Sends per second on each channel, for all workers together (the server enforces it per task queue). */
-  readonly larkPerSecond?: number;
-  readonly emailPerSecond?: number;
+  readonly larkPerSecond?: number | null;
+  readonly emailPerSecond?: number | null;
   /** A bundle made once and shared, e.g. by several workers in one test run. */
   readonly workflowBundle?: WorkflowBundleOption;
   readonly maxConcurrentActivityTaskExecutions?: number;
@@ -35,11 +35,13 @@ export interface ServiceWorker {
 }
 
 /** A channel's sends per second for the whole fleet, enforced by the server per task queue. */
-const rateLimit = (perSecond: number | undefined) => (perSecond ? { maxTaskQueueActivitiesPerSecond: perSecond } : {});
+const rateLimit = (perSecond: number | null | undefined) => (perSecond ? { maxTaskQueueActivitiesPerSecond: perSecond } : {});
+
+/** The bundler's warnings and errors only. */
+export const QUIET_BUNDLER_LOGGER = { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} };
 
 /** Bundles the workflows once; a process running several workers shares the bundle. */
-export const bundleWorkflows = (): Promise<WorkflowBundleWithSourceMap> =>
-  bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } });
+export const bundleWorkflows = (): Promise<WorkflowBundleWithSourceMap> => bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: QUIET_BUNDLER_LOGGER });
 
 /** The partnership workflows and their activities, plus the Lark and email senders, on the given dependencies. */
 export const createWorker = async (options: WorkerOptions): Promise<ServiceWorker> => {
@@ -83,14 +85,15 @@ export const createWorker = async (options: WorkerOptions): Promise<ServiceWorke
 /** The worker as configured (senders, rate limits, cache), after making sure the schedules exist. */
 export const createConfiguredWorker = async (config: Config, services: Services): Promise<ServiceWorker> => {
   await ensureSchedules(services.client, config);
+  const rates = channelRates(config);
   return createWorker({
     connection: services.workerConnection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     prisma: services.prisma,
     senders: createSenders(config, services.prisma),
-    larkPerSecond: config.LARK_MAX_PER_SECOND,
-    emailPerSecond: config.EMAIL_MAX_PER_SECOND,
+    larkPerSecond: rates.lark,
+    emailPerSecond: rates.email,
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
   });

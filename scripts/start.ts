@@ -4,7 +4,7 @@
  * is configured (TEMPORAL_ADDRESS, DATABASE_URL, SMTP, the Lark app) is used instead of being started.
  */
 import { startConfiguredBot, type Bot } from '../bots/server.ts';
-import { loadConfig, outboxDirOf } from '../lib/config.ts';
+import { hasMailServer, loadConfig, outboxDirOf } from '../lib/config.ts';
 import { createLog } from '../lib/log.ts';
 import { loadPolicy } from '../lib/policy-file.ts';
 import { connectServices } from '../lib/services.ts';
@@ -30,7 +30,7 @@ const main = async (): Promise<void> => {
       `  Temporal UI: ${services.uiUrl ?? 'see your Temporal cluster'}`,
       `  Database:    ${services.embeddedDatabase ? `embedded PGlite in ${config.DATA_DIR}/pglite, ${services.databaseUrl}` : 'DATABASE_URL'}`,
       `  Lark bot:    ${!bot ? 'off (LARK_MODE=off)' : bot.url ? `webhook ${bot.url}/lark/events, card callbacks ${bot.url}/lark/cards` : 'long connection (LARK_MODE=websocket)'}${config.LARK_APP_ID ? '' : '; no LARK_APP_ID, so cards are written to the outbox folder'}`,
-      `  Email:       ${config.SMTP_URL || config.SMTP_HOST ? 'SMTP as configured' : `no SMTP configured: messages are written as .eml files into ${outboxDirOf(config)}`}`,
+      `  Email:       ${hasMailServer(config) ? 'SMTP as configured' : `no SMTP configured: messages are written as .eml files into ${outboxDirOf(config)}`}`,
       '  Next: `npm run demo` fills it with partnerships; `npm run cli -- --help` drives them. Ctrl-C stops.',
       '',
     ].join('\n'),
