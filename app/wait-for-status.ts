@@ -1,25 +1,41 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { partnership } from '../workflows/index.ts';
 import { statusQuery } from '../workflows/messages.ts';
 import type { PartnershipStatus } from '../workflows/state.ts';
 
-/** Polls the status query until the partnership reaches what the caller waits for. */
-export const waitForStatus = async (
+/** The first pause between two questions, how much longer each next one is, and the longest. */
+export const WAIT_BACKOFF = { firstMs: 25, factor: 1.5, maxMs: 1_000 } as const;
+
+/**
+ * Asks until the answer satisfies the predicate, pausing longer after each "not yet" (25 ms, then
+ * ×1.5 up to 1 s): a quick step is seen quickly, and a slow one costs a query a second, not fifty.
+ * A failed question (not started yet, between two runs of a continue-as-new) counts as "not yet".
+ */
+export const waitUntil = async <T>(ask: () => Promise<T>, predicate: (answer: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  let pause: number = WAIT_BACKOFF.firstMs;
+  let last: { answer: T } | { error: unknown } | undefined;
+  for (;;) {
+    try {
+      const answer = await ask();
+      if (predicate(answer)) return answer;
+      last = { answer };
+    } catch (error) {
+      last = { error };
+    }
+    if (Date.now() + pause > deadline) {
+      const seen = !last ? '' : 'error' in last ? `: ${(last.error as Error).message}` : `; last answer: ${JSON.stringify(last.answer).slice(0, 500)}`;
+      throw new Error(`timed out waiting for ${what}${seen}`);
+    }
+    await sleep(pause);
+    pause = Math.min(pause * WAIT_BACKOFF.factor, WAIT_BACKOFF.maxMs);
+  }
+};
+
+/** Waits until the partnership reaches what the caller waits for. */
+export const waitForStatus = (
   handle: WorkflowHandle<typeof partnership>,
   predicate: (status: PartnershipStatus) => boolean,
   timeoutMs = 30_000,
-): Promise<PartnershipStatus> => {
-  const deadline = Date.now() + timeoutMs;
-  let last: PartnershipStatus | undefined;
-  while (Date.now() < deadline) {
-    try {
-      last = await handle.query(statusQuery);
-      if (predicate(last)) return last;
-    } catch {
-      // Not started yet, or between the runs of a continue-as-new: ask again.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const seen = last && { stage: last.stage, awaiting: last.awaiting, history: last.history.slice(-3) };
-  throw new Error(`timed out waiting for ${handle.workflowId}; last status: ${JSON.stringify(seen)}`);
-};
+): Promise<PartnershipStatus> => waitUntil(() => handle.query(statusQuery), predicate, handle.workflowId, timeoutMs);

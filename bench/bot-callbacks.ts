@@ -28,6 +28,7 @@ import { createLarkClient } from '../lark/client.ts';
 import { startBot } from '../bots/server.ts';
 import { importDirectory, resolveActor } from '../app/directory.ts';
 import { submitPartnership } from '../app/intake.ts';
+import { waitUntil } from '../app/wait-for-status.ts';
 import { renderContent } from '../notifications/templates.ts';
 import { startLarkOpenApi } from '../test/support/lark-open-api.ts';
 import { cardActionEvent, deliveryOf, hex, localBotConfig, type AppSecrets } from '../test/bot/support/deliveries.ts';
@@ -47,7 +48,6 @@ import {
   log,
   outboxSenders,
   percentile,
-  pollUntil,
   positiveInt,
   quietWorkerLogs,
   round,
@@ -262,13 +262,13 @@ const main = async (): Promise<void> => {
         { submissionKey: `bench-bot-${index}` },
       );
       const handle = client.workflow.getHandle<typeof partnership>(workflowIdFor(submitted.reference));
-      await pollUntil(
+      await waitUntil(
         () => handle.query(statusQuery),
         (s) => s.stage === 'review',
         `${submitted.reference} in review`,
       );
       await handle.executeUpdate(reviewUpdate, { args: [{ actor: coord, decision: 'approve' }] });
-      const offered = await pollUntil(
+      const offered = await waitUntil(
         () => handle.query(statusQuery),
         (s) => s.awaiting.some((a) => a.action === 'select_candidates'),
         `${submitted.reference} candidates`,
@@ -321,11 +321,10 @@ const main = async (): Promise<void> => {
     log('waiting for the late card updates and the last events to be recorded');
     await bot.idle();
     const decided = (viaBot.outcomes['200 success'] ?? 0) + (viaBot.outcomes['200 info'] ?? 0);
-    await pollUntil(
+    await waitUntil(
       () => prisma.negotiationRound.count(),
       (n) => n - roundsBefore >= decided,
       'the rounds to be recorded',
-      200,
       120_000,
     ).catch(() => undefined);
     const roundsRecorded = (await prisma.negotiationRound.count()) - roundsBefore;

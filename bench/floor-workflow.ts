@@ -2,16 +2,25 @@
  * The benchmark's floor: a bare workflow with the partnership's shape and none of its work. It
  * takes the same eight updates in the same order (each a no-op state change, validated for order
  * only) and runs the same thirteen activities in the same places (12 `recordEvent` + 1
- * `findCandidates`, which do nothing), so the real lifecycle's time over this one is the cost of
+ * `findCandidates`, which do nothing), and after each event as many no-op delivery activities on
+ * the Lark and email queues as the real workflow sends messages there (given as input), so the real lifecycle's time over this one is the cost of
  * what the partnership actually does: its rules, timers, search attributes and database writes.
  *
  * Bundled on its own (bench/lifecycle.ts gives this file as the floor worker's workflowsPath).
  */
-import { allHandlersFinished, condition, defineQuery, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, defineQuery, defineUpdate, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { deliveryTaskQueue } from '../domain/task-queues.ts';
 
 export interface FloorActivities {
   recordEvent(input: { seq: number }): Promise<{ applied: boolean; notifications: number }>;
   findCandidates(input: { seq: number }): Promise<readonly string[]>;
+  deliverLark(input: { key: string }): Promise<{ messageId: string; alreadySent: boolean }>;
+  deliverEmail(input: { key: string }): Promise<{ messageId: string; alreadySent: boolean }>;
+}
+
+/** The messages the real workflow sends after each recorded event (index 0: the first event), per channel. */
+export interface FloorInput {
+  readonly messagesAfterEvent: readonly { readonly lark: number; readonly email: number }[];
 }
 
 export interface FloorStatus {
@@ -56,7 +65,29 @@ const { recordEvent, findCandidates } = proxyActivities<FloorActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-export async function floor(): Promise<FloorStatus> {
+/** The partnership's deliveries: one activity per message on its channel's queue, started and not awaited until the end. */
+const createFloorDeliveries = () => {
+  const options = { startToCloseTimeout: '1 minute', scheduleToCloseTimeout: '3 days' } as const;
+  const base = workflowInfo().taskQueue;
+  const { deliverLark } = proxyActivities<FloorActivities>({ ...options, taskQueue: deliveryTaskQueue(base, 'lark') });
+  const { deliverEmail } = proxyActivities<FloorActivities>({ ...options, taskQueue: deliveryTaskQueue(base, 'email') });
+  let inflight = 0;
+  return {
+    start(seq: number, counts: { lark: number; email: number } | undefined) {
+      const sends = [...Array.from({ length: counts?.lark ?? 0 }, () => deliverLark), ...Array.from({ length: counts?.email ?? 0 }, () => deliverEmail)];
+      for (const [index, send] of sends.entries()) {
+        inflight += 1;
+        void send({ key: `${seq}/${index}` }).finally(() => {
+          inflight -= 1;
+        });
+      }
+    },
+    settled: () => condition(() => inflight === 0),
+  };
+};
+
+export async function floor(input: FloorInput = { messagesAfterEvent: [] }): Promise<FloorStatus> {
+  const deliveries = createFloorDeliveries();
   let step = 0;
   let pending = EVENTS_AT_START;
   let needsMatching = false;
@@ -86,6 +117,7 @@ export async function floor(): Promise<FloorStatus> {
   for (;;) {
     while (pending > 0) {
       await recordEvent({ seq: ++seq });
+      deliveries.start(seq, input.messagesAfterEvent[seq - 1]);
       pending -= 1;
     }
     if (step === FLOOR_STEPS.length) break;
@@ -99,6 +131,7 @@ export async function floor(): Promise<FloorStatus> {
     const seen = step;
     await condition(() => step !== seen || pending > 0);
   }
+  await deliveries.settled();
   await condition(allHandlersFinished);
   return status();
 }

@@ -23,6 +23,7 @@ import { createSenders } from '../activities/senders.ts';
 import { loadConfig } from '../lib/config.ts';
 import { importDirectory, importPool, resolveActor, type Directory, type Pool } from '../app/directory.ts';
 import { submitPartnership, type Submission } from '../app/intake.ts';
+import { waitUntil } from '../app/wait-for-status.ts';
 import { startLarkOpenApi } from '../test/support/lark-open-api.ts';
 import { startLoopbackSmtp } from '../test/support/smtp.ts';
 import { bundleWorkflows, createWorker } from '../lib/workers.ts';
@@ -37,7 +38,6 @@ import {
   createTeardown,
   loadAverage,
   log,
-  pollUntil,
   positiveInt,
   quietWorkerLogs,
   round,
@@ -217,17 +217,16 @@ const main = async (): Promise<void> => {
       const { reference } = await submitPartnership({ prisma, client, taskQueue, policy: POLICY }, coordinator, achievement(i));
       references[i] = reference;
       const h = handle(reference);
-      await pollUntil(
+      await waitUntil(
         () => h.query(messages.statusQuery),
         (s) => s.stage === 'review',
         `${reference} in review`,
       );
       await h.executeUpdate(messages.reviewUpdate, { args: [{ actor: coordinator, decision: 'approve' }] });
-      const offered = await pollUntil(
+      const offered = await waitUntil(
         () => h.query(messages.statusQuery),
         (s) => s.awaiting.some((a) => a.action === 'select_candidates'),
         `${reference} candidates`,
-        50,
       );
       const candidateId = offered.candidates[0]!.id;
       await h.executeUpdate(messages.selectCandidatesUpdate, { args: [{ actor: coordinator, candidateIds: [candidateId] }] });
@@ -260,11 +259,10 @@ const main = async (): Promise<void> => {
     });
     const registered = Date.now();
     if (registered >= due) throw new Error('registration ran past the due minute; rerun with fewer offices');
-    await pollUntil(
+    await waitUntil(
       () => prisma.notification.count({ where: { template: 'contract_registered', status: { not: 'sent' } } }),
       (left) => left === 0,
       'contract-registered messages sent',
-      200,
       30 * MINUTE,
     );
     const immediateDone = Date.now();
@@ -274,11 +272,10 @@ const main = async (): Promise<void> => {
     await sleep(Math.max(0, due - Date.now()));
     // One row per office and channel: a third of the offices chose both.
     const expectedRows = Array.from({ length: n }, (_, i) => (CHANNELS[i % CHANNELS.length] === 'both' ? 2 : 1)).reduce((a, b) => a + b, 0);
-    await pollUntil(
+    await waitUntil(
       () => prisma.notification.count({ where: { template: 'milestone_due_today' } }),
       (rows) => rows >= expectedRows,
       'every reminder queued',
-      200,
       10 * MINUTE,
     );
     const queuedAt = Date.now();

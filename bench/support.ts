@@ -60,6 +60,12 @@ export const positiveInt =
     return value;
   };
 
+/** Zero or a positive whole number from the command line. */
+export const nonNegativeInt =
+  (name: string) =>
+  (text: string): number =>
+    text === '0' ? 0 : positiveInt(name)(text);
+
 /** Days, as operators use them: nothing fires while a benchmark runs. */
 export const LONG_POLICY: ProgrammePolicyInput = {
   decisionReminderAfter: '30 days',
@@ -185,22 +191,6 @@ export const runPool = async (
 };
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Asks until the answer satisfies the predicate; errors (not started yet) count as "not yet". */
-export const pollUntil = async <T>(ask: () => Promise<T>, predicate: (answer: T) => boolean, what: string, intervalMs = 20, timeoutMs = 60_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const answer = await ask();
-      if (predicate(answer)) return answer;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`);
-    await sleep(intervalMs);
-  }
-};
 
 /** The value at or below which p of the sorted values lie (nearest rank). */
 export const percentile = (sorted: readonly number[], p: number): number => {

@@ -1,0 +1,60 @@
+/**
+ * A worker in its own process, as production runs it: `worker.ts` (or the floor's entry) started
+ * with the benchmark's Temporal address, database and task queue, stopped by the teardown.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Teardown } from './support.ts';
+
+export interface WorkerProcess {
+  readonly pid: number;
+  /** CPU seconds (user + system) the process has used so far, from /proc; null off Linux. */
+  cpuSeconds(): Promise<number | null>;
+}
+
+const TICKS_PER_SECOND = 100;
+
+/** User + system CPU time of a process, in seconds (Linux /proc/<pid>/stat, in clock ticks). */
+export const cpuSecondsOf = async (pid: number): Promise<number | null> => {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+};
+
+/** The service's own worker entry, or another (the floor's). */
+export const SERVICE_WORKER = fileURLToPath(new URL('../worker.ts', import.meta.url));
+
+/**
+ * Starts `entry` under tsx with `env` over this process's environment (and `nodeArgs` before it,
+ * such as `--cpu-prof`), and resolves once it prints "worker polling". Its stderr is this process's; the teardown stops it with SIGTERM.
+ */
+export const startWorkerProcess = async (
+  entry: string,
+  env: Record<string, string>,
+  teardown: Teardown,
+  what = 'the worker process',
+  nodeArgs: readonly string[] = [],
+): Promise<WorkerProcess> => {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  teardown.add(what, async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('worker polling')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`${what} exited (${code}) before polling`)));
+  });
+  return { pid: child.pid!, cpuSeconds: () => cpuSecondsOf(child.pid!) };
+};
