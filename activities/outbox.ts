@@ -6,20 +6,46 @@ type Recipient = { id: string; channel: 'lark' | 'email' | 'both'; larkOpenId: s
 
 const RECIPIENT_FIELDS = { id: true, channel: true, larkOpenId: true, email: true } as const;
 
-const resolveAudience = async (tx: Transaction, audience: Audience): Promise<Recipient[]> => {
-  if ('role' in audience) return tx.person.findMany({ where: { role: audience.role }, select: RECIPIENT_FIELDS });
-  if ('personId' in audience) return tx.person.findMany({ where: { id: audience.personId }, select: RECIPIENT_FIELDS });
+/** The roles that speak for an organisation: its tech-transfer officers and enterprise contacts. */
+const SPEAKERS = ['tto_officer', 'enterprise_contact'] as const;
+
+type AudienceMember = Recipient & { role: string; organisationId: string | null; reports: { organisationId: string | null }[] };
+
+/** Each audience as a database filter and as the same test on a person already loaded; they must say the same. */
+const whereOf = (audience: Audience): Prisma.PersonWhereInput => {
+  if ('role' in audience) return { role: audience.role };
+  if ('personId' in audience) return { id: audience.personId };
+  if ('managersOf' in audience)
+    return { OR: [{ reports: { some: { organisationId: audience.managersOf, role: { in: [...SPEAKERS] } } } }, { role: 'manager' }] };
+  return { organisationId: audience.organisationId, role: { in: [...SPEAKERS] } };
+};
+
+const membersOf = (people: readonly AudienceMember[], audience: Audience): Recipient[] => {
+  if ('role' in audience) return people.filter((person) => person.role === audience.role);
+  if ('personId' in audience) return people.filter((person) => person.id === audience.personId);
   if ('managersOf' in audience) {
-    const named = await tx.person.findMany({
-      where: { reports: { some: { organisationId: audience.managersOf, role: { in: ['tto_officer', 'enterprise_contact'] } } } },
-      select: RECIPIENT_FIELDS,
-    });
-    return named.length > 0 ? named : tx.person.findMany({ where: { role: 'manager' }, select: RECIPIENT_FIELDS });
+    const named = people.filter((person) => person.reports.some((report) => report.organisationId === audience.managersOf));
+    // Nobody named as their manager: the programme's managers.
+    return named.length > 0 ? named : people.filter((person) => person.role === 'manager');
   }
-  return tx.person.findMany({
-    where: { organisationId: audience.organisationId, role: { in: ['tto_officer', 'enterprise_contact'] } },
-    select: RECIPIENT_FIELDS,
+  return people.filter((person) => person.organisationId === audience.organisationId && (SPEAKERS as readonly string[]).includes(person.role));
+};
+
+/** Everyone the event's audiences name, in one query; then each audience's members. */
+const resolveAudiences = async (tx: Transaction, audiences: readonly Audience[]): Promise<(audience: Audience) => Recipient[]> => {
+  if (audiences.length === 0) return () => [];
+  const managed = audiences.flatMap((audience) => ('managersOf' in audience ? [audience.managersOf] : []));
+  const people = await tx.person.findMany({
+    where: { OR: audiences.map(whereOf) },
+    select: {
+      ...RECIPIENT_FIELDS,
+      role: true,
+      organisationId: true,
+      reports: { where: { organisationId: { in: managed }, role: { in: [...SPEAKERS] } }, select: { organisationId: true } },
+    },
+    orderBy: { id: 'asc' },
   });
+  return (audience) => membersOf(people, audience);
 };
 
 /** The channels a person is reached on: their preference where it is possible, else whatever is. */
@@ -64,10 +90,14 @@ export const queueNotifications = async (
 ): Promise<{ count: number; deliveries: Delivery[] }> => {
   const slot = waitsForSlot(event);
   const rows: Prisma.NotificationCreateManyInput[] = [];
+  const membersOfAudience = await resolveAudiences(
+    tx,
+    event.notify.flatMap((spec) => spec.to),
+  );
   for (const spec of event.notify) {
     const recipients = new Map<string, Recipient>();
     for (const audience of spec.to) {
-      for (const person of await resolveAudience(tx, audience)) recipients.set(person.id, person);
+      for (const person of membersOfAudience(audience)) recipients.set(person.id, person);
     }
     for (const person of recipients.values()) {
       for (const channel of channelsFor(person)) {

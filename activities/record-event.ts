@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { INVALID_EVENT } from '../domain/failures.ts';
 import type { PrismaClient, Transaction } from '../lib/prisma.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
+import { Prisma } from '../generated/prisma/client.ts';
 import type { PartnershipEvent } from '../workflows/events.ts';
 import { deliveriesOf, queueNotifications, type Delivery } from './outbox.ts';
 
@@ -143,37 +143,47 @@ const project = async (tx: Transaction, partnershipId: string, event: Partnershi
  */
 export const createRecordEvent = (prisma: PrismaClient) =>
   async function recordEvent(input: RecordEventInput): Promise<RecordedEvent> {
-    const { event } = input;
-    return prisma.$transaction(async (tx) => {
-      const exists = await tx.partnership.findUnique({ where: { id: input.partnershipId }, select: { id: true } });
-      if (!exists) throw ApplicationFailure.nonRetryable(`partnership ${input.partnershipId} does not exist`, INVALID_EVENT);
-      const { count } = await tx.partnershipEvent.createMany({
-        data: [
-          {
-            partnershipId: input.partnershipId,
-            seq: event.seq,
-            type: event.type,
-            actorId: event.actor?.personId ?? null,
-            stage: event.stage,
-            payload: { data: event.data, actor: event.actor } as unknown as Prisma.InputJsonValue,
-            at: at(event.at),
-          },
-        ],
-        skipDuplicates: true,
-      });
-      if (count === 0) return { applied: false, notifications: 0, deliveries: await deliveriesOf(tx, input.reference, event) };
-      await project(tx, input.partnershipId, event);
-      await tx.partnership.update({
-        where: { id: input.partnershipId },
-        data: {
-          stage: event.stage,
-          lastEventSeq: event.seq,
-          title: input.title,
-          universityId: event.university?.id ?? null,
-          enterpriseId: event.enterprise?.id ?? null,
-        },
-      });
-      const queued = await queueNotifications(tx, { id: input.partnershipId, reference: input.reference, title: input.title }, event);
-      return { applied: true, notifications: queued.count, deliveries: queued.deliveries };
-    });
+    try {
+      return await record(prisma, input);
+    } catch (error) {
+      // The event row's foreign key is the check that the partnership exists: no query spent on asking first.
+      if (isForeignKeyViolation(error)) throw ApplicationFailure.nonRetryable(`partnership ${input.partnershipId} does not exist`, INVALID_EVENT);
+      throw error;
+    }
   };
+
+const isForeignKeyViolation = (error: unknown): boolean => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003';
+
+const record = (prisma: PrismaClient, input: RecordEventInput): Promise<RecordedEvent> => {
+  const { event } = input;
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.partnershipEvent.createMany({
+      data: [
+        {
+          partnershipId: input.partnershipId,
+          seq: event.seq,
+          type: event.type,
+          actorId: event.actor?.personId ?? null,
+          stage: event.stage,
+          payload: { data: event.data, actor: event.actor } as unknown as Prisma.InputJsonValue,
+          at: at(event.at),
+        },
+      ],
+      skipDuplicates: true,
+    });
+    if (count === 0) return { applied: false, notifications: 0, deliveries: await deliveriesOf(tx, input.reference, event) };
+    await project(tx, input.partnershipId, event);
+    await tx.partnership.update({
+      where: { id: input.partnershipId },
+      data: {
+        stage: event.stage,
+        lastEventSeq: event.seq,
+        title: input.title,
+        universityId: event.university?.id ?? null,
+        enterpriseId: event.enterprise?.id ?? null,
+      },
+    });
+    const queued = await queueNotifications(tx, { id: input.partnershipId, reference: input.reference, title: input.title }, event);
+    return { applied: true, notifications: queued.count, deliveries: queued.deliveries };
+  });
+};
