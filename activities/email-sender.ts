@@ -33,11 +33,13 @@ export interface EmailSenderDependencies {
 type Transport = { readonly kind: 'smtp'; readonly mailer: Transporter } | { readonly kind: 'files'; readonly mailer: Transporter; readonly dir: string };
 
 const createTransport = (config: Config): Transport => {
-  if (config.SMTP_URL) return { kind: 'smtp', mailer: nodemailer.createTransport(config.SMTP_URL) };
+  // Pooled: a few connections kept open and reused, so a message costs one SMTP transaction, not a new session.
+  if (config.SMTP_URL) return { kind: 'smtp', mailer: nodemailer.createTransport({ url: config.SMTP_URL, pool: true }) };
   if (config.SMTP_HOST) {
     return {
       kind: 'smtp',
       mailer: nodemailer.createTransport({
+        pool: true,
         host: config.SMTP_HOST,
         port: config.SMTP_PORT ?? (config.SMTP_SECURE ? 465 : 587),
         secure: config.SMTP_SECURE,
@@ -141,5 +143,6 @@ export const createEmailSender = ({ config, prisma, log = createLog({ secrets: c
       await calendarBook.record(recipient.id, calendar);
       return { messageId: messageId.id };
     },
+    close: () => transport.mailer.close(),
   };
 };

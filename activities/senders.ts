@@ -1,22 +1,20 @@
-import pThrottle from 'p-throttle';
 import { channelRates, type Config } from '../lib/config.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
 import { createLarkClient } from '../lark/client.ts';
 import { unpaced, type ChannelSender, type Pace } from '../notifications/content.ts';
 import { createEmailSender } from './email-sender.ts';
 import { createLarkSender } from './lark-sender.ts';
+import { createPacer } from './pacer.ts';
 
 /**
- * At most `perSecond` calls to a channel's server in any one second from this process. The
- * Temporal server holds the whole fleet to the same rate per task queue, but as a token bucket
- * that lets about twice the rate through after a quiet spell; this keeps each worker to the
- * limit the server on the other side states.
+ * A channel's pace when it talks to a server: at most its limit arriving there in any second (a
+ * limit under one a second becomes one per 1/limit seconds). The Temporal server holds the whole
+ * fleet to the same rate per task queue, but as a token bucket that lets bursts through; this
+ * keeps each process within the limit the server on the other side states. The outbox folder has no limit.
  */
 const pacer = (perSecond: number | null): Pace => {
   if (perSecond === null) return unpaced;
-  const throttle = pThrottle({ limit: Math.max(1, Math.floor(perSecond)), interval: 1000, strict: true });
-  const paced = throttle((call: () => Promise<unknown>) => call());
-  return <T>(call: () => Promise<T>) => paced(call) as Promise<T>;
+  return perSecond >= 1 ? createPacer(Math.floor(perSecond), 1000) : createPacer(1, 1000 / perSecond);
 };
 
 /** The Lark and email transports as configured: real servers, or files in the outbox folder when none is set. */

@@ -73,7 +73,12 @@ export const createWorker = async (options: WorkerOptions): Promise<ServiceWorke
   const workers = [main, lark, email];
   return {
     run: async () => {
-      await Promise.all(workers.map((worker) => worker.run()));
+      try {
+        await Promise.all(workers.map((worker) => worker.run()));
+      } finally {
+        options.senders.email.close?.();
+        options.senders.lark.close?.();
+      }
     },
     shutdown: () => {
       for (const worker of workers) if (worker.getState() === 'RUNNING') worker.shutdown();

@@ -84,6 +84,8 @@ export const messageKeyHash = (key: string): string => createHash('sha256').upda
 /** A channel's transport; throws on failure so that the activity is retried. */
 export interface ChannelSender {
   send(message: OutgoingMessage): Promise<{ messageId: string }>;
+  /** Closes what the transport keeps open (pooled connections), once nothing more will be sent. */
+  close?(): void;
 }
 
 /** Runs a call to a mail server or Lark when the channel's rate allows; by default at once. */

@@ -109,6 +109,7 @@ export const createEmailWorld = async (): Promise<EmailWorld> => {
     sender,
     logs,
     async close() {
+      sender.close?.();
       await prisma.$disconnect();
       await Promise.all([smtp.close(), db.drop()]);
     },
