@@ -1,4 +1,4 @@
-import { createMatcher, type Achievement, type Demand, type Matcher } from '../matching/index.ts';
+import { createMatcher, type Achievement, type Demand, type Matcher, type RankedCandidate } from '../matching/index.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
 import type { DeclineCategory, PartnershipKind } from '../domain/vocabulary.ts';
 import type { Candidate } from '../workflows/events.ts';
@@ -12,16 +12,26 @@ export interface FindCandidatesInput {
   readonly limit: number;
 }
 
-type AchievementRow = Awaited<ReturnType<typeof loadPool>>['achievements'][number];
-type DemandRow = Awaited<ReturnType<typeof loadPool>>['demands'][number];
+/**
+ * How old the index may get while only the subjects' side changed. Ranking achievements for a
+ * demand scores achievements alone, which are always current, but the other demands still shape
+ * the concept weights and the maturity prior. Rebuilding for each new demand would rebuild the
+ * whole index on every call of a burst of submissions; waiting longer means fewer rebuilds, and
+ * statistics that take that much longer to reflect the newest subjects.
+ */
+export const SUBJECT_SIDE_MAX_AGE_MS = 60_000;
 
-const loadPool = async (prisma: PrismaClient) => {
-  const [achievements, demands] = await Promise.all([
-    prisma.achievement.findMany({ include: { university: { select: { id: true, name: true } } }, orderBy: { id: 'asc' } }),
-    prisma.demand.findMany({ include: { enterprise: { select: { id: true, name: true } } }, orderBy: { id: 'asc' } }),
+const achievementInclude = { university: { select: { id: true, name: true } } } as const;
+const demandInclude = { enterprise: { select: { id: true, name: true } } } as const;
+
+const loadPool = (prisma: PrismaClient) =>
+  Promise.all([
+    prisma.achievement.findMany({ include: achievementInclude, orderBy: { id: 'asc' } }),
+    prisma.demand.findMany({ include: demandInclude, orderBy: { id: 'asc' } }),
   ]);
-  return { achievements, demands };
-};
+
+type AchievementRow = Awaited<ReturnType<typeof loadPool>>[0][number];
+type DemandRow = Awaited<ReturnType<typeof loadPool>>[1][number];
 
 const toAchievement = (row: AchievementRow): Achievement => ({
   id: row.id,
@@ -46,50 +56,122 @@ const toDemand = (row: DemandRow): Demand => ({
   region: row.region,
 });
 
+type Side = 'achievements' | 'demands';
+type Versions = Record<Side, string>;
+
+const versionOf = (count: number, newest: Date | null | undefined): string => `${count}/${newest?.getTime() ?? '-'}`;
+
+const newestOf = (rows: readonly { createdAt: Date }[]): Date | undefined =>
+  rows.reduce<Date | undefined>((newest, row) => (newest && newest >= row.createdAt ? newest : row.createdAt), undefined);
+
+interface Build {
+  readonly matcher: Matcher;
+  /** The matcher's own items, so that ranking one of them reuses its analysis. */
+  readonly achievements: ReadonlyMap<string, { row: AchievementRow; item: Achievement }>;
+  readonly demands: ReadonlyMap<string, { row: DemandRow; item: Demand }>;
+  readonly versions: Versions;
+  readonly loadedAt: number;
+  /** How many version reads had completed when the pool was loaded: the build has seen what they saw. */
+  readonly looksBefore: number;
+}
+
 /**
- * Ranks the pool for a partnership's demand (achievements) or achievement (demands). The index
- * is rebuilt only when the pool changes, so repeated matching costs one ranking.
+ * Ranks the pool for a partnership's demand (achievements) or achievement (demands). The index is
+ * rebuilt, once for all calls waiting on it, when the side being ranked changed, or when the other
+ * side changed and the index is older than SUBJECT_SIDE_MAX_AGE_MS.
  */
 export const createFindCandidates = (prisma: PrismaClient) => {
-  let cached: { version: string; matcher: Matcher; pool: Awaited<ReturnType<typeof loadPool>> } | null = null;
+  let cached: Build | undefined;
+  let building: Promise<Build> | undefined;
+  let looks = 0;
 
-  const current = async () => {
+  const currentVersions = async (): Promise<Versions> => {
     const [achievements, demands] = await Promise.all([
       prisma.achievement.aggregate({ _count: true, _max: { createdAt: true } }),
       prisma.demand.aggregate({ _count: true, _max: { createdAt: true } }),
     ]);
-    const version = [achievements._count, achievements._max.createdAt?.getTime(), demands._count, demands._max.createdAt?.getTime()].join('/');
-    if (cached?.version !== version) {
-      const pool = await loadPool(prisma);
-      cached = { version, pool, matcher: createMatcher({ achievements: pool.achievements.map(toAchievement), demands: pool.demands.map(toDemand) }) };
-    }
-    return cached;
+    return {
+      achievements: versionOf(achievements._count, achievements._max.createdAt),
+      demands: versionOf(demands._count, demands._max.createdAt),
+    };
   };
 
+  const load = async (): Promise<Build> => {
+    const looksBefore = looks;
+    const loadedAt = Date.now();
+    const [achievementRows, demandRows] = await loadPool(prisma);
+    const achievements = new Map(achievementRows.map((row) => [row.id, { row, item: toAchievement(row) }]));
+    const demands = new Map(demandRows.map((row) => [row.id, { row, item: toDemand(row) }]));
+    const matcher = createMatcher({
+      achievements: [...achievements.values()].map((a) => a.item),
+      demands: [...demands.values()].map((d) => d.item),
+    });
+    const versions = {
+      achievements: versionOf(achievementRows.length, newestOf(achievementRows)),
+      demands: versionOf(demandRows.length, newestOf(demandRows)),
+    };
+    return (cached = { matcher, achievements, demands, versions, loadedAt, looksBefore });
+  };
+
+  const rebuild = (): Promise<Build> =>
+    (building ??= load().finally(() => {
+      building = undefined;
+    }));
+
+  const ready = async (candidates: Side): Promise<Build> => {
+    const seen = await currentVersions();
+    const look = ++looks;
+    const subjects: Side = candidates === 'achievements' ? 'demands' : 'achievements';
+    const fits = (build: Build) =>
+      build.looksBefore >= look ||
+      (build.versions[candidates] === seen[candidates] &&
+        (build.versions[subjects] === seen[subjects] || Date.now() - build.loadedAt < SUBJECT_SIDE_MAX_AGE_MS));
+    let build = cached;
+    // A rebuild already under way may have loaded before this look; the next one cannot have.
+    while (!build || !fits(build)) build = await rebuild();
+    return build;
+  };
+
+  const toCandidate = (ranked: RankedCandidate, title: string, counterpart: Candidate['counterpart']): Candidate => ({
+    id: ranked.id,
+    title,
+    counterpart,
+    score: ranked.score,
+    reasons: ranked.reasons,
+    flags: ranked.flags,
+  });
+
   return async function findCandidates(input: FindCandidatesInput): Promise<Candidate[]> {
-    const { matcher, pool } = await current();
+    const { matcher, achievements, demands } = await ready(input.kind === 'demand' ? 'achievements' : 'demands');
     const options = { top: input.limit, exclude: input.excluded.map((e) => e.id), declined: input.excluded };
+    const plausible = (c: RankedCandidate) => c.score >= matcher.threshold;
     if (input.kind === 'demand') {
-      const demand = pool.demands.find((d) => d.id === input.subjectId);
-      if (!demand) throw new Error(`demand ${input.subjectId} is not in the pool`);
-      const byId = new Map(pool.achievements.map((a) => [a.id, a]));
+      let demand = demands.get(input.subjectId)?.item;
+      if (!demand) {
+        const row = await prisma.demand.findUnique({ where: { id: input.subjectId }, include: demandInclude });
+        if (!row) throw new Error(`demand ${input.subjectId} is not in the pool`);
+        demand = toDemand(row);
+      }
       return matcher
-        .rankAchievementsFor(toDemand(demand), options)
-        .filter((c) => c.score >= matcher.threshold)
+        .rankAchievementsFor(demand, options)
+        .filter(plausible)
         .map((c) => {
-          const row = byId.get(c.id)!;
-          return { id: c.id, title: row.title, counterpart: row.university, score: c.score, reasons: c.reasons, flags: c.flags };
+          const { row } = achievements.get(c.id)!;
+          return toCandidate(c, row.title, row.university);
         });
     }
-    const achievement = pool.achievements.find((a) => a.id === input.subjectId);
-    if (!achievement) throw new Error(`achievement ${input.subjectId} is not in the pool`);
-    const byId = new Map(pool.demands.map((d) => [d.id, d]));
+    let achievement = achievements.get(input.subjectId)?.item;
+    if (!achievement) {
+      const row = await prisma.achievement.findUnique({ where: { id: input.subjectId }, include: achievementInclude });
+      if (!row) throw new Error(`achievement ${input.subjectId} is not in the pool`);
+      achievement = toAchievement(row);
+    }
     return matcher
-      .rankDemandsFor(toAchievement(achievement), options)
-      .filter((c) => c.score >= matcher.threshold)
+      .rankDemandsFor(achievement, options)
+      .filter(plausible)
       .map((c) => {
-        const row = byId.get(c.id)!;
-        return { id: c.id, title: row.title, counterpart: row.enterprise, score: c.score, reasons: c.reasons, flags: c.flags };
+        const { row } = demands.get(c.id)!;
+        return toCandidate(c, row.title, row.enterprise);
       });
   };
 };
