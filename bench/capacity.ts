@@ -1,7 +1,7 @@
 /**
  * Capacity benchmark: how many open partnerships one worker holds, and its memory.
  *
- *   npm run bench:capacity -- [--open 10000] [--cache 5000] [--limit-minutes 8] [--submitters 16] [--database pglite|postgresql://…]
+ *   npm run bench:capacity -- [--open 10000] [--cache 5000] [--limit-minutes 8] [--submitters 16] [--queries 1000] [--query-concurrency 10] [--database pglite|postgresql://…]
  *
  * Starts its own dev server (in memory, headless, loopback) and database, and one worker in a
  * child process (so its memory is the worker's alone: the database and the submitting client live
@@ -11,8 +11,9 @@
  * time: each submitter waits until its partnership's intake is recorded and it waits in review
  * (the policy is in days, so no timer fires during the run) before it submits the next.
  * When the database shows N rows in review (or the time limit passes: then it reports how many
- * were reached), it reads the worker's memory again, and times the status query on a sample of
- * 100 partnerships to show they still answer.
+ * were reached), it reads the worker's memory again, and times `--queries` status queries (1,000)
+ * of partnerships drawn at random among all those open, `--query-concurrency` (10) at a time: an
+ * evicted partnership is replayed from its history to answer.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -222,6 +223,8 @@ interface Options {
   readonly limitMinutes: number;
   readonly submitters: number;
   readonly maxWorkerRssMib: number;
+  readonly queries: number;
+  readonly queryConcurrency: number;
   readonly database?: string;
 }
 
@@ -361,17 +364,17 @@ const main = async (options: Options): Promise<void> => {
       process.exitCode = 1;
       return;
     }
-    // A sample of 100 (or all, if fewer), queried one after another.
-    const sample = [...references].sort(() => Math.random() - 0.5).slice(0, 100);
+    // Status queries spread over every open partnership (cached or evicted alike), a few at a time as coordinators would ask.
+    const sample = Array.from({ length: options.queries }, () => references[Math.floor(Math.random() * references.length)]!);
     const latencies: number[] = [];
     let sampleInReview = 0;
     const sampleBegan = performance.now();
-    for (const reference of sample) {
+    await runPool(sample.length, options.queryConcurrency, async (index) => {
       const start = performance.now();
-      const status = await temporal.client.workflow.getHandle<typeof partnership>(workflowIdFor(reference)).query(statusQuery);
+      const status = await temporal.client.workflow.getHandle<typeof partnership>(workflowIdFor(sample[index]!)).query(statusQuery);
       latencies.push(performance.now() - start);
       if (status.stage === 'review') sampleInReview += 1;
-    }
+    });
     const sampleMs = performance.now() - sampleBegan;
     latencies.sort((a, b) => a - b);
 
@@ -405,6 +408,7 @@ const main = async (options: Options): Promise<void> => {
         totalMs: round(sampleMs, 0),
         p50Ms: round(percentile(latencies, 50), 1),
         p95Ms: round(percentile(latencies, 95), 1),
+        p99Ms: round(percentile(latencies, 99), 1),
         maxMs: round(latencies[latencies.length - 1] ?? Number.NaN, 1),
       },
       loadBefore,
@@ -428,7 +432,7 @@ const main = async (options: Options): Promise<void> => {
         '',
         "heapUsed is the worker process's main thread; the workflows run in the SDK's workflow thread, whose heap is counted in rss.",
         `dev server rss: ${figures.devServerRssMiB.before ?? '?'} MiB before, ${figures.devServerRssMiB.after ?? '?'} MiB after`,
-        `status query on a sample of ${sample.length}, one after another: ${figures.sample.totalMs} ms in all, p50 ${figures.sample.p50Ms} ms, p95 ${figures.sample.p95Ms} ms, max ${figures.sample.maxMs} ms; ${sampleInReview}/${sample.length} in review`,
+        `status queries: ${sample.length} of partnerships drawn at random among all ${references.length} open, ${options.queryConcurrency} at a time: ${figures.sample.totalMs} ms in all, p50 ${figures.sample.p50Ms} ms, p95 ${figures.sample.p95Ms} ms, p99 ${figures.sample.p99Ms} ms, max ${figures.sample.maxMs} ms; ${sampleInReview}/${sample.length} in review`,
         JSON.stringify(figures),
       ].join('\n'),
     );
@@ -456,6 +460,8 @@ if (childConfig) {
       positiveInt('--cache'),
       ConfigSchema.shape.WORKER_MAX_CACHED_WORKFLOWS.parse(undefined),
     )
+    .option('--queries <q>', 'status queries asked afterwards, each of a partnership drawn at random', positiveInt('--queries'), 1_000)
+    .option('--query-concurrency <c>', 'status queries in flight at once', positiveInt('--query-concurrency'), 10)
     .option('--limit-minutes <m>', 'stop opening after this long and report how many were reached', positiveInt('--limit-minutes'), 8)
     .option('--submitters <s>', 'partnerships being opened at once (each submitter waits until its partnership is in review)', positiveInt('--submitters'), 16)
     .option('--max-worker-rss-mib <m>', 'stop opening if the worker grows past this (protects a shared machine)', positiveInt('--max-worker-rss-mib'), 12_288)
