@@ -12,7 +12,14 @@ export const WAIT_BACKOFF = { firstMs: 25, factor: 1.5, maxMs: 1_000 } as const;
  * ×1.5 up to 1 s): a quick step is seen quickly, and a slow one costs a query a second, not fifty.
  * A failed question (not started yet, between two runs of a continue-as-new) counts as "not yet".
  */
-export const waitUntil = async <T>(ask: () => Promise<T>, predicate: (answer: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> => {
+export const waitUntil = async <T>(
+  ask: () => Promise<T>,
+  predicate: (answer: T) => boolean,
+  what: string,
+  timeoutMs = 60_000,
+  /** A reason to stop waiting before the timeout (the run is over, the worker is gone), or null. */
+  giveUp: () => string | null = () => null,
+): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   let pause: number = WAIT_BACKOFF.firstMs;
   let last: { answer: T } | { error: unknown } | undefined;
@@ -24,9 +31,10 @@ export const waitUntil = async <T>(ask: () => Promise<T>, predicate: (answer: T)
     } catch (error) {
       last = { error };
     }
-    if (Date.now() + pause > deadline) {
+    const reason = Date.now() + pause > deadline ? `${timeoutMs} ms passed` : giveUp();
+    if (reason) {
       const seen = !last ? '' : 'error' in last ? `: ${(last.error as Error).message}` : `; last answer: ${JSON.stringify(last.answer).slice(0, 500)}`;
-      throw new Error(`timed out waiting for ${what}${seen}`);
+      throw new Error(`gave up waiting for ${what} (${reason})${seen}`);
     }
     await sleep(pause);
     pause = Math.min(pause * WAIT_BACKOFF.factor, WAIT_BACKOFF.maxMs);

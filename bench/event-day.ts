@@ -8,7 +8,7 @@
  * N demands are submitted with C submissions in flight. As soon as one shows the review stage the
  * coordinator approves it; once it offers candidates the coordinator selects the best, which queues
  * the proposal message (`match_proposed`) to that university's office. The driver learns each stage
- * from the status query, asked with a backoff (50 ms, ×1.5 a try, at most 1 s apart), so a stage is
+ * from the status query, asked with a growing pause (25 ms, ×1.5 a try, at most 1 s apart), so a stage is
  * seen up to a second after it is reached; delivery is read from the outbox table.
  *
  * Reports the time from the first submission to the last partnership offered candidates and to the
@@ -26,6 +26,7 @@ import { Command } from 'commander';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { resolveActor } from '../app/directory.ts';
 import { submitPartnership } from '../app/intake.ts';
+import { waitUntil } from '../app/wait-for-status.ts';
 import type { Actor } from '../domain/actor.ts';
 import { workflowIdFor } from '../domain/reference.ts';
 import { isEnding } from '../domain/vocabulary.ts';
@@ -50,7 +51,6 @@ import {
   round,
   rssOf,
   runPool,
-  sleep,
   startDatabase,
   startTemporal,
   watchdog,
@@ -88,33 +88,14 @@ const options = new Command('bench:event')
 const MINUTE = 60_000;
 /** The template of the message the candidates_selected step queues for each selected candidate's office. */
 const PROPOSAL_TEMPLATE = 'match_proposed';
-const BACKOFF = { firstMs: 50, factor: 1.5, maxMs: 1_000 } as const;
-
 let statusQueries = 0;
 
 /** Why to stop waiting (the run's time is up, the worker is gone), or null to go on. */
 type GiveUp = () => string | null;
 
-/**
- * Asks until the answer satisfies `done`, waiting 50 ms, then ×1.5 each try up to 1 s; errors count as "not yet".
- * Throws once `giveUp` gives a reason.
- */
-const askWithBackoff = async <T>(ask: () => Promise<T>, done: (answer: T) => boolean, what: string, giveUp: GiveUp): Promise<T> => {
-  let delay: number = BACKOFF.firstMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const answer = await ask();
-      if (done(answer)) return answer;
-    } catch (error) {
-      lastError = error;
-    }
-    const reason = giveUp();
-    if (reason) throw new Error(`gave up waiting for ${what} (${reason})${lastError ? `: ${(lastError as Error).message}` : ''}`);
-    await sleep(delay);
-    delay = Math.min(delay * BACKOFF.factor, BACKOFF.maxMs);
-  }
-};
+/** Asks with the service's growing pause (app/wait-for-status.ts) until `done`, or until `giveUp` gives a reason. */
+const askWithBackoff = <T>(ask: () => Promise<T>, done: (answer: T) => boolean, what: string, giveUp: GiveUp): Promise<T> =>
+  waitUntil(ask, done, what, Number.POSITIVE_INFINITY, giveUp);
 
 /**
  * One partnership's moments (epoch ms, this process's clock), as the driver saw them. The
@@ -537,7 +518,7 @@ const main = async (): Promise<void> => {
         `Event-day benchmark: ${total} demands submitted in a burst, ${Math.min(submitters, total)} in flight; each approved, offered candidates, and its best candidate proposed`,
         `database: ${database.kind}; Temporal: dev server ${temporal.address} (in memory); the worker in its own process (pid ${worker.pid})`,
         `load average (1/5/15 min) before: ${loadBefore}; after: ${loadAfter}; ${cpus().length} cores`,
-        `stages are seen through the status query, asked 50 ms, then ×1.5 up to 1 s apart: a "seen" time is up to 1 s late`,
+        `stages are seen through the status query, asked 25 ms, then ×1.5 up to 1 s apart: a "seen" time is up to 1 s late`,
         ...(failures.length > 0 ? [`${failures.length} partnerships did not get through (first: ${figures.firstFailure})`] : []),
         '',
         ...headlineTable(figures, total),
