@@ -26,6 +26,7 @@ import { Command } from 'commander';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { resolveActor } from '../app/directory.ts';
 import { submitPartnership } from '../app/intake.ts';
+import { executeUpdate } from '../app/execute-update.ts';
 import { waitUntil } from '../app/wait-for-status.ts';
 import type { Actor } from '../domain/actor.ts';
 import { workflowIdFor } from '../domain/reference.ts';
@@ -150,7 +151,7 @@ const coordinate = async (drive: Drive, track: Track): Promise<void> => {
   const handle = client.workflow.getHandle<typeof partnership>(workflowIdFor(what));
   await askWithBackoff(statusOf(handle), (s) => s.stage === 'review' || isEnding(s.stage), `${what} in review`, giveUp);
   track.reviewSeenAt = Date.now();
-  await handle.executeUpdate(reviewUpdate, { args: [{ actor: coordinator, decision: 'approve' }] });
+  await executeUpdate(handle, reviewUpdate, { args: [{ actor: coordinator, decision: 'approve' }] });
   const offered = await askWithBackoff(
     statusOf(handle),
     (s) => s.awaiting.some((a) => a.action === 'select_candidates') || isEnding(s.stage),
@@ -160,7 +161,7 @@ const coordinate = async (drive: Drive, track: Track): Promise<void> => {
   const best = offered.candidates[0];
   if (!best || isEnding(offered.stage)) throw new Error(`${what} ended ${offered.stage} without candidates`);
   track.candidatesSeenAt = Date.now();
-  await handle.executeUpdate(selectCandidatesUpdate, { args: [{ actor: coordinator, candidateIds: [best.id] }] });
+  await executeUpdate(handle, selectCandidatesUpdate, { args: [{ actor: coordinator, candidateIds: [best.id] }] });
   track.selectedAt = Date.now();
 };
 

@@ -2,6 +2,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
 import { payloadFromForm, prepareDecision, subjectOf } from '../app/decision-fields.ts';
 import { submitPartnership } from '../app/intake.ts';
+import { executeUpdate } from '../app/execute-update.ts';
 import { refusalOf } from '../lib/update-refusal.ts';
 import { ValidationError } from '../lib/validation.ts';
 import type { Language } from '../notifications/content.ts';
@@ -142,7 +143,7 @@ const decide = async (
       : answer;
   }
   const handle = ctx.client.workflow.getHandle<typeof partnership>(workflowIdFor(value.ref));
-  const work = handle.executeUpdate(prepared.update, { args: [prepared.payload], updateId: updateIdFor(decision, value, origin) });
+  const work = executeUpdate(handle, prepared.update, { args: [prepared.payload], updateId: updateIdFor(decision, value, origin) });
   const outcome = await settleWithin(work, remaining(deadline));
   if (outcome.done) return answerDecision(ctx, outcome, value, user);
   ctx.background(

@@ -19,6 +19,7 @@ import type { partnership } from '../workflows/index.ts';
 import { statusQuery } from '../workflows/messages.ts';
 import { DECISION_NAMES, decisionNamed } from '../workflows/decisions/index.ts';
 import { prepareDecision } from '../app/decision-fields.ts';
+import { executeUpdate } from '../app/execute-update.ts';
 import { describeRefusal } from '../notifications/refusal-words.ts';
 
 const readJson = async (file: string): Promise<unknown> => {
@@ -145,7 +146,7 @@ program
       const prepared = prepareDecision(decision, { ...payload, actor: await resolveActor(prisma, options.as) }, 'en', 'keys');
       if (!prepared.ok) throw new ValidationError(prepared.problems.join('; '));
       const handle = client.workflow.getHandle<typeof partnership>(workflowIdFor(reference));
-      return handle.executeUpdate(prepared.update, { args: [prepared.payload] });
+      return executeUpdate(handle, prepared.update, { args: [prepared.payload] });
     });
     console.log(statusText(status));
   });
