@@ -57,6 +57,7 @@ import {
   watchdog,
   type Teardown,
 } from './support.ts';
+import { mostInAnyWindow } from './receivers.ts';
 
 interface Options {
   readonly partnerships: number;
@@ -329,18 +330,6 @@ interface Channel {
   readonly peakPerSecond: number | null;
 }
 
-/** The highest number of arrivals within any one-second window. */
-const peakPerSecond = (times: readonly number[]): number => {
-  const sorted = [...times].sort((a, b) => a - b);
-  let peak = 0;
-  let start = 0;
-  for (let end = 0; end < sorted.length; end += 1) {
-    while (sorted[end]! - sorted[start]! >= 1000) start += 1;
-    peak = Math.max(peak, end - start + 1);
-  }
-  return peak;
-};
-
 const channelsOf = async (prisma: PrismaClient, transports: Transports, proposals: readonly ProposalRow[], firstSubmitAt: number): Promise<Channel[]> => {
   const arrivals = transports.arrivals();
   return Promise.all(
@@ -364,7 +353,7 @@ const channelsOf = async (prisma: PrismaClient, transports: Transports, proposal
         floorS: rate === null ? null : round(sent / rate, 1),
         measuredS: lastSent === undefined ? null : round((lastSent - firstSubmitAt) / 1000, 1),
         receivedByServer: arrivals[channel]?.length ?? null,
-        peakPerSecond: arrivals[channel] ? peakPerSecond(arrivals[channel]) : null,
+        peakPerSecond: arrivals[channel] ? mostInAnyWindow(arrivals[channel]) : null,
       };
     }),
   );

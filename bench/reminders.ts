@@ -47,6 +47,7 @@ import {
   startTemporal,
   watchdog,
 } from './support.ts';
+import { mostInAnyWindow } from './receivers.ts';
 
 const options = new Command('bench:reminders')
   .description('N offices with a milestone due: every reminder delivered once, within the rate limits')
@@ -138,18 +139,6 @@ const reachable = (n: number): Directory => ({
     };
   }),
 });
-
-/** The highest number of arrivals within any one-second window. */
-const peakPerSecond = (times: readonly number[]): number => {
-  const sorted = [...times].sort((a, b) => a - b);
-  let peak = 0;
-  let start = 0;
-  for (let end = 0; end < sorted.length; end += 1) {
-    while (sorted[end]! - sorted[start]! >= 1000) start += 1;
-    peak = Math.max(peak, end - start + 1);
-  }
-  return peak;
-};
 
 const main = async (): Promise<void> => {
   const { offices: n, concurrency, larkRate, emailRate } = options;
@@ -301,8 +290,8 @@ const main = async (): Promise<void> => {
       '',
       '| phase | messages | emails | Lark cards | time s | peak emails/s | peak cards/s |',
       '|---|---:|---:|---:|---:|---:|---:|',
-      `| contract registered (sent as recorded) | ${registeredRows.reduce((a, r) => a + r._count._all, 0)} | ${registeredMail.length} | ${registeredCards.length} | ${round((immediateDone - registered) / 1000)} after the last registration | ${peakPerSecond(registeredMail.map((m) => m.receivedAt))} | ${peakPerSecond(registeredCards.map((m) => Number(m.createTime)))} |`,
-      `| milestone due today (dispatcher) | ${dispatch.messages} | ${reminderMail.length} | ${reminderCards.length} | ${round((dispatched - queuedAt) / 1000)} | ${peakPerSecond(reminderMail.map((m) => m.receivedAt))} | ${peakPerSecond(reminderCards.map((m) => Number(m.createTime)))} |`,
+      `| contract registered (sent as recorded) | ${registeredRows.reduce((a, r) => a + r._count._all, 0)} | ${registeredMail.length} | ${registeredCards.length} | ${round((immediateDone - registered) / 1000)} after the last registration | ${mostInAnyWindow(registeredMail.map((m) => m.receivedAt))} | ${mostInAnyWindow(registeredCards.map((m) => Number(m.createTime)))} |`,
+      `| milestone due today (dispatcher) | ${dispatch.messages} | ${reminderMail.length} | ${reminderCards.length} | ${round((dispatched - queuedAt) / 1000)} | ${mostInAnyWindow(reminderMail.map((m) => m.receivedAt))} | ${mostInAnyWindow(reminderCards.map((m) => Number(m.createTime)))} |`,
       '',
       `reminders: ${rows.length} outbox rows (${expected.email} email, ${expected.lark} Lark), ${unsent} not sent; ${distinctMail} distinct email recipients for ${reminderMail.length} emails, ${distinctCards} distinct open_ids for ${reminderCards.length} cards (duplicates: ${reminderMail.length - distinctMail + reminderCards.length - distinctCards})`,
       `the reminders' slot was ${new Date(due).toISOString()}; every timer had fired and its reminder was queued ${round((queuedAt - due) / 1000)} s later`,
