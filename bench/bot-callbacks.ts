@@ -43,7 +43,7 @@ import { type Actor } from '../domain/actor.ts';
 import type { partnership } from '../workflows/index.ts';
 import { decisionNamed } from '../workflows/decisions/index.ts';
 import { respondToProposalUpdate, reviewUpdate, selectCandidatesUpdate, statusQuery } from '../workflows/messages.ts';
-import { SERVICE_WORKER, startWorkerProcess } from './worker-process.ts';
+import { OUTBOX_ONLY_ENV, SERVICE_WORKER, startWorkerProcess } from './worker-process.ts';
 import {
   DATABASE_OPTION,
   BENCH_DEMAND,
@@ -329,7 +329,7 @@ const startWorker = async ({ temporal, database, prisma, taskQueue }: Services, 
   if (options.worker === 'process') {
     log('starting the worker in its own process (`npm run worker`)');
     const env = { TEMPORAL_ADDRESS: temporal.address, DATABASE_URL: database.url, TEMPORAL_TASK_QUEUE: taskQueue, DATA_DIR: outbox, EMAIL_OUTBOX_DIR: outbox };
-    await startWorkerProcess(SERVICE_WORKER, { ...env, LARK_APP_ID: '', LARK_APP_SECRET: '' }, teardown);
+    await startWorkerProcess(SERVICE_WORKER, { ...OUTBOX_ONLY_ENV, ...env }, teardown);
     return;
   }
   const connection = await NativeConnection.connect({ address: temporal.address });

@@ -36,7 +36,7 @@ import { startLarkOpenApi } from '../test/support/lark-open-api.ts';
 import { startLoopbackSmtp } from '../test/support/smtp.ts';
 import type { partnership } from '../workflows/index.ts';
 import { reviewUpdate, selectCandidatesUpdate, statusQuery } from '../workflows/messages.ts';
-import { SERVICE_WORKER, startWorkerProcess, type WorkerProcess } from './worker-process.ts';
+import { OUTBOX_ONLY_ENV, SERVICE_WORKER, startWorkerProcess, type WorkerProcess } from './worker-process.ts';
 import {
   BENCH_DEMAND,
   connectDatabase,
@@ -265,10 +265,7 @@ interface Transports {
 
 const startTransports = async (teardown: Teardown, workDir: string): Promise<Transports> => {
   const env: Record<string, string> = {
-    SMTP_URL: '',
-    SMTP_HOST: '',
-    LARK_APP_ID: '',
-    LARK_APP_SECRET: '',
+    ...OUTBOX_ONLY_ENV,
     DATA_DIR: workDir,
     EMAIL_OUTBOX_DIR: path.join(workDir, 'outbox'),
   };

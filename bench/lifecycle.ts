@@ -45,7 +45,7 @@ import {
 import { createClientTimer, phasesOf, phaseTable, type ClientTimer } from './phases.ts';
 import { createFloorWorker } from './floor-activities.ts';
 import { FLOOR_ACTIVITIES, FLOOR_STEPS, floorStatusQuery, floorUpdate, type floor, type FloorInput } from './floor-workflow.ts';
-import { cpuSecondsOf, SERVICE_WORKER, startWorkerProcess } from './worker-process.ts';
+import { cpuSecondsOf, OUTBOX_ONLY_ENV, SERVICE_WORKER, startWorkerProcess } from './worker-process.ts';
 import { mostInAnyWindow, startReceivers } from './receivers.ts';
 import { ConfigSchema } from '../lib/config.ts';
 import {
@@ -111,8 +111,6 @@ const options = new Command('bench')
     larkRate: number;
   }>();
 
-/** The worker's environment with neither an SMTP server nor a Lark app: every message becomes a file. */
-const OUTBOX_ONLY = { SMTP_URL: '', SMTP_HOST: '', LARK_APP_ID: '', LARK_APP_SECRET: '' };
 const FLOOR_WORKFLOWS = fileURLToPath(new URL('./floor-workflow.ts', import.meta.url));
 const FLOOR_WORKER = fileURLToPath(new URL('./floor-worker.ts', import.meta.url));
 
@@ -499,7 +497,7 @@ const main = async (): Promise<void> => {
         return runProcess(
           SERVICE_WORKER,
           {
-            ...OUTBOX_ONLY,
+            ...OUTBOX_ONLY_ENV,
             TEMPORAL_ADDRESS: temporal.address,
             DATABASE_URL: database.url,
             TEMPORAL_TASK_QUEUE: realQueue,

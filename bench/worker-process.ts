@@ -27,6 +27,9 @@ export const cpuSecondsOf = async (pid: number): Promise<number | null> => {
   }
 };
 
+/** The worker's environment with neither an SMTP server nor a Lark app: every message becomes a file in the outbox folder. */
+export const OUTBOX_ONLY_ENV = { SMTP_URL: '', SMTP_HOST: '', LARK_APP_ID: '', LARK_APP_SECRET: '' } as const;
+
 /** The service's own worker entry, or another (the floor's). */
 export const SERVICE_WORKER = fileURLToPath(new URL('../worker.ts', import.meta.url));
 
