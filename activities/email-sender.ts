@@ -1,5 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import nodemailer, { type NodemailerError, type SendMailOptions, type Transporter } from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
 import { outboxDirOf, type Config } from '../lib/config.ts';
@@ -19,6 +17,7 @@ import { permanentDeliveryFailure } from '../domain/failures.ts';
 import { createLog } from '../lib/log.ts';
 import { icsMethod, renderIcs, type CalendarPerson } from '../notifications/ics.ts';
 import { renderMessageContent } from '../notifications/templates.ts';
+import { createOutboxFolder } from './outbox-folder.ts';
 
 export interface EmailSenderDependencies {
   readonly config: Config;
@@ -30,7 +29,9 @@ export interface EmailSenderDependencies {
 }
 
 /** Where email goes: an SMTP server, or `.eml` files in the outbox folder when none is configured. */
-type Transport = { readonly kind: 'smtp'; readonly mailer: Transporter } | { readonly kind: 'files'; readonly mailer: Transporter; readonly dir: string };
+type Transport =
+  | { readonly kind: 'smtp'; readonly mailer: Transporter }
+  | { readonly kind: 'files'; readonly mailer: Transporter; readonly folder: ReturnType<typeof createOutboxFolder> };
 
 const createTransport = (config: Config): Transport => {
   // Pooled: a few connections kept open and reused, so a message costs one SMTP transaction, not a new session.
@@ -50,7 +51,7 @@ const createTransport = (config: Config): Transport => {
   return {
     kind: 'files',
     mailer: nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }),
-    dir: outboxDirOf(config),
+    folder: createOutboxFolder(outboxDirOf(config)),
   };
 };
 
@@ -106,10 +107,8 @@ export const createEmailSender = ({ config, prisma, log = createLog({ secrets: c
       throw error;
     }
     if (transport.kind === 'files') {
-      await mkdir(transport.dir, { recursive: true });
       // Named by the Message-ID, so a retried send overwrites the same file.
-      const file = path.join(transport.dir, `${hash}.eml`);
-      await writeFile(file, info.message as Buffer);
+      const file = await transport.folder.write(`${hash}.eml`, info.message as Buffer);
       log(`email to ${recipient} written to ${file}`);
     }
   };

@@ -1,4 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type * as lark from '@larksuiteoapi/node-sdk';
 import { messageUuid, sendCard } from '../lark/messages.ts';
@@ -9,6 +8,7 @@ import { renderMessageContent } from '../notifications/templates.ts';
 import { permanentDeliveryFailure } from '../domain/failures.ts';
 import { createLog } from '../lib/log.ts';
 import { larkActivityFailure } from './lark-failures.ts';
+import { createOutboxFolder } from './outbox-folder.ts';
 
 export interface LarkSenderDependencies {
   readonly config: Config;
@@ -40,27 +40,28 @@ export const larkOutboxDir = (config: Config): string => path.join(outboxDirOf(c
  * delivery failure (see `larkActivityFailure`). Without an app, the card is written as JSON to the
  * outbox folder instead.
  */
-export const createLarkSender = ({ config, client, log = createLog({ secrets: config }).info, pace = unpaced }: LarkSenderDependencies): ChannelSender => ({
-  async send(message) {
-    const { recipient } = message;
-    if (!recipient.larkOpenId) {
-      throw permanentDeliveryFailure(`${recipient.name} (${recipient.id}) has no Lark open_id`);
-    }
-    const card = notificationCard(contentOf(message), { items: message.items, language: recipient.language });
-    const uuid = messageUuid(message.key);
-    if (client) {
-      try {
-        return { messageId: await pace(() => sendCard(client, { receiveId: recipient.larkOpenId!, card, uuid })) };
-      } catch (error) {
-        throw larkActivityFailure(error);
+export const createLarkSender = ({ config, client, log = createLog({ secrets: config }).info, pace = unpaced }: LarkSenderDependencies): ChannelSender => {
+  const folder = createOutboxFolder(larkOutboxDir(config));
+  return {
+    async send(message) {
+      const { recipient } = message;
+      if (!recipient.larkOpenId) {
+        throw permanentDeliveryFailure(`${recipient.name} (${recipient.id}) has no Lark open_id`);
       }
-    }
+      const card = notificationCard(contentOf(message), { items: message.items, language: recipient.language });
+      const uuid = messageUuid(message.key);
+      if (client) {
+        try {
+          return { messageId: await pace(() => sendCard(client, { receiveId: recipient.larkOpenId!, card, uuid })) };
+        } catch (error) {
+          throw larkActivityFailure(error);
+        }
+      }
 
-    const file = path.join(larkOutboxDir(config), `${uuid}.json`);
-    const request = { receive_id_type: 'open_id', receive_id: recipient.larkOpenId, recipient: recipient.name, msg_type: 'interactive', uuid, card };
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, `${JSON.stringify(request, null, 2)}\n`);
-    log(`lark: no app configured (LARK_APP_ID); the card for ${recipient.name} is in ${file}`);
-    return { messageId: `file:${file}` };
-  },
-});
+      const request = { receive_id_type: 'open_id', receive_id: recipient.larkOpenId, recipient: recipient.name, msg_type: 'interactive', uuid, card };
+      const file = await folder.write(`${uuid}.json`, `${JSON.stringify(request, null, 2)}\n`);
+      log(`lark: no app configured (LARK_APP_ID); the card for ${recipient.name} is in ${file}`);
+      return { messageId: `file:${file}` };
+    },
+  };
+};
