@@ -27,20 +27,28 @@ const newestByUid = (entries: readonly CalendarEntry[]): CalendarEntry[] => {
 export const createCalendarBook = (prisma: PrismaClient): CalendarBook => ({
   async entriesFor(recipientId, content) {
     const announced = newestByUid(content.calendar);
-    const known =
-      announced.length === 0
+    const prefixes = content.calendarCancels ?? [];
+    const isCancellable = (uid: string) => prefixes.some((prefix) => uid.startsWith(prefix));
+    // One read for both questions: the sequence the person has of each announced entry, and their open entries that this message ends.
+    const rows =
+      announced.length === 0 && prefixes.length === 0
         ? []
-        : await prisma.calendarEntry.findMany({ where: { recipientId, uid: { in: announced.map((e) => e.uid) } }, select: { uid: true, sequence: true } });
-    const sequenceOf = new Map(known.map((row) => [row.uid, row.sequence]));
+        : await prisma.calendarEntry.findMany({
+            where: {
+              recipientId,
+              OR: [
+                ...(announced.length > 0 ? [{ uid: { in: announced.map((e) => e.uid) } }] : []),
+                ...prefixes.map((prefix) => ({ status: 'confirmed' as const, uid: { startsWith: prefix } })),
+              ],
+            },
+            orderBy: { uid: 'asc' },
+          });
+    const sequenceOf = new Map(rows.map((row) => [row.uid, row.sequence]));
     // An entry older than the one the person has comes from an earlier event delivered late.
     const current = announced.filter((entry) => entry.sequence >= (sequenceOf.get(entry.uid) ?? 0));
 
-    const prefixes = content.calendarCancels ?? [];
     if (prefixes.length === 0) return current;
-    const open = await prisma.calendarEntry.findMany({
-      where: { recipientId, status: 'confirmed', OR: prefixes.map((prefix) => ({ uid: { startsWith: prefix } })) },
-      orderBy: { uid: 'asc' },
-    });
+    const open = rows.filter((row) => row.status === 'confirmed' && isCancellable(row.uid));
     const kept = new Set(current.map((entry) => entry.uid));
     const cancelled = open
       .filter((row) => !kept.has(row.uid))
