@@ -28,6 +28,7 @@ import { replaceCardLater } from '../lark/replies.ts';
 import { phrasesFor } from '../notifications/bot-phrases.ts';
 import { queryStatus } from './queries.ts';
 import { settleWithin, type Settled } from './budget.ts';
+import { timeStep } from './server-timing.ts';
 
 /** `card.action.trigger` (schema 2.0) as the SDK's EventDispatcher hands it over (header and event merged). */
 export const CardActionEventSchema = z.object({
@@ -143,7 +144,7 @@ const decide = async (
       : answer;
   }
   const handle = ctx.client.workflow.getHandle<typeof partnership>(workflowIdFor(value.ref));
-  const work = executeUpdate(handle, prepared.update, { args: [prepared.payload], updateId: updateIdFor(decision, value, origin) });
+  const work = timeStep('update', () => executeUpdate(handle, prepared.update, { args: [prepared.payload], updateId: updateIdFor(decision, value, origin) }));
   const outcome = await settleWithin(work, remaining(deadline));
   if (outcome.done) return answerDecision(ctx, outcome, value, user);
   ctx.background(

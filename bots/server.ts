@@ -12,6 +12,7 @@ import type { BotContext } from './context.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { pruneEvents } from './event-log.ts';
 import { createLarkClient, larkDomain, larkSdkLogger } from '../lark/client.ts';
+import { serverTimingOf, withTimings } from './server-timing.ts';
 import { parseTargets } from './targets.ts';
 import { verifyDelivery } from './verify.ts';
 
@@ -72,8 +73,8 @@ const readBody = async (request: IncomingMessage): Promise<string> => {
   return Buffer.concat(chunks).toString('utf8');
 };
 
-const sendJson = (response: ServerResponse, status: number, body: unknown): void => {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+const sendJson = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   response.end(JSON.stringify(body));
 };
 
@@ -106,9 +107,10 @@ const webhook =
     }
     if (verified.challenge !== null) return sendJson(response, 200, { challenge: verified.challenge });
     try {
-      const answer: unknown = await dispatcher.invoke(verified.body, { needCheck: false });
+      const { value: answer, timings } = await withTimings((): Promise<unknown> => dispatcher.invoke(verified.body, { needCheck: false }));
+      const serverTiming = serverTimingOf(timings);
       // The dispatcher names an event type it has no handler for in a string: acknowledged, nothing to do.
-      sendJson(response, 200, typeof answer === 'object' && answer !== null ? answer : {});
+      sendJson(response, 200, typeof answer === 'object' && answer !== null ? answer : {}, serverTiming ? { 'server-timing': serverTiming } : {});
     } catch (error) {
       ctx.log(`bot: handling a delivery to ${path} failed: ${(error as Error).message}`);
       sendJson(response, 500, { error: 'internal error' });

@@ -4,8 +4,8 @@ import { startBot } from '../../bots/server.ts';
 import { decryptLarkPayload, verifyDelivery } from '../../bots/verify.ts';
 import { claimEvent, pruneEvents } from '../../bots/event-log.ts';
 import { FAST_POLICY } from '../support/harness.ts';
-import { createBotWorld, OPEN_IDS, type BotWorld } from './support/bot-world.ts';
-import { cardText } from './support/cards.ts';
+import { createBotWorld, partnershipInReview, OPEN_IDS, type BotWorld } from './support/bot-world.ts';
+import { cardText, findButton, formValueOf } from './support/cards.ts';
 import { cardActionEvent, deliveryOf, encryptBody, messageEvent, signed, urlVerification } from './support/deliveries.ts';
 
 let w: BotWorld;
@@ -134,6 +134,28 @@ describe('the webhook server', () => {
     expect(resend.status).toBe(200);
     expect(cardText((resend.body.card as { data: Record<string, unknown> }).data)).toContain(`这份内容已经提交过，项目编号 **${reference}**`);
     expect(await w.h.prisma.partnership.count({ where: { title: '冷轧板浪形缺陷' } })).toBe(1);
+  });
+
+  it('reports how long the update inside a card callback took in a Server-Timing header, and nothing on other answers', async () => {
+    const reference = await partnershipInReview(w, 'webhook');
+    const { message } = await w.say(OPEN_IDS.coord, `进度 ${reference}`);
+    const approve = findButton(w.cardOf(message), '通过');
+    const click = cardActionEvent(w.secrets, {
+      operatorOpenId: OPEN_IDS.coord,
+      messageId: message.messageId,
+      chatId: message.chatId,
+      token: w.lark.issueCardToken(message.messageId),
+      value: approve.value,
+      ...(approve.form ? { formValue: formValueOf(approve.form) } : {}),
+      ...(typeof approve.button.name === 'string' ? { name: approve.button.name } : {}),
+    });
+    const delivery = deliveryOf(w.secrets, click);
+    const answer = await fetch(`${w.bot.url}/lark/cards`, { method: 'POST', headers: delivery.headers, body: delivery.body });
+    expect(((await answer.json()) as { toast: { type: string } }).toast.type).toBe('success');
+    expect(answer.headers.get('server-timing')).toMatch(/^update;dur=\d+\.\d$/);
+    const health = await fetch(`${w.bot.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(health.headers.get('server-timing')).toBeNull();
   });
 
   it('forgets event ids only after a day', async () => {
