@@ -7,12 +7,16 @@
  * at the same rate for the same time, the two parties of each partnership taking turns. Every click is a real Temporal update on a
  * real workflow, with its event recorded and its notifications queued by the real worker.
  *
- *   npm run bench:bot -- [--rate 50] [--seconds 30] [--partnerships 50] [--database pglite|postgresql://…] [--worker inline|process]
+ *   npm run bench:bot -- [--rate 50] [--seconds 30] [--partnerships 50] [--database pglite|postgresql://…] [--worker inline|process] [--bot process|inline]
  *
  * Starts its own dev server (in memory, headless), database, worker, local Lark Open API and the
  * bot's webhook server; stops them at the end. `--worker inline` runs the worker in this process
- * beside the bot (and PGlite), as one `npm start` does; `process` runs it as `npm run worker` does,
- * in a process of its own.
+ * (beside PGlite), as one `npm start` does; `process` runs it as `npm run worker` does, in a
+ * process of its own. `--bot process` (the default) runs the bot as `npm run bot` does, in a
+ * process of its own: this process sends the callbacks and plays Lark, and its event loop would
+ * otherwise slow the bot's update. There each callback's update time is the one the bot's answer
+ * reports in its Server-Timing header; with `--bot inline` (the bot in this process, as one
+ * `npm start` runs it) a client interceptor times it.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
@@ -27,7 +31,7 @@ import { messageUuid, sendCard } from '../lark/messages.ts';
 import { createLarkClient } from '../lark/client.ts';
 import { fieldsOf } from '../lark/cards/elements.ts';
 import type { DecisionValue } from '../lark/cards/action-value.ts';
-import { startBot, type Bot } from '../bots/server.ts';
+import { startBot } from '../bots/server.ts';
 import { updateIdFor } from '../bots/card-actions.ts';
 import { importDirectory, resolveActor } from '../app/directory.ts';
 import { payloadFromForm, prepareDecision } from '../app/decision-fields.ts';
@@ -44,6 +48,7 @@ import type { partnership } from '../workflows/index.ts';
 import { decisionNamed } from '../workflows/decisions/index.ts';
 import { respondToProposalUpdate, reviewUpdate, selectCandidatesUpdate, statusQuery } from '../workflows/messages.ts';
 import { OUTBOX_ONLY_ENV, SERVICE_WORKER, startWorkerProcess } from './worker-process.ts';
+import { startBotProcess } from './bot-process.ts';
 import {
   DATABASE_OPTION,
   BENCH_DEMAND,
@@ -55,6 +60,7 @@ import {
   log,
   outboxSenders,
   percentile,
+  poolSizeFor,
   positiveInt,
   quietWorkerLogs,
   round,
@@ -74,9 +80,10 @@ const options = new Command('bench:bot')
   .option('--seconds <s>', 'how long the load lasts', positiveInt('--seconds'), 30)
   .option('--partnerships <n>', "negotiation-stage partnerships each phase's clicks are spread over", positiveInt('--partnerships'), 50)
   .option(...DATABASE_OPTION)
-  .addOption(new Option('--worker <where>', 'the worker beside the bot, or in its own process').choices(['inline', 'process']).default('inline'))
+  .addOption(new Option('--worker <where>', 'the worker in this process, or in its own process').choices(['inline', 'process']).default('inline'))
+  .addOption(new Option('--bot <where>', 'the bot in its own process (`npm run bot`), or in this process').choices(['inline', 'process']).default('process'))
   .parse()
-  .opts<{ rate: number; seconds: number; partnerships: number; database?: string; worker: 'inline' | 'process' }>();
+  .opts<{ rate: number; seconds: number; partnerships: number; database?: string; worker: 'inline' | 'process'; bot: 'inline' | 'process' }>();
 
 const databaseChoice = options.database ?? process.env.DATABASE_URL ?? 'pglite';
 /** Lark's limit for answering a callback. */
@@ -266,20 +273,38 @@ const directUpdate = (client: Client, actors: ReadonlyMap<string, Actor>, click:
 /** Lark's side of the connection, kept alive; lighter than fetch, whose cost would land on the bot's event loop here. */
 const larkAgent = new http.Agent({ keepAlive: true });
 
-const post = (url: string, delivery: Delivery): Promise<{ status: number; body: string }> =>
+const post = (url: string, delivery: Delivery): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> =>
   new Promise((resolve, reject) => {
     const request = http.request(url, { method: 'POST', headers: delivery.headers, agent: larkAgent }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
       response.on('error', reject);
     });
     request.on('error', reject);
     request.end(delivery.body);
   });
 
+/**
+ * The bot under test: where its webhook listens, each callback's update time (request to outcome)
+ * by update id, and how to wait for the card updates its "处理中" answers promised.
+ */
+interface BotUnderTest {
+  readonly url: string;
+  readonly updateTimes: Map<string, number>;
+  /** The update times are read from the answers' Server-Timing header (else a client interceptor in this process records them). */
+  readonly timedByHeader: boolean;
+  lateCardUpdates(fallbacks: number): Promise<void>;
+}
+
+/** The update time a bot's answer reports in its Server-Timing header (`update;dur=123.4`), if it does. */
+const updateTimeOf = (serverTiming: string | string[] | undefined): number | undefined => {
+  const dur = /(?:^|,)\s*update;dur=([\d.]+)/.exec(String(serverTiming ?? ''))?.[1];
+  return dur === undefined ? undefined : Number(dur);
+};
+
 /** The click as Lark delivers it, signed and encrypted, to the bot's webhook; answered with the status and the toast's type. */
-const cardCallback = (bot: Bot, lark: LarkOpenApi, secrets: AppSecrets, click: Click): Request => {
+const cardCallback = (bot: BotUnderTest, lark: LarkOpenApi, secrets: AppSecrets, click: Click): Request => {
   const event = cardActionEvent(secrets, {
     operatorOpenId: click.openId,
     messageId: click.target.messageId,
@@ -289,8 +314,11 @@ const cardCallback = (bot: Bot, lark: LarkOpenApi, secrets: AppSecrets, click: C
     formValue: click.formValue,
   });
   const delivery = deliveryOf(secrets, event);
+  const updateId = updateIdOf(click);
   return async () => {
     const response = await post(`${bot.url}/lark/cards`, delivery);
+    const updateMs = bot.timedByHeader ? updateTimeOf(response.headers['server-timing']) : undefined;
+    if (updateMs !== undefined) bot.updateTimes.set(updateId, updateMs);
     const body = JSON.parse(response.body) as { toast?: { type?: string } };
     return `${response.status} ${body.toast?.type ?? 'none'}`;
   };
@@ -328,7 +356,15 @@ const startWorker = async ({ temporal, database, prisma, taskQueue }: Services, 
   teardown.add('the outbox folder', () => rm(outbox, { recursive: true, force: true }));
   if (options.worker === 'process') {
     log('starting the worker in its own process (`npm run worker`)');
-    const env = { TEMPORAL_ADDRESS: temporal.address, DATABASE_URL: database.url, TEMPORAL_TASK_QUEUE: taskQueue, DATA_DIR: outbox, EMAIL_OUTBOX_DIR: outbox };
+    const env = {
+      TEMPORAL_ADDRESS: temporal.address,
+      DATABASE_URL: database.url,
+      // As `npm run worker` beside `npm start`'s PGlite: with the bot's process too, PGlite's 16 connections would not do for 10 each.
+      DATABASE_POOL_MAX: String(poolSizeFor(database)),
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      DATA_DIR: outbox,
+      EMAIL_OUTBOX_DIR: outbox,
+    };
     await startWorkerProcess(SERVICE_WORKER, { ...OUTBOX_ONLY_ENV, ...env }, teardown);
     return;
   }
@@ -348,6 +384,53 @@ const startWorker = async ({ temporal, database, prisma, taskQueue }: Services, 
     worker.shutdown();
     await running;
   });
+};
+
+/** Card updates the local Lark Open API accepted: the late ones, after "处理中" answers. */
+const cardUpdatesSent = (lark: LarkOpenApi): number => lark.requests.filter((r) => r.route === 'cardUpdate' && r.status === 200).length;
+
+interface BotSetting extends Services {
+  readonly lark: LarkOpenApi;
+  readonly larkClient: NonNullable<ReturnType<typeof createLarkClient>>;
+  readonly secrets: AppSecrets;
+  readonly timing: ReturnType<typeof timingClient>;
+}
+
+/** The bot in this process, on the timing client, as one `npm start` runs it. */
+const startBotInline = async (s: BotSetting, teardown: Teardown): Promise<BotUnderTest> => {
+  let botLogLines = 0;
+  const bot = await startBot({
+    config: localBotConfig(s.lark, s.secrets),
+    prisma: s.prisma,
+    client: s.timing.client,
+    taskQueue: s.taskQueue,
+    policy: LONG_POLICY,
+    lark: s.larkClient,
+    log: (line) => {
+      botLogLines += 1;
+      if (botLogLines <= 3) log(line);
+    },
+  });
+  teardown.add('the bot', bot.close);
+  return { url: bot.url!, updateTimes: s.timing.roundTrips, timedByHeader: false, lateCardUpdates: () => bot.idle() };
+};
+
+/** The bot in its own process, as `npm run bot` runs it; its late card updates are counted as the local Lark Open API accepts them. */
+const startBotApart = async (s: BotSetting, teardown: Teardown): Promise<BotUnderTest> => {
+  log('starting the bot in its own process (`npm run bot`)');
+  const settings = { lark: s.lark, secrets: s.secrets, database: s.database, temporalAddress: s.temporal.address, taskQueue: s.taskQueue, policy: LONG_POLICY };
+  const bot = await startBotProcess(settings, teardown);
+  const lateCardUpdates = (fallbacks: number) =>
+    waitUntil(
+      () => Promise.resolve(cardUpdatesSent(s.lark)),
+      (sent) => sent >= fallbacks,
+      'the late card updates',
+      60_000,
+    ).then(
+      () => undefined,
+      (error: unknown) => log((error as Error).message),
+    );
+  return { url: bot.url, updateTimes: new Map(), timedByHeader: true, lateCardUpdates };
 };
 
 interface Preparation extends Services {
@@ -472,7 +555,7 @@ const report = (r: Report): string => {
     `Bot callback benchmark: ${rate}/s for ${seconds} s (${rate * seconds} per phase), each phase on its own ${r.partnerships} negotiation-stage partnerships prepared alike, the two parties of each taking turns; the phases alternate in one-second blocks (direct, bot, bot, direct, …), each block answered before the next`,
     `direct: proposeTerms sent with handle.executeUpdate (the payload and update id the bot would send); its blocks took ${r.direct.sentOverS} s, each until its last answer`,
     `bot: signed + encrypted card.action.trigger (schema 2.0) → verify, decrypt, resolve the person → the same update (budget 2.5 s, then "处理中" and a later card update) → the decided card; its blocks took ${r.bot.sentOverS} s`,
-    `database: ${r.database}; Temporal: dev server (in memory); worker ${options.worker === 'inline' ? 'beside the bot, in this process' : 'in its own process'}`,
+    `database: ${r.database}; Temporal: dev server (in memory); worker ${options.worker === 'inline' ? 'in this process' : 'in its own process'}; bot ${options.bot === 'inline' ? 'in this process' : 'in its own process (`npm run bot`)'}`,
     `load average (1/5/15 min) before: ${r.loadBefore}; after: ${r.loadAfter}`,
     `answers: direct ${outcomesOf(r.direct)}; bot ${outcomesOf(r.bot)}`,
     `terms rounds recorded: direct ${r.rounds.direct}, bot ${r.rounds.bot}; late card updates sent: ${r.lateCardUpdates}; failed activity attempts: ${r.failedActivityAttempts}`,
@@ -482,7 +565,7 @@ const report = (r: Report): string => {
     '|---|---:|---:|---:|---:|---:|---:|---:|',
     row(`direct: executeUpdate (${rate}/s)`, r.direct, r.direct.overLimit),
     row(`bot: card callback answered (${rate}/s)`, r.bot, r.bot.overLimit, r.bot.fallbacks),
-    row('bot: its update, request to outcome', r.split.update),
+    row(`bot: its update, request to outcome (${options.bot === 'inline' ? 'timed in this process' : "from the bot's Server-Timing header"})`, r.split.update),
     row('bot: the rest of each callback (HTTP, verify, decrypt, parse, answer card)', r.split.rest),
     JSON.stringify({
       bench: 'bot-callbacks',
@@ -491,6 +574,7 @@ const report = (r: Report): string => {
       partnerships: r.partnerships,
       database: databaseChoice === 'pglite' ? 'pglite' : 'postgresql',
       worker: options.worker,
+      botProcess: options.bot,
       direct: figures(r.direct),
       bot: figures(r.bot),
       botUpdate: r.split.update,
@@ -528,23 +612,12 @@ const main = async (): Promise<void> => {
 
     const services: Services = { temporal, database, prisma, taskQueue: `bench-bot-${Date.now().toString(36)}` };
     await startWorker(services, teardown);
-    const { client, roundTrips } = timingClient(temporal);
+    const timing = timingClient(temporal);
+    const { client } = timing;
     const larkClient = createLarkClient({ LARK_APP_ID: lark.appId, LARK_APP_SECRET: lark.appSecret, LARK_DOMAIN: lark.baseUrl }, { log: () => undefined })!;
     const secrets: AppSecrets = { appId: lark.appId, verificationToken: hex(16), encryptKey: hex(16) };
-    let botLogLines = 0;
-    const bot = await startBot({
-      config: localBotConfig(lark, secrets),
-      prisma,
-      client,
-      taskQueue: services.taskQueue,
-      policy: LONG_POLICY,
-      lark: larkClient,
-      log: (line) => {
-        botLogLines += 1;
-        if (botLogLines <= 3) log(line);
-      },
-    });
-    teardown.add('the bot', bot.close);
+    const setting: BotSetting = { ...services, lark, larkClient, secrets, timing };
+    const bot = await (options.bot === 'inline' ? startBotInline : startBotApart)(setting, teardown);
 
     log(`bringing 2 × ${partnerships} partnerships to negotiation`);
     const [coord, contact] = await Promise.all([resolveActor(prisma, 'coord'), resolveActor(prisma, 'contact-steel')]);
@@ -561,7 +634,7 @@ const main = async (): Promise<void> => {
       botClicks.map((click) => cardCallback(bot, lark, secrets, click)),
     );
     log('waiting for the late card updates and the last events to be recorded');
-    await bot.idle();
+    await bot.lateCardUpdates(viaBot.fallbacks);
     const decided = (direct.outcomes.done ?? 0) + (viaBot.outcomes['200 success'] ?? 0) + viaBot.fallbacks;
     const roundsAfter = await drain(prisma, targets, roundsBefore.direct + roundsBefore.bot + decided);
 
@@ -569,11 +642,11 @@ const main = async (): Promise<void> => {
       report({
         direct,
         bot: viaBot,
-        split: aroundTheUpdate(viaBot, botClicks, roundTrips),
+        split: aroundTheUpdate(viaBot, botClicks, bot.updateTimes),
         partnerships,
         database: database.kind,
         rounds: { direct: roundsAfter.direct - roundsBefore.direct, bot: roundsAfter.bot - roundsBefore.bot },
-        lateCardUpdates: lark.requests.filter((r) => r.route === 'cardUpdate' && r.status === 200).length,
+        lateCardUpdates: cardUpdatesSent(lark),
         failedActivityAttempts: `${logCounts.activityFailures}${options.worker === 'process' ? ' in this process (the worker process logs its own)' : ''}`,
         loadBefore,
         loadAfter: loadAverage(),

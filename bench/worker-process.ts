@@ -35,16 +35,11 @@ export const SERVICE_WORKER = fileURLToPath(new URL('../worker.ts', import.meta.
 
 /**
  * Starts `entry` under tsx with `env` over this process's environment (and `nodeArgs` before it,
- * such as `--cpu-prof`), and resolves once it prints "worker polling". Its stderr is this process's; the teardown stops it with SIGTERM.
+ * such as `--cpu-prof`). Its stderr is this process's and its stdout is piped for the caller to
+ * read; the teardown stops it with SIGTERM.
  */
-export const startWorkerProcess = async (
-  entry: string,
-  env: Record<string, string>,
-  teardown: Teardown,
-  what = 'the worker process',
-  nodeArgs: readonly string[] = [],
-): Promise<WorkerProcess> => {
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
+export const spawnUnderTsx = (entry: string, env: Record<string, string>, teardown: Teardown, what: string, nodeArgs: readonly string[] = []): ChildProcess => {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -53,6 +48,18 @@ export const startWorkerProcess = async (
     child.kill('SIGTERM');
     await once(child, 'exit');
   });
+  return child;
+};
+
+/** Starts `entry` as `spawnUnderTsx` does, and resolves once it prints "worker polling". */
+export const startWorkerProcess = async (
+  entry: string,
+  env: Record<string, string>,
+  teardown: Teardown,
+  what = 'the worker process',
+  nodeArgs: readonly string[] = [],
+): Promise<WorkerProcess> => {
+  const child = spawnUnderTsx(entry, env, teardown, what, nodeArgs);
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('worker polling')) resolve();
