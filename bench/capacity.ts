@@ -1,7 +1,7 @@
 /**
  * Capacity benchmark: how many open partnerships one worker holds, and its memory.
  *
- *   npm run bench:capacity -- [--open 10000] [--cache 5000] [--limit-minutes 8] [--submitters 16] [--queries 1000] [--query-concurrency 10] [--database pglite|postgresql://…]
+ *   npm run bench:capacity -- [--open 10000] [--cache N] [--limit-minutes 8] [--submitters 16] [--queries 1000] [--query-concurrency 10] [--database pglite|postgresql://…]
  *
  * Starts its own dev server (in memory, headless, loopback) and database, and one worker in a
  * child process (so its memory is the worker's alone: the database and the submitting client live
