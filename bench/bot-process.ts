@@ -11,7 +11,7 @@ import { waitUntil } from '../app/wait-for-status.ts';
 import { freePort } from '../lib/net.ts';
 import type { ProgrammePolicyInput } from '../domain/policy.ts';
 import type { LarkOpenApi } from '../test/support/lark-open-api.ts';
-import type { AppSecrets } from '../test/bot/support/deliveries.ts';
+import { localBotConfig, type AppSecrets } from '../test/bot/support/deliveries.ts';
 import { log, poolSizeFor, type BenchDatabase, type Teardown } from './support.ts';
 import { spawnUnderTsx } from './worker-process.ts';
 
@@ -53,15 +53,13 @@ const healthOf = async (url: string): Promise<number> => {
 export const startBotProcess = async (settings: BotProcessSettings, teardown: Teardown): Promise<BotProcess> => {
   const { lark, secrets, database } = settings;
   const [port, policy] = await Promise.all([freePort(), writePolicyFile(settings.policy, teardown)]);
+  // The same bot settings the in-process bot gets, as the environment `npm run bot` reads them.
+  const botSettings = Object.entries({ ...localBotConfig(lark, secrets), BOT_PORT: port }).map(([name, value]) => [
+    name,
+    value === undefined ? '' : String(value),
+  ]);
   const env = {
-    LARK_MODE: 'webhook',
-    LARK_APP_ID: lark.appId,
-    LARK_APP_SECRET: lark.appSecret,
-    LARK_DOMAIN: lark.baseUrl,
-    LARK_VERIFICATION_TOKEN: secrets.verificationToken,
-    LARK_ENCRYPT_KEY: secrets.encryptKey,
-    BOT_HOST: '127.0.0.1',
-    BOT_PORT: String(port),
+    ...(Object.fromEntries(botSettings) as Record<string, string>),
     DATABASE_URL: database.url,
     // As `npm run bot` beside `npm start`'s PGlite, which serves 16 connections in all and runs one statement at a time.
     DATABASE_POOL_MAX: String(poolSizeFor(database)),
@@ -69,7 +67,6 @@ export const startBotProcess = async (settings: BotProcessSettings, teardown: Te
     TEMPORAL_TASK_QUEUE: settings.taskQueue,
     POLICY_FILE: policy.file,
     DATA_DIR: policy.dir,
-    PROGRAMME_TARGETS: '',
   };
   const child = spawnUnderTsx(BOT_ENTRY, env, teardown, 'the bot process');
   let shown = 0;
