@@ -3,7 +3,7 @@
  * pages make before anything reaches a workflow: the same fields and rules, zod's messages.
  */
 import { z } from 'zod';
-import type { Spec } from '../domain/payload-spec.ts';
+import { isDue, type Spec } from '../domain/payload-spec.ts';
 
 const ISO_DUE_ERROR = 'expected a date or an ISO instant with offset';
 
@@ -24,7 +24,8 @@ const base = (spec: Spec): z.ZodType => {
     case 'date':
       return z.iso.date(withMessage(spec.message));
     case 'due':
-      return z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: spec.message ?? ISO_DUE_ERROR });
+      // The workflow's own check, which also takes +0800 and an instant without seconds (zod's ISO forms do not).
+      return z.string({ error: spec.message ?? ISO_DUE_ERROR }).refine(isDue, { error: spec.message ?? ISO_DUE_ERROR });
     case 'link':
       return z.url({ protocol: /^https?$/, ...withMessage(spec.message) });
     case 'nullable':

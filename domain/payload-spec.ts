@@ -101,6 +101,9 @@ const LINK = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
 /** A real calendar date (not 2026-02-30). */
 const isDate = (text: string): boolean => DATE.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
 
+/** A calendar date, or an ISO-8601 instant with its offset (`+08:00` or `+0800`, seconds optional), on a real date. */
+export const isDue = (text: string): boolean => isDate(text) || (INSTANT.test(text) && isDate(text.slice(0, 10)));
+
 /** The kind's own words for a wrong or missing value. */
 const expected = (spec: Spec): string => {
   switch (spec.kind) {
@@ -155,7 +158,7 @@ const checkValue = (spec: Spec, value: unknown, path: Path, problems: Problem[])
     case 'date':
       return typeof value === 'string' && isDate(value) ? { ok: true, value } : wrong();
     case 'due':
-      return typeof value === 'string' && (isDate(value) || (INSTANT.test(value) && isDate(value.slice(0, 10)))) ? { ok: true, value } : wrong();
+      return typeof value === 'string' && isDue(value) ? { ok: true, value } : wrong();
     case 'link':
       return typeof value === 'string' && LINK.test(value) ? { ok: true, value } : wrong();
     case 'nullable':

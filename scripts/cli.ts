@@ -2,7 +2,11 @@
  * The operator's CLI: the whole lifecycle without Lark. Talks to the services a running
  * `npm start` provides, or to TEMPORAL_ADDRESS / DATABASE_URL when set.
  */
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { hostname, userInfo } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Client } from '@temporalio/client';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from '../lib/config.ts';
@@ -22,7 +26,8 @@ import { prepareDecision } from '../app/decision-fields.ts';
 import { executeUpdate } from '../app/execute-update.ts';
 import { describeRefusal } from '../notifications/refusal-words.ts';
 
-const readJson = async (file: string): Promise<unknown> => {
+/** A JSON file's value, or a ValidationError naming the file. */
+export const readJson = async (file: string): Promise<unknown> => {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -36,22 +41,45 @@ const readJson = async (file: string): Promise<unknown> => {
   }
 };
 
-const parseJsonObject = (text: string, what: string): Record<string, unknown> => {
+/** A JSON object ready to send; anything else, or nesting too deep to send, is a ValidationError naming `what`. */
+export const asJsonObject = (value: unknown, what: string): Record<string, unknown> => {
+  const parsed = z.record(z.string(), z.unknown()).safeParse(value);
+  if (!parsed.success) throw new ValidationError(`${what}: expected a JSON object`);
+  try {
+    JSON.stringify(parsed.data);
+  } catch {
+    throw new ValidationError(`${what}: nested too deeply`);
+  }
+  return parsed.data;
+};
+
+/** A decision's JSON as typed after --data. */
+export const parseJsonObject = (text: string, what: string): Record<string, unknown> => {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     throw new ValidationError(`${what}: not valid JSON (${(error as Error).message})`);
   }
-  const parsed = z.record(z.string(), z.unknown()).safeParse(value);
-  if (!parsed.success) throw new ValidationError(`${what}: expected a JSON object`);
-  return parsed.data;
+  return asJsonObject(value, what);
+};
+
+/** Who runs the CLI, as Temporal records it on every decision (the update's identity) and submission. */
+export const cliIdentity = (): string => {
+  let user: string | undefined;
+  try {
+    user = userInfo().username;
+  } catch {
+    user = process.env.USER;
+  }
+  return `cli:${user || 'unknown'}@${hostname()}`;
 };
 
 const withServices = async <T>(work: (services: Services) => Promise<T>): Promise<T> => {
   const services = await connectServices(loadConfig(), { embedded: false, log: () => undefined });
   try {
-    return await work(services);
+    const client = new Client({ connection: services.client.connection, namespace: services.client.options.namespace, identity: cliIdentity() });
+    return await work({ ...services, client });
   } finally {
     await services.close();
   }
@@ -139,9 +167,7 @@ program
   .action(async (reference: string, name: string, options: { as: string; data?: string; file?: string }) => {
     const decision = decisionNamed(name);
     if (!decision) throw new ValidationError(`no decision "${name}"; one of ${DECISION_NAMES.join(', ')}`);
-    const payload = options.file
-      ? parseJsonObject(JSON.stringify(await readJson(options.file)), options.file)
-      : parseJsonObject(options.data ?? '{}', '--data');
+    const payload = options.file ? asJsonObject(await readJson(options.file), options.file) : parseJsonObject(options.data ?? '{}', '--data');
     const status = await withServices(async ({ client, prisma }) => {
       const prepared = prepareDecision(decision, { ...payload, actor: await resolveActor(prisma, options.as) }, 'en', 'keys');
       if (!prepared.ok) throw new ValidationError(prepared.problems.join('; '));
@@ -151,11 +177,22 @@ program
     console.log(statusText(status));
   });
 
-program.parseAsync().catch((error: unknown) => {
-  const refusal = refusalOf(error);
-  if (refusal) console.error(`refused (${refusal.type}): ${describeRefusal(refusal, 'en', 'keys')}`);
-  else if (error instanceof ValidationError || error instanceof ConfigError) console.error(`error: ${error.message}`);
-  else if ((error as { name?: string }).name === 'WorkflowNotFoundError') console.error('error: no such partnership (check the reference number)');
-  else console.error(`error: ${(error as Error).message}`);
-  process.exit(1);
-});
+/** Run as a program, not imported (the tests import its parsers). */
+const isMain = (): boolean => {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+};
+
+if (isMain()) {
+  program.parseAsync().catch((error: unknown) => {
+    const refusal = refusalOf(error);
+    if (refusal) console.error(`refused (${refusal.type}): ${describeRefusal(refusal, 'en', 'keys')}`);
+    else if (error instanceof ValidationError || error instanceof ConfigError) console.error(`error: ${error.message}`);
+    else if ((error as { name?: string }).name === 'WorkflowNotFoundError') console.error('error: no such partnership (check the reference number)');
+    else console.error(`error: ${(error as Error).message}`);
+    process.exit(1);
+  });
+}
