@@ -14,7 +14,13 @@ export interface LarkDelivery {
 }
 
 export type Verification =
-  | { readonly ok: true; readonly body: Record<string, unknown>; readonly challenge: string | null }
+  | {
+      readonly ok: true;
+      readonly body: Record<string, unknown>;
+      readonly challenge: string | null;
+      /** The timestamp and nonce the signature covered; null when nothing was signed (no encrypt key, or the console's URL check). */
+      readonly signed: { readonly timestamp: string; readonly nonce: string } | null;
+    }
   | { readonly ok: false; readonly status: 400 | 401; readonly reason: string };
 
 const JsonObject = z.record(z.string(), z.unknown());
@@ -53,6 +59,28 @@ export const decryptLarkPayload = (encryptKey: string, encrypted: string): strin
   return Buffer.concat([decipher.update(bytes.subarray(16)), decipher.final()]).toString('utf8');
 };
 
+/** Lark's events and callbacks nest a few levels; a body nested deeper is refused before it is parsed. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether JSON text opens more than `limit` arrays or objects inside one another (strings skipped); one pass, no recursion. */
+export const nestedDeeperThan = (text: string, limit: number): boolean => {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i += 1; // a backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth -= 1;
+  }
+  return false;
+};
+
 const parseObject = (text: string): Record<string, unknown> | null => {
   try {
     const parsed = JsonObject.safeParse(JSON.parse(text));
@@ -67,10 +95,13 @@ const refuse = (status: 400 | 401, reason: string): Verification => ({ ok: false
 /**
  * Checks a webhook delivery the way Lark specifies, before anything acts on it: the signature
  * when an encrypt key is set (the SDK's own adapters answer 200 even when it is wrong), the
- * decryption of an `encrypt` body, and the verification token. Returns the plain event, or why
- * it is refused. A `url_verification` request answers with its challenge.
+ * decryption of an `encrypt` body, and the verification token, and that the JSON is not nested
+ * absurdly deep. Returns the plain event and the signed timestamp and nonce (the caller refuses
+ * a stale or replayed one: bots/replay-guard.ts), or why it is refused. A `url_verification`
+ * request answers with its challenge.
  */
 export const verifyDelivery = (secrets: LarkSecrets, delivery: LarkDelivery): Verification => {
+  if (nestedDeeperThan(delivery.rawBody, MAX_JSON_DEPTH)) return refuse(400, `the body is nested more than ${MAX_JSON_DEPTH} levels deep`);
   const outer = parseObject(delivery.rawBody);
   if (!outer) return refuse(400, 'the body is not a JSON object');
 
@@ -84,6 +115,7 @@ export const verifyDelivery = (secrets: LarkSecrets, delivery: LarkDelivery): Ve
     } catch {
       return refuse(401, 'the encrypted payload does not decrypt with the configured encrypt key');
     }
+    if (nestedDeeperThan(plain, MAX_JSON_DEPTH)) return refuse(400, `the decrypted payload is nested more than ${MAX_JSON_DEPTH} levels deep`);
     const inner = parseObject(plain);
     if (!inner) return refuse(401, 'the decrypted payload is not a JSON object');
     body = inner;
@@ -93,6 +125,7 @@ export const verifyDelivery = (secrets: LarkSecrets, delivery: LarkDelivery): Ve
   const fields = carrier.success ? carrier.data : {};
   const isChallenge = fields.type === 'url_verification';
 
+  let signed: { timestamp: string; nonce: string } | null = null;
   if (secrets.encryptKey) {
     const timestamp = header(delivery.headers, 'x-lark-request-timestamp');
     const nonce = header(delivery.headers, 'x-lark-request-nonce');
@@ -104,6 +137,7 @@ export const verifyDelivery = (secrets: LarkSecrets, delivery: LarkDelivery): Ve
       if (!sameText(larkSignature(timestamp, nonce, secrets.encryptKey, delivery.rawBody), signature)) {
         return refuse(401, 'the signature does not match');
       }
+      signed = { timestamp, nonce };
     }
   }
 
@@ -112,5 +146,5 @@ export const verifyDelivery = (secrets: LarkSecrets, delivery: LarkDelivery): Ve
     if (token === undefined || !sameText(token, secrets.verificationToken)) return refuse(401, 'the verification token does not match');
   }
 
-  return { ok: true, body, challenge: isChallenge ? (fields.challenge ?? '') : null };
+  return { ok: true, body, challenge: isChallenge ? (fields.challenge ?? '') : null, signed };
 };
