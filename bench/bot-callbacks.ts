@@ -313,9 +313,10 @@ const cardCallback = (bot: BotUnderTest, lark: LarkOpenApi, secrets: AppSecrets,
     value: click.value,
     formValue: click.formValue,
   });
-  const delivery = deliveryOf(secrets, event);
   const updateId = updateIdOf(click);
   return async () => {
+    // Signed when sent, as Lark does: the webhook refuses a timestamp more than 5 minutes old.
+    const delivery = deliveryOf(secrets, event);
     const response = await post(`${bot.url}/lark/cards`, delivery);
     const updateMs = bot.timedByHeader ? updateTimeOf(response.headers['server-timing']) : undefined;
     if (updateMs !== undefined) bot.updateTimes.set(updateId, updateMs);

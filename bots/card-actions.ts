@@ -29,6 +29,7 @@ import { phrasesFor } from '../notifications/bot-phrases.ts';
 import { queryStatus } from './queries.ts';
 import { settleWithin, type Settled } from './budget.ts';
 import { timeStep } from './server-timing.ts';
+import { secondsToWait } from './rate-limit.ts';
 
 /** `card.action.trigger` (schema 2.0) as the SDK's EventDispatcher hands it over (header and event merged). */
 export const CardActionEventSchema = z.object({
@@ -236,6 +237,18 @@ const processing = (): CardActionAnswer => ({
 });
 
 /**
+ * A click over the person's limit: nothing is done. The toast is the callback's own answer and
+ * sends no message, so every refused click gets it; in both languages if the person is not known.
+ */
+const tooMany = async (ctx: BotContext, openId: string, retryAfterMs: number, deadline: number): Promise<CardActionAnswer> => {
+  const say = (language: Language): string => phrasesFor(language).tooManyRequests(secondsToWait(retryAfterMs));
+  const known = await settleWithin(ctx.identify(openId), remaining(deadline));
+  const user = known.done && 'value' in known ? known.value : null;
+  if (user) return toast('warning', say(user.language));
+  return { toast: { type: 'warning', content: say('zh'), i18n: { zh_cn: say('zh'), en_us: say('en') } } };
+};
+
+/**
  * Answers a card click or form submission within the budget, whatever is slow (the database,
  * Temporal): the person from their open_id, the button's value (bots/action-value.ts), the
  * form's fields; then a decision becomes its Temporal update, a submission starts a partnership,
@@ -247,6 +260,12 @@ export const onCardAction = async (ctx: BotContext, data: unknown): Promise<Card
   const parsed = CardActionEventSchema.safeParse(data);
   if (!parsed.success) return toast('error', 'unrecognised card callback');
   const event = parsed.data;
+  const admission = ctx.limiter.take(event.operator.open_id);
+  if (!admission.ok) {
+    if (admission.notify)
+      ctx.log(`bot: ${event.operator.open_id} is over the limit of messages and clicks; refusing for ${secondsToWait(admission.retryAfterMs)} s`);
+    return tooMany(ctx, event.operator.open_id, admission.retryAfterMs, deadline);
+  }
   let answered = (): void => undefined;
   const origin: Origin = {
     eventId: event.event_id,

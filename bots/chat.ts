@@ -18,6 +18,7 @@ import { replyWithCard, replyWithText } from '../lark/replies.ts';
 import { phrasesFor } from '../notifications/bot-phrases.ts';
 import { programmeFigures } from '../app/programme-figures.ts';
 import { findPending, listPartnerships, queryStatus } from './queries.ts';
+import { secondsToWait } from './rate-limit.ts';
 
 /** `im.message.receive_v1` as the SDK's EventDispatcher hands it over (header and event merged). */
 export const MessageEventSchema = z.object({
@@ -104,11 +105,22 @@ const respond = async (ctx: BotContext, event: MessageEvent, openId: string): Pr
   await replyWithCard(lark, message.message_id, card, event.event_id);
 };
 
+/** The one answer to a person over their limit, in their language (Chinese when they are unknown). */
+const tellTooMany = async (ctx: BotContext, event: MessageEvent, openId: string, retryAfterMs: number): Promise<void> => {
+  ctx.log(`bot: ${openId} is over the limit of messages and clicks; refusing for ${secondsToWait(retryAfterMs)} s`);
+  if (!ctx.lark) return;
+  const user = await ctx.identify(openId);
+  const text = phrasesFor(user?.language ?? 'zh').tooManyRequests(secondsToWait(retryAfterMs));
+  await replyWithText(ctx.lark, event.message.message_id, text, event.event_id);
+};
+
 /**
  * Handles a message to the bot: in a direct chat always, in a group when the bot is @-mentioned
  * (Lark only delivers those unless the app may read all group messages). A redelivered event_id
  * is dropped. The answer goes out as a reply after the delivery is acknowledged, so Lark hears
- * back at once and a slow query never makes it retry.
+ * back at once and a slow query never makes it retry. A person over their limit (bots/rate-limit.ts)
+ * gets nothing done, not even the event id written: the first such message in a while is answered
+ * "too many requests", the rest are dropped silently.
  */
 export const onMessage = async (ctx: BotContext, data: unknown): Promise<void> => {
   const parsed = MessageEventSchema.safeParse(data);
@@ -120,6 +132,16 @@ export const onMessage = async (ctx: BotContext, data: unknown): Promise<void> =
   const openId = event.sender.sender_id?.open_id;
   if (event.sender.sender_type !== 'user' || !openId) return;
   if (event.message.chat_type !== 'p2p' && (event.message.mentions ?? []).length === 0) return;
+  const admission = ctx.limiter.take(openId);
+  if (!admission.ok) {
+    if (admission.notify)
+      ctx.background(
+        tellTooMany(ctx, event, openId, admission.retryAfterMs).catch((error: unknown) =>
+          ctx.log(`bot: telling ${openId} to slow down failed: ${(error as Error).message}`),
+        ),
+      );
+    return;
+  }
   if (!(await claimEvent(ctx.prisma, event.event_id, 'im.message.receive_v1'))) return;
   ctx.background(
     respond(ctx, event, openId).catch((error: unknown) => ctx.log(`bot: answering message ${event.message.message_id} failed: ${(error as Error).message}`)),

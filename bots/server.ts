@@ -8,9 +8,11 @@ import type { PrismaClient } from '../lib/prisma.ts';
 import { ProgrammePolicySchema } from '../lib/policy-schema.ts';
 import { type ProgrammePolicyInput } from '../domain/policy.ts';
 import { cachedIdentify } from './auth.ts';
+import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 import type { BotContext } from './context.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { pruneEvents } from './event-log.ts';
+import { guardReplay, pruneNonces } from './replay-guard.ts';
 import { createLarkClient, larkDomain, larkSdkLogger } from '../lark/client.ts';
 import { serverTimingOf, withTimings } from './server-timing.ts';
 import { parseTargets } from './targets.ts';
@@ -27,7 +29,8 @@ export type BotConfig = Pick<
   | 'BOT_HOST'
   | 'BOT_PORT'
   | 'PROGRAMME_TARGETS'
->;
+> &
+  Partial<Pick<Config, 'BOT_COMMANDS_PER_MINUTE' | 'BOT_COMMAND_BURST'>>;
 
 export interface BotOptions {
   readonly config: BotConfig;
@@ -41,6 +44,10 @@ export interface BotOptions {
   /** How long a card callback waits for its workflow update before answering "处理中"; Lark allows 3 s. */
   readonly budgetMs?: number;
   readonly log?: (line: string) => void;
+  /** The per-person limit; by default one from BOT_COMMANDS_PER_MINUTE and BOT_COMMAND_BURST (tests pass one with their own clock). */
+  readonly limiter?: RateLimiter;
+  /** The clock signed deliveries' timestamps are checked against (tests move it). */
+  readonly now?: () => Date;
 }
 
 export interface Bot {
@@ -60,18 +67,28 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const ROUTES = new Set(['/lark/events', '/lark/cards']);
 
-class TooLarge extends Error {}
+/**
+ * The body as text, or null once it grows past the limit. The rest of a body that is too large is
+ * read and dropped rather than the stream destroyed, so the 413 reaches the client; the answer
+ * then closes the connection.
+ */
+const readBody = (request: IncomingMessage): Promise<string | null> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      request.off('data', onData).off('end', onEnd).off('error', reject);
+      request.resume();
+      resolve(null);
+    };
+    const onEnd = (): void => resolve(Buffer.concat(chunks).toString('utf8'));
+    request.on('data', onData).once('end', onEnd).once('error', reject);
+  });
 
-const readBody = async (request: IncomingMessage): Promise<string> => {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new TooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-};
+/** `application/json`, with or without parameters such as `charset=utf-8`. */
+const isJson = (contentType: string | undefined): boolean => contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 
 const sendJson = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
@@ -80,23 +97,21 @@ const sendJson = (response: ServerResponse, status: number, body: unknown, heade
 
 /**
  * The webhook: verifies each delivery itself (signature, decryption, token; the SDK's adapters
- * answer 200 even when the signature is wrong), answers the URL check, and hands the plain event
- * to the dispatcher. A refused delivery gets 401 and starts nothing.
+ * answer 200 even when the signature is wrong), refuses a stale or replayed signed delivery,
+ * answers the URL check, and hands the plain event to the dispatcher. A refused delivery starts
+ * nothing: 401 when it is not Lark's or is replayed, 400 for a body that is not a JSON object
+ * (or nested too deep), 413 when too large, 415 when not sent as JSON.
  */
 const webhook =
-  (ctx: BotContext, config: BotConfig, dispatcher: lark.EventDispatcher) =>
+  (ctx: BotContext, config: BotConfig, dispatcher: lark.EventDispatcher, now: () => Date) =>
   async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path === '/healthz') return sendJson(response, 200, { ok: true });
     if (!ROUTES.has(path)) return sendJson(response, 404, { error: 'not found' });
     if (request.method !== 'POST') return sendJson(response, 405, { error: 'POST only' });
-    let rawBody: string;
-    try {
-      rawBody = await readBody(request);
-    } catch (error) {
-      if (error instanceof TooLarge) return sendJson(response, 413, { error: 'body too large' });
-      throw error;
-    }
+    if (!isJson(request.headers['content-type'])) return sendJson(response, 415, { error: 'the content type must be application/json' });
+    const rawBody = await readBody(request);
+    if (rawBody === null) return sendJson(response, 413, { error: 'body too large' }, { connection: 'close' });
     const verified = verifyDelivery(
       { verificationToken: config.LARK_VERIFICATION_TOKEN, encryptKey: config.LARK_ENCRYPT_KEY },
       { headers: request.headers, rawBody },
@@ -106,6 +121,13 @@ const webhook =
       return sendJson(response, verified.status, { error: verified.reason });
     }
     if (verified.challenge !== null) return sendJson(response, 200, { challenge: verified.challenge });
+    if (verified.signed) {
+      const fresh = await guardReplay(ctx.prisma, verified.signed, now());
+      if (!fresh.ok) {
+        ctx.log(`bot: refused a delivery to ${path}: ${fresh.reason}`);
+        return sendJson(response, fresh.status, { error: fresh.reason });
+      }
+    }
     try {
       const { value: answer, timings } = await withTimings((): Promise<unknown> => dispatcher.invoke(verified.body, { needCheck: false }));
       const serverTiming = serverTimingOf(timings);
@@ -129,7 +151,8 @@ const listen = (server: Server, host: string, port: number): Promise<AddressInfo
 /**
  * Starts the Lark bot as LARK_MODE says: `webhook` serves POST /lark/events and /lark/cards on
  * BOT_HOST:BOT_PORT; `websocket` opens the SDK's long connection (no public URL needed); `off`
- * starts nothing but the dispatcher. Event ids already handled are forgotten after a day.
+ * starts nothing but the dispatcher. Event ids already handled are forgotten after a day, the
+ * nonces of signed deliveries after 15 minutes.
  */
 export const startBot = async (options: BotOptions): Promise<Bot> => {
   const { config } = options;
@@ -144,6 +167,7 @@ export const startBot = async (options: BotOptions): Promise<Bot> => {
     targets: parseTargets(config.PROGRAMME_TARGETS),
     lark: options.lark,
     budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS,
+    limiter: options.limiter ?? createRateLimiter({ perMinute: config.BOT_COMMANDS_PER_MINUTE, burst: config.BOT_COMMAND_BURST }),
     log,
     identify: cachedIdentify(options.prisma),
     background(work) {
@@ -153,7 +177,10 @@ export const startBot = async (options: BotOptions): Promise<Bot> => {
   };
   const dispatcher = createDispatcher(ctx);
 
-  const prune = () => void pruneEvents(options.prisma).catch((error: unknown) => log(`bot: pruning old event ids failed: ${(error as Error).message}`));
+  const prune = () =>
+    void Promise.all([pruneEvents(options.prisma), pruneNonces(options.prisma)]).catch((error: unknown) =>
+      log(`bot: pruning old event ids and nonces failed: ${(error as Error).message}`),
+    );
   prune();
   const pruning = setInterval(prune, PRUNE_EVERY_MS);
   pruning.unref();
@@ -162,7 +189,7 @@ export const startBot = async (options: BotOptions): Promise<Bot> => {
   let url: string | null = null;
   let ws: lark.WSClient | null = null;
   if (config.LARK_MODE === 'webhook') {
-    const handle = webhook(ctx, config, dispatcher);
+    const handle = webhook(ctx, config, dispatcher, options.now ?? (() => new Date()));
     server = createServer((request, response) => {
       handle(request, response).catch((error: unknown) => {
         log(`bot: ${(error as Error).message}`);

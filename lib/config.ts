@@ -72,6 +72,10 @@ export const ConfigSchema = z.object({
   BOT_PORT: Port.default(3000),
   /** Lark allows 50 requests/s per app for sending messages. */
   LARK_MAX_PER_SECOND: z.coerce.number().positive().max(1_000).default(50),
+  /** Chat messages and card clicks one person may send the bot a minute, sustained (bots/rate-limit.ts). */
+  BOT_COMMANDS_PER_MINUTE: z.coerce.number().positive().max(1_000_000).default(20),
+  /** How many of them one person may send at once after a quiet spell. */
+  BOT_COMMAND_BURST: z.coerce.number().int().min(1).max(100_000).default(10),
   /** What 统计 / stats measures against (JSON): {"partnerships":1000,"dockings":800,"contracts":500,"amountCny":500000000}. */
   PROGRAMME_TARGETS: Optional,
 

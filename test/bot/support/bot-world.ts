@@ -5,6 +5,7 @@
  */
 import { createLarkClient } from '../../../lark/client.ts';
 import { startBot, type Bot } from '../../../bots/server.ts';
+import type { RateLimiter } from '../../../bots/rate-limit.ts';
 import { importDirectory } from '../../../app/directory.ts';
 import { createHarness, FAST_POLICY, recorded, ROLL_WEAR_DEMAND, type Harness } from '../../support/harness.ts';
 import { startLarkOpenApi, type LarkMessage, type LarkOpenApi } from '../../support/lark-open-api.ts';
@@ -116,7 +117,7 @@ export const partnershipInReview = async (w: BotWorld, keyPrefix: string): Promi
 /** The toast a callback's answer shows. */
 export const toastOf = (answer: Answer): { type: string; content: string } => answer.body.toast as { type: string; content: string };
 
-export const createBotWorld = async (testFile: string, options: { budgetMs?: number } = {}): Promise<BotWorld> => {
+export const createBotWorld = async (testFile: string, options: { budgetMs?: number; limiter?: RateLimiter } = {}): Promise<BotWorld> => {
   const lark = await startLarkOpenApi();
   const h = await createHarness(testFile);
   await importDirectory(h.prisma, LARK_PEOPLE);
@@ -134,6 +135,7 @@ export const createBotWorld = async (testFile: string, options: { budgetMs?: num
       policy: FAST_POLICY,
       lark: client,
       ...(budgetMs === undefined ? {} : { budgetMs }),
+      ...(options.limiter ? { limiter: options.limiter } : {}),
       log: (line) => logged.push(line),
     });
     bots.push(started);
