@@ -33,14 +33,21 @@ type Transport =
   | { readonly kind: 'smtp'; readonly mailer: Transporter }
   | { readonly kind: 'files'; readonly mailer: Transporter; readonly folder: ReturnType<typeof createOutboxFolder> };
 
+/**
+ * Pooled: a few connections kept open and reused, so a message costs one SMTP transaction, not a new
+ * session. Every wait on the server is bounded well inside the delivery activity's 1-minute attempt
+ * (nodemailer waits up to 10 minutes on an idle socket by default): an attempt that outlived its
+ * timeout would still be sending when Temporal starts the retry, and the message would go twice.
+ */
+const SMTP_OPTIONS = { pool: true, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as const;
+
 const createTransport = (config: Config): Transport => {
-  // Pooled: a few connections kept open and reused, so a message costs one SMTP transaction, not a new session.
-  if (config.SMTP_URL) return { kind: 'smtp', mailer: nodemailer.createTransport({ url: config.SMTP_URL, pool: true }) };
+  if (config.SMTP_URL) return { kind: 'smtp', mailer: nodemailer.createTransport({ url: config.SMTP_URL, ...SMTP_OPTIONS }) };
   if (config.SMTP_HOST) {
     return {
       kind: 'smtp',
       mailer: nodemailer.createTransport({
-        pool: true,
+        ...SMTP_OPTIONS,
         host: config.SMTP_HOST,
         port: config.SMTP_PORT ?? (config.SMTP_SECURE ? 465 : 587),
         secure: config.SMTP_SECURE,

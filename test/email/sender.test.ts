@@ -1,4 +1,5 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -122,6 +123,29 @@ describe('the email sender', () => {
     await world.sender.send(message(to, [item('review_reminder', 'P-2026-000703', {})], 'retry-me'));
     expect(world.smtp.to(to.email!)).toHaveLength(1);
   });
+});
+
+describe('a mail server that never answers', () => {
+  it('fails the send well inside the delivery attempt’s minute, as a failure to retry, so no earlier attempt is still sending when the retry starts', async () => {
+    const silent = net.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    try {
+      const sender = createEmailSender({
+        config: loadConfig({ SMTP_URL: `smtp://127.0.0.1:${port}`, EMAIL_FROM }),
+        prisma: world.prisma,
+        log: () => undefined,
+      });
+      const began = Date.now();
+      const failure = await sender.send(message(recipient('zh'), [item('review_reminder', 'P-2026-000704', {})], 'silent')).catch((error: Error) => error);
+      expect(failure).toBeInstanceOf(Error);
+      expect(isPermanentDeliveryFailure(failure)).toBe(false);
+      expect(Date.now() - began).toBeLessThan(30_000);
+      sender.close?.();
+    } finally {
+      silent.close();
+    }
+  }, 40_000);
 });
 
 describe('without SMTP configured', () => {
