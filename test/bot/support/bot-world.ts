@@ -117,9 +117,16 @@ export const partnershipInReview = async (w: BotWorld, keyPrefix: string): Promi
 /** The toast a callback's answer shows. */
 export const toastOf = (answer: Answer): { type: string; content: string } => answer.body.toast as { type: string; content: string };
 
-export const createBotWorld = async (testFile: string, options: { budgetMs?: number; limiter?: RateLimiter } = {}): Promise<BotWorld> => {
+export interface BotWorldOptions {
+  readonly budgetMs?: number;
+  readonly limiter?: RateLimiter;
+  /** The worker's settings over the outbox-only defaults, e.g. to send through the local Open API and an SMTP server. */
+  readonly workerEnv?: (lark: LarkOpenApi) => Record<string, string>;
+}
+
+export const createBotWorld = async (testFile: string, options: BotWorldOptions = {}): Promise<BotWorld> => {
   const lark = await startLarkOpenApi();
-  const h = await createHarness(testFile);
+  const h = await createHarness(testFile, options.workerEnv?.(lark) ?? {});
   await importDirectory(h.prisma, LARK_PEOPLE);
   await h.startWorker();
   const secrets: AppSecrets = { appId: lark.appId, verificationToken: hex(16), encryptKey: hex(16) };
