@@ -6,6 +6,8 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import type { InjectedFailure } from '../test/support/lark-open-api.ts';
+import type { SmtpFault } from '../test/support/smtp.ts';
 import type { Teardown } from './support.ts';
 
 export interface ReceiverAddresses {
@@ -21,8 +23,33 @@ export interface ReceiverArrivals {
   readonly lark: readonly number[];
 }
 
+/** One message as it arrived: its de-duplication key (email Message-ID, Lark `uuid`), its recipient, when (epoch ms). */
+export interface ReceivedMessage {
+  readonly key: string;
+  /** The envelope recipient of an email; the `receive_id` (open_id) of a Lark message. */
+  readonly to: string;
+  readonly at: number;
+}
+
+/** What arrived, per channel, in order. */
+export interface ReceivedMessages {
+  /** Every email accepted, once per envelope recipient. */
+  readonly email: readonly ReceivedMessage[];
+  /** Every Lark send request, answered or not (status 0: no answer yet), with its HTTP status. */
+  readonly larkRequests: readonly (ReceivedMessage & { readonly status: number })[];
+  /** Every Lark message delivered to a person (a repeated `uuid` within the hour delivers none). */
+  readonly lark: readonly ReceivedMessage[];
+}
+
+/** A fault for the receivers' process to inject from now on; `null` ends it. */
+export type ReceiverCommand = { readonly smtp: SmtpFault | null } | { readonly lark: InjectedFailure | null };
+
 export interface Receivers extends ReceiverAddresses {
   arrivals(): Promise<ReceiverArrivals>;
+  /** Every message received so far, with its key and recipient. */
+  received(): Promise<ReceivedMessages>;
+  /** Injects a fault (or ends it); resolves once the receivers act on it. */
+  inject(command: ReceiverCommand): Promise<void>;
 }
 
 /** The most arrivals within any window of `windowMs` (sliding, not calendar seconds). */
@@ -54,8 +81,23 @@ export const startReceivers = async (teardown: Teardown): Promise<Receivers> => 
     });
     child.once('exit', (code) => reject(new Error(`the receivers process exited (${code}) before listening`)));
   });
+  let nextId = 0;
+  const ask = <T>(command: ReceiverCommand | 'received', pick: (message: Record<string, unknown>) => T): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const id = ++nextId;
+      const answer = (message: Record<string, unknown>) => {
+        if (typeof message !== 'object' || message === null || message.id !== id) return;
+        child.off('message', answer);
+        if (typeof message.error === 'string') reject(new Error(`the receivers process: ${message.error}`));
+        else resolve(pick(message));
+      };
+      child.on('message', answer);
+      child.send({ id, command });
+    });
   return {
     ...ready,
+    received: () => ask('received', (message) => message.received as ReceivedMessages),
+    inject: (command) => ask(command, () => undefined),
     arrivals: () =>
       new Promise<ReceiverArrivals>((resolve) => {
         const answer = (message: { arrivals?: ReceiverArrivals }) => {

@@ -259,3 +259,44 @@ export const createTeardown = (): Teardown => {
 
 /** The `--database` option every benchmark takes. */
 export const DATABASE_OPTION = ['--database <db>', '"pglite" (in memory) or a postgresql:// server URL; default DATABASE_URL, else pglite'] as const;
+
+/** A dev server that keeps its data in a file, so it can be stopped and started again on the same port and file. */
+export interface RestartableTemporal extends BenchTemporal {
+  readonly dbFile: string;
+  /** Stops the server (SIGTERM); clients and workers keep their connections and see it gone. */
+  stopServer(): Promise<void>;
+  /** Starts it again on the same port and database file; resolves once it answers. */
+  startServer(): Promise<void>;
+}
+
+/**
+ * A headless dev server on a free loopback port, with its data in `dbFile` (`--db-filename`), and a
+ * client on it: what `startTemporal` gives, plus stopping and starting the server in the middle of a run.
+ */
+export const startFileBackedTemporal = async (dbFile: string): Promise<RestartableTemporal> => {
+  const cli = await findTemporalCli({ explicit: process.env.TEMPORAL_CLI, log, install: false });
+  if (!cli) throw new Error('the benchmark needs the Temporal CLI: run `npm install` (it builds one with Go) or set TEMPORAL_CLI');
+  const port = await freePort();
+  let server: Awaited<ReturnType<typeof startDevServer>> | null = await startDevServer({ cli, port, uiPort: null, dbFile });
+  const serverPid = await findServerPid(cli);
+  const client = new Client({ connection: await Connection.connect({ address: server.address }), namespace: 'default' });
+  const address = server.address;
+  return {
+    address,
+    client,
+    serverPid,
+    dbFile,
+    async stopServer() {
+      await server?.stop();
+      server = null;
+    },
+    async startServer() {
+      if (!server) server = await startDevServer({ cli, port, uiPort: null, dbFile });
+    },
+    async stop() {
+      await client.connection.close().catch(() => undefined);
+      await server?.stop();
+      server = null;
+    },
+  };
+};

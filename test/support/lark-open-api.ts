@@ -115,6 +115,11 @@ export interface LarkOpenApi {
   /** Rotates the tenant token: the old one now fails with 99991663. */
   revokeTokens(): void;
   failNext(route: LarkRoute, failure: InjectedFailure): void;
+  /**
+   * Every request to `route` misbehaves as `failure` says (its `times` ignored) until called again
+   * with null: an outage of a while rather than of a number of requests. Queued `failNext` ones come first.
+   */
+  failWhile(route: LarkRoute, failure: InjectedFailure | null): void;
   close(): Promise<void>;
 }
 
@@ -453,6 +458,7 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
   const cardTokens = new Map<string, { messageId: string; expiresAt: number; uses: number }>();
   const unreachable = new Set<string>();
   const failures = new Map<LarkRoute, { failure: InjectedFailure; remaining: number }[]>();
+  const standing = new Map<LarkRoute, InjectedFailure>();
 
   const now = (): string => String(Date.now());
   const chatFor = (receiveIdType: ReceiveIdType, receiveId: string): string => (receiveIdType === 'chat_id' ? receiveId : `oc_${hashHex(`p2p:${receiveId}`)}`);
@@ -618,7 +624,7 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
   const takeFailure = (route: LarkRoute): InjectedFailure | undefined => {
     const queue = failures.get(route);
     const next = queue?.[0];
-    if (!queue || !next) return undefined;
+    if (!queue || !next) return standing.get(route);
     next.remaining -= 1;
     if (next.remaining <= 0) queue.shift();
     return next.failure;
@@ -764,6 +770,10 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
       const queue = failures.get(route) ?? [];
       queue.push({ failure, remaining: failure.times ?? 1 });
       failures.set(route, queue);
+    },
+    failWhile(route, failure) {
+      if (failure) standing.set(route, failure);
+      else standing.delete(route);
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -26,8 +26,19 @@ export interface LoopbackSmtp {
   readonly deferred: Set<string>;
   /** The messages received for one address. */
   to(address: string): ReceivedMail[];
+  /** Makes the server misbehave from now on (`null`: behave again); see `SmtpFault`. */
+  setFault(fault: SmtpFault | null): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * An outage or a slow server, for fault-injection runs:
+ * - `refuse`: the port stops listening (new connections are refused) and sessions already open are
+ *   answered 421 at their next MAIL FROM, which closes them;
+ * - `421`: connections are accepted, then answered 421 "service not available" and closed;
+ * - `slow`: every answer to MAIL FROM, RCPT TO and the end of DATA waits `delayMs` first.
+ */
+export type SmtpFault = { readonly kind: 'refuse' } | { readonly kind: '421' } | { readonly kind: 'slow'; readonly delayMs: number };
 
 const smtpError = (message: string, responseCode: number): Error => Object.assign(new Error(message), { responseCode });
 
@@ -36,14 +47,29 @@ export const startLoopbackSmtp = async (): Promise<LoopbackSmtp> => {
   const received: ReceivedMail[] = [];
   const refuse = new Set<string>();
   const deferred = new Set<string>();
+  let fault: SmtpFault | null = null;
+  const unavailable = () => smtpError('4.3.2 service not available, closing transmission channel', 421);
+  /** Runs `answer` after the injected delay, if the server is slow now. */
+  const later = (answer: () => void): void => {
+    if (fault?.kind === 'slow') setTimeout(answer, fault.delayMs);
+    else answer();
+  };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onConnect(_session, callback) {
+      if (fault?.kind === '421' || fault?.kind === 'refuse') return callback(unavailable());
+      callback();
+    },
+    onMailFrom(_address, _session, callback) {
+      if (fault?.kind === '421' || fault?.kind === 'refuse') return callback(unavailable());
+      later(() => callback());
+    },
     onRcptTo(address, _session, callback) {
       if (refuse.has(address.address)) return callback(smtpError(`5.1.1 <${address.address}>: mailbox unavailable`, 550));
       if (deferred.has(address.address)) return callback(smtpError(`4.2.0 <${address.address}>: try again later`, 451));
-      callback();
+      later(() => callback());
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -55,7 +81,7 @@ export const startLoopbackSmtp = async (): Promise<LoopbackSmtp> => {
           .then((parsed) => {
             const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
             received.push({ envelope: { from, to: session.envelope.rcptTo.map((r) => r.address) }, raw, parsed, receivedAt });
-            callback();
+            later(() => callback());
           })
           .catch((error: Error) => callback(error));
       });
@@ -72,6 +98,22 @@ export const startLoopbackSmtp = async (): Promise<LoopbackSmtp> => {
     refuse,
     deferred,
     to: (address) => received.filter((mail) => mail.envelope.to.includes(address)),
+    async setFault(next) {
+      const wasListening = server.server.listening;
+      fault = next;
+      if (next?.kind === 'refuse' && wasListening) {
+        // Stop accepting; the callback would wait for open sessions, which the 421s close.
+        server.server.close();
+      } else if (next?.kind !== 'refuse' && !wasListening) {
+        await new Promise<void>((resolve, reject) => {
+          server.server.once('error', reject);
+          server.server.listen(port, '127.0.0.1', () => {
+            server.server.off('error', reject);
+            resolve();
+          });
+        });
+      }
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 };
