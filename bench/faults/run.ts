@@ -15,6 +15,7 @@ import { startReceivers, type Receivers } from '../receivers.ts';
 import { checkRun, type FaultCheck } from './check.ts';
 import { driveLifecycle, loadPeople, type Driven } from './drive.ts';
 import { superviseWorker, type WorkerSupervisor } from './worker.ts';
+import { seededRandom } from '../../matching/eval/synthetic.ts';
 
 export interface FaultOptions {
   readonly partnerships: number;
@@ -95,18 +96,6 @@ export interface ScenarioResult extends Omit<FaultCheck, 'completed'> {
   /** What failed the checks; empty when the run passed. */
   readonly problems: readonly string[];
 }
-
-/** A small seeded generator (mulberry32), so a run's kill moments can be repeated. */
-export const seeded = (seed: number): (() => number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
 
 /** Where the scenario runs when the caller brings its own services (the CI test brings the suite's dev server and database). */
 export interface GivenServices {
@@ -237,7 +226,7 @@ export const runScenario = async (scenario: Scenario, options: FaultOptions, giv
           await new Promise((resolve) => setTimeout(resolve, 250));
         }
       },
-      random: seeded(options.seed),
+      random: seededRandom(options.seed),
     };
     const drive = driveLifecycle({ prisma, client, taskQueue, people, runId, lifecycleMs: options.lifecycleMs });
     const driven: Driven[] = [];
