@@ -31,13 +31,9 @@ export const createDeliver = (prisma: PrismaClient, channel: Delivery['channel']
       items: rows.map((row) => ({ template: row.template as MessageTemplate, payload: row.payload as Record<string, unknown> })),
     };
     const ids = rows.map((row) => row.id);
+    let messageId: string;
     try {
-      const { messageId } = await sender.send(message);
-      await prisma.notification.updateMany({
-        where: { id: { in: ids } },
-        data: { status: 'sent', messageId, sentAt: new Date(), lastError: null, attempts: { increment: 1 } },
-      });
-      return { messageId, alreadySent: false };
+      ({ messageId } = await sender.send(message));
     } catch (error) {
       // Both channels report a permanent failure as `permanentDeliveryFailure`: marked failed, not retried.
       const permanent = isPermanentDeliveryFailure(error);
@@ -47,4 +43,27 @@ export const createDeliver = (prisma: PrismaClient, channel: Delivery['channel']
       });
       throw error;
     }
+    // Sent: from here a failure must not fail the attempt, whose retry would send the message again.
+    await persistently(() =>
+      prisma.notification.updateMany({
+        where: { id: { in: ids } },
+        data: { status: 'sent', messageId, sentAt: new Date(), lastError: null, attempts: { increment: 1 } },
+      }),
+    );
+    return { messageId, alreadySent: false };
   };
+
+/** Pauses between tries of recording a message as sent: the database restarting or a dropped connection, about 12 s in all, so that the attempt ends inside its minute. */
+const MARK_SENT_PAUSES_MS = [250, 500, 1_000, 2_000, 3_000, 5_000];
+
+/** Runs `write` until it succeeds, pausing between tries; the last failure is thrown. */
+const persistently = async <T>(write: () => Promise<T>): Promise<T> => {
+  for (const pause of MARK_SENT_PAUSES_MS) {
+    try {
+      return await write();
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+  return write();
+};
