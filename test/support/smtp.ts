@@ -91,6 +91,9 @@ export const startLoopbackSmtp = async (): Promise<LoopbackSmtp> => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
+  // A client that goes away mid-session (a worker killed while sending) resets its connection: that
+  // session's error, which smtp-server re-emits on the server, must not end the process.
+  server.on('error', () => undefined);
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,
