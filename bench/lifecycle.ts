@@ -24,24 +24,14 @@ import { performance } from 'node:perf_hooks';
 import { Command, Option } from 'commander';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
-import { resolveActor } from '../app/directory.ts';
 import { submitPartnership } from '../app/intake.ts';
 import { waitUntil } from '../app/wait-for-status.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
 import { bundleWorkflows, createWorker, QUIET_BUNDLER_LOGGER } from '../lib/workers.ts';
 import { workflowIdFor } from '../domain/reference.ts';
-import { type Actor } from '../domain/actor.ts';
 import type { partnership } from '../workflows/index.ts';
-import {
-  completeMilestoneUpdate,
-  concludeNegotiationUpdate,
-  proposeTermsUpdate,
-  registerContractUpdate,
-  respondToProposalUpdate,
-  reviewUpdate,
-  selectCandidatesUpdate,
-  statusQuery,
-} from '../workflows/messages.ts';
+import { reviewUpdate, statusQuery } from '../workflows/messages.ts';
+import { decisionsAfterMatching, loadPeople, titleFor, type People } from './happy-path.ts';
 import { createClientTimer, phasesOf, phaseTable, type ClientTimer } from './phases.ts';
 import { createFloorWorker } from './floor-activities.ts';
 import { FLOOR_ACTIVITIES, FLOOR_STEPS, floorStatusQuery, floorUpdate, type floor, type FloorInput } from './floor-workflow.ts';
@@ -147,25 +137,6 @@ const measure = async (count: number, concurrency: number, lifecycle: (index: nu
   };
 };
 
-const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-const DAY = 86_400_000;
-
-interface People {
-  readonly coord: Actor;
-  readonly contact: Actor;
-  /** The tech-transfer officer of each university. */
-  readonly ttoOf: ReadonlyMap<string, Actor>;
-}
-
-const loadPeople = async (prisma: PrismaClient): Promise<People> => {
-  const ttos = await prisma.person.findMany({ where: { role: 'tto_officer' }, select: { id: true, organisationId: true } });
-  const ttoOf = new Map<string, Actor>();
-  for (const tto of ttos) if (tto.organisationId) ttoOf.set(tto.organisationId, await resolveActor(prisma, tto.id));
-  return { coord: await resolveActor(prisma, 'coord'), contact: await resolveActor(prisma, 'contact-steel'), ttoOf };
-};
-
-const titleFor = (runId: string, index: number): string => `${BENCH_DEMAND.title}（${runId}-${index}）`;
-
 /** One partnership through the whole happy path, as the lifecycle test drives it. */
 const realLifecycle =
   (deps: { prisma: PrismaClient; client: Client; taskQueue: string; people: People; runId: string; timer: ClientTimer }) =>
@@ -199,43 +170,9 @@ const realLifecycle =
     );
     const best = matching.candidates[0];
     if (!best) throw new Error(`${what}: no candidate`);
-    const tto = people.ttoOf.get(best.counterpart.id);
-    if (!tto) throw new Error(`${what}: no TTO officer for ${best.counterpart.id}`);
-    await timer.time('client: update selectCandidates', () =>
-      handle.executeUpdate(selectCandidatesUpdate, { args: [{ actor: coord, candidateIds: [best.id] }] }),
-    );
-    await timer.time('client: update respondToProposal', () =>
-      handle.executeUpdate(respondToProposalUpdate, { args: [{ actor: tto, candidateId: best.id, decision: 'accept' }] }),
-    );
-    await timer.time('client: update proposeTerms', () =>
-      handle.executeUpdate(proposeTermsUpdate, { args: [{ actor: contact, terms: '许可使用三年，首期付款后技术服务', amountCny: 1_200_000 }] }),
-    );
-    await timer.time('client: update concludeNegotiation', () =>
-      handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: tto, outcome: 'agreed' }] }),
-    );
-    const now = Date.now();
-    await timer.time('client: update registerContract', () =>
-      handle.executeUpdate(registerContractUpdate, {
-        args: [
-          {
-            actor: coord,
-            type: 'licensing',
-            amountCny: 1_200_000,
-            signedOn: isoDate(now),
-            milestones: [
-              { title: '技术资料交付', kind: 'deliverable', due: isoDate(now + 60 * DAY), responsible: 'university' },
-              { title: '首期许可费', kind: 'payment', due: isoDate(now + 90 * DAY), responsible: 'enterprise', amountCny: 600_000 },
-            ],
-          },
-        ],
-      }),
-    );
-    await timer.time('client: update completeMilestone', () =>
-      handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: tto, milestone: 1, evidenceUrl: 'https://docs.example.cn/delivery.pdf' }] }),
-    );
-    await timer.time('client: update completeMilestone', () =>
-      handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: contact, milestone: 2, evidenceUrl: 'https://pay.example.cn/receipt/1' }] }),
-    );
+    for (const decision of decisionsAfterMatching(people, { id: best.id, university: best.counterpart.id }, Date.now())) {
+      await timer.time(`client: update ${decision.update}`, () => decision.run(handle));
+    }
     const outcome = await timer.time('client: wait for the result', () => handle.result());
     if (outcome.stage !== 'completed') throw new Error(`${what} ended ${outcome.stage}: ${outcome.reason}`);
   };

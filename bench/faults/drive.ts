@@ -7,40 +7,15 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
-import { resolveActor } from '../../app/directory.ts';
 import { submitPartnership } from '../../app/intake.ts';
 import { waitUntil } from '../../app/wait-for-status.ts';
 import { ValidationError } from '../../lib/validation.ts';
 import type { PrismaClient } from '../../lib/prisma.ts';
 import { workflowIdFor } from '../../domain/reference.ts';
-import type { Actor } from '../../domain/actor.ts';
 import type { partnership } from '../../workflows/index.ts';
-import {
-  completeMilestoneUpdate,
-  concludeNegotiationUpdate,
-  proposeTermsUpdate,
-  registerContractUpdate,
-  respondToProposalUpdate,
-  reviewUpdate,
-  selectCandidatesUpdate,
-  statusQuery,
-} from '../../workflows/messages.ts';
+import { reviewUpdate, statusQuery } from '../../workflows/messages.ts';
+import { decisionsAfterMatching, titleFor, type People } from '../happy-path.ts';
 import { BENCH_DEMAND, LONG_POLICY } from '../support.ts';
-
-export interface People {
-  readonly coord: Actor;
-  readonly contact: Actor;
-  /** The tech-transfer officer of each university. */
-  readonly ttoOf: ReadonlyMap<string, Actor>;
-}
-
-export const loadPeople = async (prisma: PrismaClient): Promise<People> => {
-  const ttos = await prisma.person.findMany({ where: { role: 'tto_officer' }, select: { id: true, organisationId: true } });
-  const ttoOf = new Map<string, Actor>();
-  for (const tto of ttos) if (tto.organisationId) ttoOf.set(tto.organisationId, await resolveActor(prisma, tto.id));
-  return { coord: await resolveActor(prisma, 'coord'), contact: await resolveActor(prisma, 'contact-steel'), ttoOf };
-};
 
 /** A refusal or a bad submission is an answer, not an outage: making the call again cannot help. */
 const isAnswer = (error: unknown): boolean => error instanceof WorkflowUpdateFailedError || error instanceof ValidationError;
@@ -60,9 +35,6 @@ export const patiently = async <T>(what: string, deadline: number, call: () => P
   }
 };
 
-const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-const DAY = 86_400_000;
-
 export interface Driven {
   readonly reference: string;
   /** When its workflow's result came back (epoch ms). */
@@ -79,8 +51,6 @@ export interface DriveDeps {
   /** How long one lifecycle may take, outages included. */
   readonly lifecycleMs: number;
 }
-
-export const titleFor = (runId: string, index: number): string => `${BENCH_DEMAND.title}（${runId}-${index}）`;
 
 /** One partnership through the whole happy path; throws if it cannot complete by its deadline. */
 export const driveLifecycle =
@@ -100,37 +70,19 @@ export const driveLifecycle =
     );
     const ref = submitted.reference;
     const handle: WorkflowHandle<typeof partnership> = client.workflow.getHandle<typeof partnership>(workflowIdFor(ref));
-    /** An update under a fixed id: made again after an outage, the server runs it once. */
-    const decide = <R, A extends [unknown, ...unknown[]]>(step: string, update: UpdateDefinition<R, A>, args: A): Promise<R> =>
-      patiently(`${ref} ${step}`, deadline, () => handle.executeUpdate(update, { args, updateId: `${ref}/${step}` }));
     const status = () => handle.query(statusQuery);
 
     await waitUntil(status, (s) => s.stage === 'review', `${ref} in review`, left());
-    await decide('review', reviewUpdate, [{ actor: coord, decision: 'approve' }]);
+    // Each update under a fixed id: made again after an outage, the server runs it once.
+    await patiently(`${ref} review`, deadline, () =>
+      handle.executeUpdate(reviewUpdate, { args: [{ actor: coord, decision: 'approve' }], updateId: `${ref}/review` }),
+    );
     const matching = await waitUntil(status, (s) => s.awaiting.some((a) => a.action === 'select_candidates'), `${ref} candidates`, left());
     const best = matching.candidates[0];
     if (!best) throw new Error(`${ref}: no candidate`);
-    const tto = people.ttoOf.get(best.counterpart.id);
-    if (!tto) throw new Error(`${ref}: no TTO officer for ${best.counterpart.id}`);
-    await decide('select', selectCandidatesUpdate, [{ actor: coord, candidateIds: [best.id] }]);
-    await decide('respond', respondToProposalUpdate, [{ actor: tto, candidateId: best.id, decision: 'accept' }]);
-    await decide('terms', proposeTermsUpdate, [{ actor: contact, terms: '许可使用三年，首期付款后技术服务', amountCny: 1_200_000 }]);
-    await decide('conclude', concludeNegotiationUpdate, [{ actor: tto, outcome: 'agreed' }]);
-    const now = Date.now();
-    await decide('contract', registerContractUpdate, [
-      {
-        actor: coord,
-        type: 'licensing',
-        amountCny: 1_200_000,
-        signedOn: isoDate(now),
-        milestones: [
-          { title: '技术资料交付', kind: 'deliverable', due: isoDate(now + 60 * DAY), responsible: 'university' },
-          { title: '首期许可费', kind: 'payment', due: isoDate(now + 90 * DAY), responsible: 'enterprise', amountCny: 600_000 },
-        ],
-      },
-    ]);
-    await decide('milestone-1', completeMilestoneUpdate, [{ actor: tto, milestone: 1, evidenceUrl: 'https://docs.example.cn/delivery.pdf' }]);
-    await decide('milestone-2', completeMilestoneUpdate, [{ actor: contact, milestone: 2, evidenceUrl: 'https://pay.example.cn/receipt/1' }]);
+    for (const decision of decisionsAfterMatching(people, { id: best.id, university: best.counterpart.id }, Date.now())) {
+      await patiently(`${ref} ${decision.step}`, deadline, () => decision.run(handle, `${ref}/${decision.step}`));
+    }
     const outcome = await patiently(`${ref} result`, deadline, () => handle.result());
     if (outcome.stage !== 'completed') throw new Error(`${ref} ended ${outcome.stage}: ${outcome.reason}`);
     return { reference: ref, completedAt: Date.now() };

@@ -13,7 +13,8 @@ import { createPrisma, type PrismaClient } from '../../lib/prisma.ts';
 import { createScratchDatabase } from '../../lib/scratch-database.ts';
 import { startReceivers, type Receivers } from '../receivers.ts';
 import { checkRun, type FaultCheck } from './check.ts';
-import { driveLifecycle, loadPeople, type Driven } from './drive.ts';
+import { driveLifecycle, type Driven } from './drive.ts';
+import { loadPeople } from '../happy-path.ts';
 import { superviseWorker, type WorkerSupervisor } from './worker.ts';
 import { seededRandom } from '../../matching/eval/synthetic.ts';
 
