@@ -3,6 +3,7 @@ import type { PrismaClient } from '../lib/prisma.ts';
 import type { ChannelSender, MessageTemplate, OutgoingMessage } from '../notifications/content.ts';
 import { isPermanentDeliveryFailure, UNKNOWN_MESSAGE } from '../domain/failures.ts';
 import type { Delivery } from './outbox.ts';
+import type { AcceptanceJournal } from './acceptance-journal.ts';
 
 export interface DeliveryResult {
   readonly messageId: string;
@@ -13,9 +14,11 @@ export interface DeliveryResult {
 /**
  * Sends one message — the outbox rows sharing `key` on one channel — unless it was already sent.
  * The key is stable across retries and becomes the Lark `uuid` / email Message-ID, and the rows are
- * marked sent in the same step, so each workflow step reaches each person once.
+ * marked sent in the same step, so each workflow step reaches each person once. With a journal, a
+ * server's acceptance is noted before it is recorded, and a retry after a crash in between records
+ * it instead of sending again.
  */
-export const createDeliver = (prisma: PrismaClient, channel: Delivery['channel'], sender: ChannelSender) =>
+export const createDeliver = (prisma: PrismaClient, channel: Delivery['channel'], sender: ChannelSender, journal?: AcceptanceJournal) =>
   async function deliver({ key }: { key: string }): Promise<DeliveryResult> {
     const rows = await prisma.notification.findMany({
       where: { batchKey: key, channel },
@@ -31,6 +34,12 @@ export const createDeliver = (prisma: PrismaClient, channel: Delivery['channel']
       items: rows.map((row) => ({ template: row.template as MessageTemplate, payload: row.payload as Record<string, unknown> })),
     };
     const ids = rows.map((row) => row.id);
+    const accepted = await journal?.find(key, ids);
+    if (accepted) {
+      await markSent(prisma, ids, accepted);
+      await journal?.settle(key);
+      return { messageId: accepted, alreadySent: true };
+    }
     let messageId: string;
     try {
       ({ messageId } = await sender.send(message));
@@ -43,15 +52,20 @@ export const createDeliver = (prisma: PrismaClient, channel: Delivery['channel']
       });
       throw error;
     }
-    // Sent: from here a failure must not fail the attempt, whose retry would send the message again.
-    await persistently(() =>
-      prisma.notification.updateMany({
-        where: { id: { in: ids } },
-        data: { status: 'sent', messageId, sentAt: new Date(), lastError: null, attempts: { increment: 1 } },
-      }),
-    );
+    journal?.accepted(key, ids, messageId);
+    await markSent(prisma, ids, messageId);
+    await journal?.settle(key);
     return { messageId, alreadySent: false };
   };
+
+/** Sent: from here a failure must not fail the attempt, whose retry would send the message again. */
+const markSent = (prisma: PrismaClient, ids: readonly string[], messageId: string) =>
+  persistently(() =>
+    prisma.notification.updateMany({
+      where: { id: { in: [...ids] } },
+      data: { status: 'sent', messageId, sentAt: new Date(), lastError: null, attempts: { increment: 1 } },
+    }),
+  );
 
 /** Pauses between tries of recording a message as sent: the database restarting or a dropped connection, about 12 s in all, so that the attempt ends inside its minute. */
 const MARK_SENT_PAUSES_MS = [250, 500, 1_000, 2_000, 3_000, 5_000];

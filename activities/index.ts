@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../lib/prisma.ts';
 import type { ChannelSender } from '../notifications/content.ts';
+import { createAcceptanceJournal } from './acceptance-journal.ts';
 import { createDeliver } from './delivery.ts';
 import { createComposeDigests } from './digest.ts';
 import { createRecordEvent } from './record-event.ts';
@@ -22,10 +23,15 @@ export interface DeliveryDependencies {
   readonly prisma: PrismaClient;
   readonly lark: ChannelSender;
   readonly email: ChannelSender;
+  /** Where sends a server accepted are noted until the database records them (activities/acceptance-journal.ts). */
+  readonly journalDir?: string;
 }
 
 /** The sending activities, each registered on its channel's own rate-limited task queue. */
-export const createDeliveryActivities = ({ prisma, lark, email }: DeliveryDependencies) => ({
-  deliverLark: createDeliver(prisma, 'lark', lark),
-  deliverEmail: createDeliver(prisma, 'email', email),
-});
+export const createDeliveryActivities = ({ prisma, lark, email, journalDir }: DeliveryDependencies) => {
+  const journal = (channel: 'lark' | 'email') => (journalDir ? createAcceptanceJournal(journalDir, channel) : undefined);
+  return {
+    deliverLark: createDeliver(prisma, 'lark', lark, journal('lark')),
+    deliverEmail: createDeliver(prisma, 'email', email, journal('email')),
+  };
+};

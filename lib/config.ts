@@ -91,6 +91,9 @@ export const ConfigSchema = z.object({
 });
 export type Config = z.output<typeof ConfigSchema>;
 
+/** Sends a server accepted, noted until the database records them: with the data, so a restarted worker finds them. */
+export const acceptedDirOf = (config: Pick<Config, 'DATA_DIR'>): string => path.join(config.DATA_DIR, 'accepted');
+
 /** Where messages are written when no mail server (and, under `lark/`, no Lark app) is configured. */
 export const outboxDirOf = (config: Pick<Config, 'EMAIL_OUTBOX_DIR' | 'DATA_DIR'>): string => config.EMAIL_OUTBOX_DIR ?? path.join(config.DATA_DIR, 'outbox');
 

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleOption, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities, createDeliveryActivities } from '../activities/index.ts';
 import { createSenders } from '../activities/senders.ts';
-import { channelRates, type Config } from './config.ts';
+import { acceptedDirOf, channelRates, type Config } from './config.ts';
 import type { PrismaClient } from './prisma.ts';
 import { ensureSchedules } from './schedules.ts';
 import type { Services } from './services.ts';
@@ -24,6 +24,8 @@ export interface WorkerOptions {
   readonly workflowBundle?: WorkflowBundleOption;
   readonly maxConcurrentActivityTaskExecutions?: number;
   readonly maxCachedWorkflows?: number;
+  /** Where sends a server accepted are noted until the database records them; none when absent. */
+  readonly journalDir?: string;
 }
 
 /** The service's workers in one process: workflows and records on the main queue, and one queue per channel. */
@@ -55,7 +57,11 @@ export const createWorker = async (options: WorkerOptions): Promise<ServiceWorke
     ...(options.maxConcurrentActivityTaskExecutions ? { maxConcurrentActivityTaskExecutions: options.maxConcurrentActivityTaskExecutions } : {}),
     ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
   });
-  const { deliverLark, deliverEmail } = createDeliveryActivities({ prisma, ...options.senders });
+  const { deliverLark, deliverEmail } = createDeliveryActivities({
+    prisma,
+    ...options.senders,
+    ...(options.journalDir ? { journalDir: options.journalDir } : {}),
+  });
   const lark = await Worker.create({
     connection,
     namespace,
@@ -101,5 +107,6 @@ export const createConfiguredWorker = async (config: Config, services: Services)
     emailPerSecond: rates.email,
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+    journalDir: acceptedDirOf(config),
   });
 };

@@ -23,11 +23,11 @@ const OPTIONS: FaultOptions = {
 };
 
 /**
- * The bound on repeated emails. The Message-ID is stable, but an email the SMTP server accepted
- * just before the worker died is sent again by the retry (README, "Known limits"). Only messages
- * in an SMTP transaction at the kill can be repeated: the email transport keeps at most 5 pooled
- * connections (nodemailer's default), so at most 5 per kill, with one more for a message accepted
- * while its row was being marked sent.
+ * The bound on repeated emails. A send the SMTP server accepted is noted in the acceptance journal the
+ * moment the worker hears of it, and a retry finds it there; what can still come twice is a message the
+ * server took in the moments before the worker read its answer. Only messages in an SMTP transaction at
+ * the kill can be: the transport keeps at most 5 pooled connections (nodemailer's default), so at most 5
+ * per kill, with one more for a message being noted as the process died.
  */
 const EMAILS_REPEATED_PER_KILL = 6;
 

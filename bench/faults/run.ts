@@ -15,7 +15,10 @@ import { startReceivers, type Receivers } from '../receivers.ts';
 import { checkRun, type FaultCheck } from './check.ts';
 import { driveLifecycle, type Driven } from './drive.ts';
 import { loadPeople } from '../happy-path.ts';
-import { superviseWorker, type WorkerSupervisor } from './worker.ts';
+import { NPM_START_PROGRAM, superviseWorker, type WorkerSupervisor } from './worker.ts';
+import { loadConfig } from '../../lib/config.ts';
+import { freePort } from '../../lib/net.ts';
+import { embeddedDatabaseUrl } from '../../lib/services.ts';
 import { seededRandom } from '../../matching/eval/synthetic.ts';
 
 export interface FaultOptions {
@@ -71,6 +74,8 @@ export interface Scenario {
   /** What is done, in a few words, for the table. */
   describe(options: FaultOptions): string;
   readonly temporal: 'memory' | 'file';
+  /** `npm-start`: the whole service in one process with its embedded PGlite, which is the run's database; the worker alone otherwise. */
+  readonly service?: 'worker' | 'npm-start';
   /** Why it cannot run here (no PostgreSQL binaries…), or null. */
   skipReason?(): Promise<string | null>;
   /** A database server of its own; otherwise the run's default. */
@@ -111,6 +116,13 @@ const withParams = (url: string, params: Readonly<Record<string, string>> = {}):
   return parsed.toString();
 };
 
+/** An error's first line and its causes', e.g. an update's failure and the activity failure behind it. */
+const causes = (error: unknown): string => {
+  const lines: string[] = [];
+  for (let at: unknown = error; at instanceof Error && lines.length < 5; at = at.cause) lines.push(at.message.split('\n')[0]!);
+  return lines.join(' ← ');
+};
+
 /** The row of a scenario that was skipped, or that could not run (`problems` says why). */
 export const notRun = (scenario: Scenario, options: FaultOptions, skipped: string | null, problems: readonly string[]): ScenarioResult => ({
   scenario: scenario.name,
@@ -146,7 +158,11 @@ export const runScenario = async (scenario: Scenario, options: FaultOptions, giv
   const runId = `${scenario.name.replace(/[^a-z]/g, '')}${Date.now().toString(36)}`;
   try {
     const workDir = await mkdtemp(path.join(tmpdir(), 'qxwq-faults-'));
-    teardown.add('the temporary folder', () => rm(workDir, { recursive: true, force: true }));
+    // The worker's logs are kept when the run fails, for whoever looks into it.
+    let failed = true;
+    teardown.add('the temporary folder', () =>
+      failed ? Promise.resolve(log(`${scenario.name}: logs kept in ${workDir}`)) : rm(workDir, { recursive: true, force: true }),
+    );
     log(`${scenario.name}: starting the services (work folder ${workDir})`);
 
     let temporal: RestartableTemporal | null = null;
@@ -164,49 +180,57 @@ export const runScenario = async (scenario: Scenario, options: FaultOptions, giv
       ({ address, client } = started);
     }
 
+    const receivers = await startReceivers(teardown);
+    const taskQueue = `faults-${runId}`;
+    const serviceEnv = {
+      TEMPORAL_ADDRESS: address,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      DATA_DIR: workDir,
+      SMTP_URL: receivers.smtpUrl,
+      SMTP_HOST: '',
+      EMAIL_FROM,
+      LARK_APP_ID: receivers.larkAppId,
+      LARK_APP_SECRET: receivers.larkAppSecret,
+      LARK_DOMAIN: receivers.larkBaseUrl,
+      EMAIL_MAX_PER_SECOND: String(options.emailRate),
+      LARK_MAX_PER_SECOND: String(options.larkRate),
+      LARK_MODE: 'off',
+    };
+
     const ownDatabase = scenario.startDatabase ? await scenario.startDatabase(teardown) : null;
     let databaseUrl: string;
     let poolMax: number;
-    if (ownDatabase) {
-      const scratch = await createScratchDatabase(ownDatabase.serverUrl, 'qxwq_faults');
-      teardown.add('the database', scratch.drop);
-      databaseUrl = scratch.url;
-      poolMax = 10;
-    } else if (given.database) {
-      ({ url: databaseUrl, poolMax } = given.database);
+    let worker: WorkerSupervisor;
+    if (scenario.service === 'npm-start') {
+      // The service makes and migrates its own database, so it starts first.
+      const config = loadConfig({ ...serviceEnv, PGLITE_PORT: String(await freePort()) });
+      worker = superviseWorker({ ...serviceEnv, DATABASE_URL: '', PGLITE_PORT: String(config.PGLITE_PORT) }, workDir, NPM_START_PROGRAM);
+      teardown.add('the service process', worker.stop);
+      await worker.start();
+      databaseUrl = embeddedDatabaseUrl(config);
+      poolMax = 2;
     } else {
-      const scratch = await createScratchDatabase(undefined, 'qxwq_faults');
-      teardown.add('the database', scratch.drop);
-      databaseUrl = scratch.url;
-      poolMax = 4;
+      if (ownDatabase) {
+        const scratch = await createScratchDatabase(ownDatabase.serverUrl, 'qxwq_faults');
+        teardown.add('the database', scratch.drop);
+        databaseUrl = scratch.url;
+        poolMax = 10;
+      } else if (given.database) {
+        ({ url: databaseUrl, poolMax } = given.database);
+      } else {
+        const scratch = await createScratchDatabase(undefined, 'qxwq_faults');
+        teardown.add('the database', scratch.drop);
+        databaseUrl = scratch.url;
+        poolMax = 4;
+      }
+      worker = superviseWorker({ ...serviceEnv, DATABASE_URL: withParams(databaseUrl, ownDatabase?.workerUrlParams) }, workDir);
+      teardown.add('the worker process', worker.stop);
     }
     const prisma = createPrisma(databaseUrl, poolMax);
     teardown.add('Prisma', () => prisma.$disconnect());
     await importFixtures(prisma);
     const people = await loadPeople(prisma);
-
-    const receivers = await startReceivers(teardown);
-    const taskQueue = `faults-${runId}`;
-    const worker = superviseWorker(
-      {
-        TEMPORAL_ADDRESS: address,
-        DATABASE_URL: withParams(databaseUrl, ownDatabase?.workerUrlParams),
-        TEMPORAL_TASK_QUEUE: taskQueue,
-        DATA_DIR: workDir,
-        SMTP_URL: receivers.smtpUrl,
-        SMTP_HOST: '',
-        EMAIL_FROM,
-        LARK_APP_ID: receivers.larkAppId,
-        LARK_APP_SECRET: receivers.larkAppSecret,
-        LARK_DOMAIN: receivers.larkBaseUrl,
-        EMAIL_MAX_PER_SECOND: String(options.emailRate),
-        LARK_MAX_PER_SECOND: String(options.larkRate),
-        LARK_MODE: 'off',
-      },
-      workDir,
-    );
-    teardown.add('the worker process', worker.stop);
-    await worker.start();
+    if (scenario.service !== 'npm-start') await worker.start();
     log(`${scenario.name}: worker polling after ${round(worker.startMs[0]! / 1000)} s; ${options.partnerships} lifecycles, ${options.concurrency} at a time`);
 
     const began = Date.now();
@@ -239,8 +263,8 @@ export const runScenario = async (scenario: Scenario, options: FaultOptions, giv
         try {
           driven.push(await drive(index));
         } catch (error) {
-          lifecycleErrors.push(`${index}: ${(error as Error).message.split('\n')[0]}`);
-          log(`${scenario.name}: lifecycle ${index} failed: ${(error as Error).message.split('\n')[0]}`);
+          lifecycleErrors.push(`${index}: ${causes(error)}`);
+          log(`${scenario.name}: lifecycle ${index} failed: ${causes(error)}`);
         } finally {
           ended += 1;
         }
@@ -282,6 +306,7 @@ export const runScenario = async (scenario: Scenario, options: FaultOptions, giv
     if (check.strays > 0) problems.push(`${check.strays} arrivals match no outbox row`);
     if (worker.crashes.length > 0) problems.push(`the worker exited by itself ${worker.crashes.length} times: ${worker.crashes[0]}`);
     if (injection.faultEnd === null) problems.push('the fault was not injected (the run ended first)');
+    failed = problems.length > 0;
     return {
       ...check,
       scenario: scenario.name,

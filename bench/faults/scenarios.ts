@@ -16,27 +16,47 @@ import type { FaultContext, Scenario } from './run.ts';
 
 const run = promisify(execFile);
 
-/** SIGKILL at random moments (1–6 s after the previous worker polled), a new process each time. */
+/** SIGKILLs `count` times at random moments (1–6 s after the previous process served), a new process each time. */
+const killRepeatedly = async (context: FaultContext, count: number, what: string) => {
+  const { worker } = context;
+  await context.progress(0.02);
+  let kills = 0;
+  let faultEnd: number | null = null;
+  while (kills < count && !context.done()) {
+    await sleep(1_000 + context.random() * 5_000);
+    if (context.done()) break;
+    await worker.killAndRestart();
+    kills += 1;
+    faultEnd = Date.now();
+    log(`${what}: kill ${kills} done; serving again after ${round(worker.startMs.at(-1)! / 1000)} s`);
+  }
+  return { faultEnd, kills };
+};
+
 export const workerKill: Scenario = {
   name: 'worker-kill',
   temporal: 'memory',
   describe: (o) => `worker SIGKILLed ${o.kills}× at random moments, restarted each time`,
   async inject(context) {
-    const { options, worker } = context;
-    await context.progress(0.02);
-    let kills = 0;
-    let faultEnd: number | null = null;
-    while (kills < options.kills && !context.done()) {
-      await sleep(1_000 + context.random() * 5_000);
-      if (context.done()) break;
-      await worker.killAndRestart();
-      kills += 1;
-      faultEnd = Date.now();
-      log(`worker-kill: kill ${kills} done; new worker polling after ${round(worker.startMs.at(-1)! / 1000)} s`);
-    }
-    return { faultEnd, injected: `worker SIGKILLed ${kills}× at random moments (of ${options.kills} planned), restarted each time` };
+    const { faultEnd, kills } = await killRepeatedly(context, context.options.kills, 'worker-kill');
+    return { faultEnd, injected: `worker SIGKILLed ${kills}× at random moments (of ${context.options.kills} planned), restarted each time` };
   },
 };
+
+/** `npm start` SIGKILLed, its embedded PGlite with it, a third as often as the worker alone: each restart recovers the database first. */
+export const npmStartKill: Scenario = {
+  name: 'npm-start-kill',
+  temporal: 'memory',
+  service: 'npm-start',
+  describe: (o) => `npm start (worker and embedded PGlite in one process) SIGKILLed ${embeddedKills(o.kills)}× at random moments, restarted each time`,
+  async inject(context) {
+    const planned = embeddedKills(context.options.kills);
+    const { faultEnd, kills } = await killRepeatedly(context, planned, 'npm-start-kill');
+    return { faultEnd, injected: `npm start with its embedded PGlite SIGKILLed ${kills}× at random moments (of ${planned} planned), restarted each time` };
+  },
+};
+
+const embeddedKills = (kills: number): number => Math.max(1, Math.ceil(kills / 3));
 
 /** The file-backed dev server stopped (SIGTERM) at 40% of the run, started again on the same port and file after a few seconds. */
 export const devServerRestart: Scenario = {
@@ -192,4 +212,4 @@ export const larkErrors: Scenario = {
   },
 };
 
-export const SCENARIOS: readonly Scenario[] = [workerKill, devServerRestart, postgresRestart, smtpOutage, larkErrors];
+export const SCENARIOS: readonly Scenario[] = [workerKill, npmStartKill, devServerRestart, postgresRestart, smtpOutage, larkErrors];

@@ -1,15 +1,29 @@
 /**
- * The service's worker (`worker.ts`) in its own process, under a supervisor as production would
- * run it: started, killed with SIGKILL and started again on demand, and started again by itself
- * if it exits on its own (counted as a crash, with the end of what it printed). Its output goes to
- * a log file in the run's folder, not to the terminal.
+ * The service's worker (`worker.ts`), or the whole service as `npm start` runs it, in its own
+ * process under a supervisor as production would run it: started, killed with SIGKILL and started
+ * again on demand, and started again by itself if it exits on its own (counted as a crash, with the
+ * end of what it printed). Its output goes to a log file in the run's folder, not to the terminal.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SERVICE_WORKER } from '../worker-process.ts';
 import { log } from '../support.ts';
+
+/** What the supervisor runs, and the line it prints once it serves. */
+export interface SupervisedProgram {
+  readonly script: string;
+  readonly ready: string;
+}
+
+export const WORKER_PROGRAM: SupervisedProgram = { script: SERVICE_WORKER, ready: 'worker polling' };
+/** `npm start`: the worker, the bot and the embedded PGlite in one process. */
+export const NPM_START_PROGRAM: SupervisedProgram = {
+  script: fileURLToPath(new URL('../../scripts/start.ts', import.meta.url)),
+  ready: 'partnership service is running',
+};
 
 export interface WorkerSupervisor {
   /** Starts the worker; resolves once it polls. */
@@ -28,7 +42,7 @@ export interface WorkerSupervisor {
 
 const POLLING_WITHIN_MS = 180_000;
 
-export const superviseWorker = (env: Record<string, string>, logDir: string): WorkerSupervisor => {
+export const superviseWorker = (env: Record<string, string>, logDir: string, program: SupervisedProgram = WORKER_PROGRAM): WorkerSupervisor => {
   let child: ChildProcess | null = null;
   let stopping = false;
   let starts = 0;
@@ -42,7 +56,7 @@ export const superviseWorker = (env: Record<string, string>, logDir: string): Wo
     starts += 1;
     const began = Date.now();
     const file = createWriteStream(path.join(logDir, `worker-${starts}.log`));
-    const started = spawn(process.execPath, ['--import', 'tsx', SERVICE_WORKER], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const started = spawn(process.execPath, ['--import', 'tsx', program.script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     child = started;
     let tail = '';
     const keep = (chunk: Buffer) => {
@@ -54,7 +68,7 @@ export const superviseWorker = (env: Record<string, string>, logDir: string): Wo
       const timer = setTimeout(() => reject(new Error(`worker ${starts} did not poll within ${POLLING_WITHIN_MS / 1000} s:\n${tail}`)), POLLING_WITHIN_MS);
       started.stdout.on('data', (chunk: Buffer) => {
         keep(chunk);
-        if (chunk.toString().includes('worker polling')) {
+        if (chunk.toString().includes(program.ready)) {
           clearTimeout(timer);
           resolve();
         }

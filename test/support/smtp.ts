@@ -26,6 +26,8 @@ export interface LoopbackSmtp {
   readonly deferred: Set<string>;
   /** The messages received for one address. */
   to(address: string): ReceivedMail[];
+  /** Runs before each message is answered "250 accepted": the message is the server's already. */
+  beforeAccepting: ((mail: ReceivedMail) => void) | null;
   /** Makes the server misbehave from now on (`null`: behave again); see `SmtpFault`. */
   setFault(fault: SmtpFault | null): Promise<void>;
   close(): Promise<void>;
@@ -80,7 +82,9 @@ export const startLoopbackSmtp = async (): Promise<LoopbackSmtp> => {
         simpleParser(raw)
           .then((parsed) => {
             const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-            received.push({ envelope: { from, to: session.envelope.rcptTo.map((r) => r.address) }, raw, parsed, receivedAt });
+            const mail = { envelope: { from, to: session.envelope.rcptTo.map((r) => r.address) }, raw, parsed, receivedAt };
+            received.push(mail);
+            smtp.beforeAccepting?.(mail);
             later(() => callback());
           })
           .catch((error: Error) => callback(error));
@@ -95,7 +99,8 @@ export const startLoopbackSmtp = async (): Promise<LoopbackSmtp> => {
   // session's error, which smtp-server re-emits on the server, must not end the process.
   server.on('error', () => undefined);
   const { port } = server.server.address() as AddressInfo;
-  return {
+  const smtp: LoopbackSmtp = {
+    beforeAccepting: null,
     url: `smtp://127.0.0.1:${port}`,
     received,
     refuse,
@@ -119,6 +124,7 @@ export const startLoopbackSmtp = async (): Promise<LoopbackSmtp> => {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+  return smtp;
 };
 
 /** The `.ics` attachments of a received mail, with the method their content type names. */
