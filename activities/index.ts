@@ -1,3 +1,4 @@
+import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../lib/prisma.ts';
 import type { ChannelSender } from '../notifications/content.ts';
 import { createAcceptanceJournal } from './acceptance-journal.ts';
@@ -6,13 +7,17 @@ import { createComposeDigests } from './digest.ts';
 import { createRecordEvent } from './record-event.ts';
 import { createFindCandidates } from './matching.ts';
 import { createClaimDueReminders } from './reminder-batches.ts';
+import { createEventActivities } from './events.ts';
 
 export interface ActivityDependencies {
   readonly prisma: PrismaClient;
+  /** For the docking events' launches and signings, which start and update partnerships. */
+  readonly client?: Client;
 }
 
-/** The activities of the main task queue: the record, matching, reminder batches and digests. */
-export const createActivities = ({ prisma }: ActivityDependencies) => ({
+/** The activities of the main task queue: the record, matching, reminder batches, digests and docking events. */
+export const createActivities = ({ prisma, client }: ActivityDependencies) => ({
+  ...createEventActivities({ prisma, ...(client ? { client } : {}) }),
   recordEvent: createRecordEvent(prisma),
   findCandidates: createFindCandidates(prisma),
   claimDueReminders: createClaimDueReminders(prisma),

@@ -1,4 +1,5 @@
 import { createMatcher, type Achievement, type Demand, type Matcher, type RankedCandidate } from '../matching/index.ts';
+import { achievementInclude, demandInclude, loadPool, toAchievement, toDemand, type AchievementRow, type DemandRow } from './pool.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
 import type { DeclineCategory, PartnershipKind } from '../domain/vocabulary.ts';
 import type { Candidate } from '../workflows/events.ts';
@@ -20,41 +21,6 @@ export interface FindCandidatesInput {
  * statistics that take that much longer to reflect the newest subjects.
  */
 export const SUBJECT_SIDE_MAX_AGE_MS = 60_000;
-
-const achievementInclude = { university: { select: { id: true, name: true } } } as const;
-const demandInclude = { enterprise: { select: { id: true, name: true } } } as const;
-
-const loadPool = (prisma: PrismaClient) =>
-  Promise.all([
-    prisma.achievement.findMany({ include: achievementInclude, orderBy: { id: 'asc' } }),
-    prisma.demand.findMany({ include: demandInclude, orderBy: { id: 'asc' } }),
-  ]);
-
-type AchievementRow = Awaited<ReturnType<typeof loadPool>>[0][number];
-type DemandRow = Awaited<ReturnType<typeof loadPool>>[1][number];
-
-const toAchievement = (row: AchievementRow): Achievement => ({
-  id: row.id,
-  university: row.university.name,
-  title: row.title,
-  summary: row.summary,
-  fields: row.fields,
-  keywords: row.keywords,
-  maturity: row.maturity,
-  cooperationModes: row.cooperationModes as Achievement['cooperationModes'],
-  region: row.region,
-});
-
-const toDemand = (row: DemandRow): Demand => ({
-  id: row.id,
-  enterprise: row.enterprise.name,
-  title: row.title,
-  description: row.description,
-  fields: row.fields,
-  budgetWan: Number(row.budgetWan ?? 0),
-  cooperationModes: row.cooperationModes as Demand['cooperationModes'],
-  region: row.region,
-});
 
 type Side = 'achievements' | 'demands';
 type Versions = Record<Side, string>;

@@ -84,6 +84,15 @@ const project = async (tx: Transaction, partnershipId: string, event: Partnershi
         data: { status: 'failed', declineReason: event.data.reason, decidedAt: at(event.at), decidedById: actorId },
       });
       return;
+    case 'signed_on_site':
+      await tx.partnership.update({ where: { id: partnershipId }, data: { eventId: event.data.eventId } });
+      if (event.data.candidateId !== null) {
+        await tx.matchProposal.updateMany({
+          where: { partnershipId, candidateId: event.data.candidateId, status: 'proposed' },
+          data: { status: 'accepted', decidedAt: at(event.at), decidedById: actorId },
+        });
+      }
+      return;
     case 'terms_proposed':
       await tx.negotiationRound.create({
         data: {
@@ -107,6 +116,7 @@ const project = async (tx: Transaction, partnershipId: string, event: Partnershi
           universityId: event.data.university.id,
           enterpriseId: event.data.enterprise.id,
           registeredAt: at(event.at),
+          signedAtEventId: event.data.eventId ?? null,
           milestones: {
             create: event.data.milestones.map((m) => ({
               seq: m.seq,

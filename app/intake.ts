@@ -9,7 +9,8 @@ import { type PartnershipInput } from '../domain/partnership-input.ts';
 import type { ProgrammePolicyInput } from '../domain/policy.ts';
 import type { partnership } from '../workflows/index.ts';
 import { IndustryAttribute, RegionAttribute, StageAttribute, EnterpriseAttribute, UniversityAttribute } from '../workflows/search-attributes.ts';
-import type { PrismaClient } from '../lib/prisma.ts';
+import type { PrismaClient, Transaction } from '../lib/prisma.ts';
+import type { Partnership } from '../generated/prisma/client.ts';
 import { parseInput, ValidationError } from '../lib/validation.ts';
 
 const Industry = { industry: z.string().trim().min(1).optional() };
@@ -34,6 +35,45 @@ export interface Submitted {
   /** False when the same submission had already been received. */
   readonly created: boolean;
 }
+
+/** The next reference number of a partnership submitted in `year`. */
+export const nextReference = async (tx: Transaction, year: number): Promise<{ number: number; reference: string }> => {
+  const [{ number }] = await tx.$queryRaw<[{ number: number }]>`SELECT nextval(pg_get_serial_sequence('"Partnership"', 'number'))::int AS number`;
+  return { number, reference: referenceFor(year, number) };
+};
+
+/**
+ * Starts a partnership's workflow for its row; one already started counts as started, so a
+ * repeated submission or launch finds the same workflow.
+ */
+export const startPartnershipWorkflow = async (
+  deps: Pick<IntakeDependencies, 'client' | 'taskQueue'>,
+  row: Pick<Partnership, 'workflowId' | 'reference' | 'title' | 'kind' | 'region' | 'industry'>,
+  input: PartnershipInput,
+): Promise<void> => {
+  const party = row.kind === 'demand' ? input.enterprise! : input.university!;
+  try {
+    await deps.client.workflow.start<typeof partnership>('partnership', {
+      workflowId: row.workflowId,
+      taskQueue: deps.taskQueue,
+      args: [input],
+      typedSearchAttributes: [
+        { key: StageAttribute, value: input.start ? 'matchmaking' : 'intake' },
+        { key: RegionAttribute, value: row.region },
+        { key: IndustryAttribute, value: row.industry },
+        row.kind === 'demand' ? { key: EnterpriseAttribute, value: party.name } : { key: UniversityAttribute, value: party.name },
+      ],
+      staticSummary: `${row.reference} · ${row.title} · ${party.name}`,
+      staticDetails: [
+        `**${row.reference}** ${row.title}`,
+        `${row.kind === 'demand' ? 'Enterprise demand (技术需求)' : 'University achievement (科技成果)'} of ${party.name}, ${row.region}, ${row.industry}`,
+        input.start ? `Released at docking event ${input.start.eventId}, approved by ${input.start.approvedBy.name}` : `Submitted by ${input.submittedBy.name}`,
+      ].join('\n\n'),
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
+};
 
 /** The same submitter sending the same content twice means one partnership. */
 export const defaultSubmissionKey = (submitter: Actor, submission: Submission): string =>
@@ -80,8 +120,7 @@ export const submitPartnership = async (
     const existing = await tx.partnership.findUnique({ where: { submissionKey } });
     if (existing) return existing;
     created = true;
-    const [{ number }] = await tx.$queryRaw<[{ number: number }]>`SELECT nextval(pg_get_serial_sequence('"Partnership"', 'number'))::int AS number`;
-    const reference = referenceFor(year, number);
+    const { number, reference } = await nextReference(tx, year);
     const subjectId = `${submission.kind === 'demand' ? 'D' : 'A'}-${reference}`;
     if (submission.kind === 'demand') {
       const { kind: _k, industry: _i, enterprise: _e, ...demand } = submission;
@@ -124,26 +163,6 @@ export const submitPartnership = async (
     submittedBy: submitter,
     policy: deps.policy,
   };
-  try {
-    await deps.client.workflow.start<typeof partnership>('partnership', {
-      workflowId: row.workflowId,
-      taskQueue: deps.taskQueue,
-      args: [input],
-      typedSearchAttributes: [
-        { key: StageAttribute, value: 'intake' },
-        { key: RegionAttribute, value: row.region },
-        { key: IndustryAttribute, value: row.industry },
-        row.kind === 'demand' ? { key: EnterpriseAttribute, value: party.name } : { key: UniversityAttribute, value: party.name },
-      ],
-      staticSummary: `${row.reference} · ${row.title} · ${party.name}`,
-      staticDetails: [
-        `**${row.reference}** ${row.title}`,
-        `${row.kind === 'demand' ? 'Enterprise demand (技术需求)' : 'University achievement (科技成果)'} of ${party.name}, ${row.region}, ${row.industry}`,
-        `Submitted by ${submitter.name}`,
-      ].join('\n\n'),
-    });
-  } catch (error) {
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-  }
+  await startPartnershipWorkflow(deps, row, input);
   return { reference: row.reference, workflowId: row.workflowId, created };
 };

@@ -1,10 +1,33 @@
 import { ActorSpec, PartySpec } from './actor.ts';
-import { nullable, object, oneOf, text, type ValueOf } from './payload-spec.ts';
+import { list, nullable, number, object, oneOf, optional, text, type ValueOf } from './payload-spec.ts';
+import { SigningSpec } from './event.ts';
 import { resolvePolicy } from './policy.ts';
 import type { ProgrammePolicy, ProgrammePolicyInput } from './policy.ts';
 import { REFERENCE_PATTERN } from './reference.ts';
 import { PARTNERSHIP_KINDS } from './vocabulary.ts';
 import { checkSpec } from './payload-spec.ts';
+
+export const CandidateSpec = object({
+  id: text(200),
+  title: text(1000),
+  counterpart: PartySpec,
+  score: number(),
+  reasons: list(text(500)),
+  flags: list(text(100)),
+});
+
+/**
+ * A partnership launched at a docking event: its release was reviewed by the event's organisers
+ * (`approvedBy`), so it starts at matchmaking with the candidates they chose already proposed,
+ * or, signed on site, straight at a registered contract.
+ */
+export const EventStartSpec = object({
+  eventId: text(60),
+  approvedBy: ActorSpec,
+  candidates: list(CandidateSpec, { max: 50 }),
+  signing: optional(SigningSpec),
+});
+export type EventStart = ValueOf<typeof EventStartSpec>;
 
 /** What starts a partnership workflow, apart from its policy; the row it belongs to already exists. */
 export const PartnershipInputSpec = object(
@@ -21,6 +44,7 @@ export const PartnershipInputSpec = object(
     region: text(200),
     industry: text(200),
     submittedBy: ActorSpec,
+    start: optional(EventStartSpec),
   },
   [{ holds: (input) => REFERENCE_PATTERN.test(input.reference), path: 'reference', message: 'expected a reference such as P-2026-000123' }],
 );

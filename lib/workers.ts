@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { Client } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleOption, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities, createDeliveryActivities } from '../activities/index.ts';
 import { createSenders } from '../activities/senders.ts';
@@ -53,7 +54,8 @@ export const createWorker = async (options: WorkerOptions): Promise<ServiceWorke
     namespace,
     taskQueue,
     workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
-    activities: createActivities({ prisma }),
+    // Docking events start partnerships from their activities, over the worker's own connection.
+    activities: createActivities({ prisma, client: new Client({ connection, namespace }) }),
     ...(options.maxConcurrentActivityTaskExecutions ? { maxConcurrentActivityTaskExecutions: options.maxConcurrentActivityTaskExecutions } : {}),
     ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
   });

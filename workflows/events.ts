@@ -71,6 +71,10 @@ export interface MilestoneRecord {
 /** What each event carries for the database projection, by event type. */
 export interface EventData {
   intake_received: Record<string, never>;
+  /** Released at a docking event and approved by its organisers, instead of intake and review. */
+  released: { eventId: string; approvedBy: Actor };
+  /** Signed on site at a docking event with this counterpart. */
+  signed_on_site: { eventId: string; counterpart: Party; candidateId: string | null };
   review_requested: { round: number };
   reviewed: { decision: 'approve' | 'reject' | 'request_changes'; comment?: string };
   revised: { title: string; summary: string; note: string };
@@ -90,6 +94,8 @@ export interface EventData {
     university: Party;
     enterprise: Party;
     milestones: readonly MilestoneRecord[];
+    /** Signed on site at this docking event; milestones are planned later. */
+    eventId?: string;
   };
   milestone_done: { milestone: number; evidenceUrl: string };
   /** `slot`: when the timer was due; its messages are sent with the others of that slot. */

@@ -17,6 +17,7 @@ import { isEnding } from '../domain/vocabulary.ts';
 import { parsePartnershipInput, type ParsedPartnershipInput, type PartnershipInput } from '../domain/partnership-input.ts';
 import type { ObjectSpec, ValueOf } from '../domain/payload-spec.ts';
 import { DECISIONS } from './decisions/index.ts';
+import { sign } from './decisions/sign.ts';
 import { parsePayload, stageRefusal, type Decision } from './decisions/decision.ts';
 import { createLifecycle, type Lifecycle } from './lifecycle.ts';
 import { statusQuery } from './messages.ts';
@@ -27,7 +28,7 @@ import { EnterpriseAttribute, StageAttribute, UniversityAttribute } from './sear
 import { initialState, type PartnershipState } from './state.ts';
 import { statusOf } from './status.ts';
 import { nextTimerAt, takeDue } from './timers.ts';
-import { beginIntake, offerCandidates } from './transitions.ts';
+import { beginAtEvent, beginIntake, offerCandidates } from './transitions.ts';
 
 const { recordEvent, findCandidates } = proxyActivities<Activities>({
   // Database work on a healthy server takes milliseconds; 30 s leaves room for a busy one.
@@ -78,9 +79,12 @@ export async function partnership(rawInput: PartnershipInput, carried?: Partners
       { validator: (payload) => void accepted(payload) },
     );
   };
-  for (const decision of DECISIONS) register(decision);
+  for (const decision of [...DECISIONS, sign]) register(decision);
 
-  if (!carried) beginIntake(life);
+  if (!carried) {
+    if (input.start) beginAtEvent(life, input.start);
+    else beginIntake(life);
+  }
   // Nothing published yet in this run: the first pass publishes the filters and the UI details.
   const published: Published = { stage: null, university: undefined, enterprise: undefined };
 

@@ -1,4 +1,6 @@
 import type { Actor, Party } from '../domain/actor.ts';
+import type { Signing } from '../domain/event.ts';
+import type { EventStart } from '../domain/partnership-input.ts';
 import type { Stage } from '../domain/vocabulary.ts';
 import { soughtSide } from '../domain/vocabulary.ts';
 import type { Candidate, EventData, NotificationSpec } from './events.ts';
@@ -12,6 +14,31 @@ import { cancel, schedule } from './timers.ts';
 export const beginIntake = (life: Lifecycle): void => {
   life.emit('intake_received', life.input.submittedBy, {}, [notice('intake_received', [person(life.input.submittedBy.personId)], {})], 'submitted');
   enterReview(life, life.input.submittedBy);
+};
+
+/**
+ * Starts a partnership launched or signed at a docking event: the organisers reviewed the release,
+ * so it opens at matchmaking with their chosen candidates proposed, or at a contract signed on site.
+ */
+export const beginAtEvent = (life: Lifecycle, start: EventStart): void => {
+  const { state } = life;
+  state.stage = 'matchmaking';
+  life.emit(
+    'released',
+    start.approvedBy,
+    { eventId: start.eventId, approvedBy: start.approvedBy },
+    [],
+    `released at ${start.eventId}, approved by ${start.approvedBy.name}`,
+  );
+  if (start.candidates.length > 0) {
+    offerCandidates(life, start.candidates);
+    proposeCandidates(
+      life,
+      start.approvedBy,
+      start.candidates.map((c) => c.id),
+    );
+  }
+  if (start.signing) signOnSite(life, start.approvedBy, start.signing);
 };
 
 export const enterReview = (life: Lifecycle, actor: Actor | null): void => {
@@ -292,7 +319,10 @@ export const failNegotiation = (life: Lifecycle, actor: Actor, next: 'rematch' |
 export const registerContract = (
   life: Lifecycle,
   actor: Actor,
-  contract: Omit<EventData['contract_registered'], 'milestones' | 'university' | 'enterprise'> & { milestones: Parameters<typeof milestoneRecords>[0] },
+  contract: Omit<EventData['contract_registered'], 'milestones' | 'university' | 'enterprise' | 'eventId'> & {
+    milestones: Parameters<typeof milestoneRecords>[0];
+    eventId?: string;
+  },
 ): void => {
   const { state } = life;
   const milestones = milestoneRecords(contract.milestones);
@@ -310,6 +340,7 @@ export const registerContract = (
       university: state.university!,
       enterprise: state.enterprise!,
       milestones,
+      ...(contract.eventId === undefined ? {} : { eventId: contract.eventId }),
     },
     [
       notice('contract_registered', [coordinators, ...parties(life)], {
@@ -329,6 +360,36 @@ export const registerContract = (
     ],
     `contract registered (${milestones.length} milestones)`,
   );
+};
+
+/**
+ * A contract signed on site (现场签约): whatever was still open (proposals, negotiation) gives way
+ * to the counterpart who signed, and the contract is registered, its milestones to be planned later.
+ */
+export const signOnSite = (life: Lifecycle, actor: Actor, signing: Signing): void => {
+  const { state } = life;
+  cancel(state, 'selection:');
+  cancel(state, 'negotiation:');
+  const signed = signing.candidateId === null ? undefined : state.proposals.find((p) => p.candidateId === signing.candidateId && p.status === 'proposed');
+  if (signed) {
+    signed.status = 'accepted';
+    signed.decidedBy = actor.name;
+    signed.decidedAt = life.now();
+    cancel(state, `proposal:${signed.candidateId}:`);
+  }
+  withdrawOpenProposals(life, actor);
+  state.matched = { candidateId: signing.candidateId ?? signing.counterpart.id, counterpart: signing.counterpart };
+  setParty(life, signing.counterpart);
+  state.negotiationDeadline = null;
+  state.stage = 'contracting';
+  life.emit(
+    'signed_on_site',
+    actor,
+    { eventId: signing.eventId, counterpart: signing.counterpart, candidateId: signing.candidateId },
+    [],
+    `signed on site at ${signing.eventId} with ${signing.counterpart.name}`,
+  );
+  registerContract(life, actor, { type: signing.type, amountCny: signing.amountCny, signedOn: signing.signedOn, milestones: [], eventId: signing.eventId });
 };
 
 export const completeMilestone = (life: Lifecycle, actor: Actor, seq: number, evidenceUrl: string): void => {
