@@ -8,10 +8,14 @@ import { matchCard } from '../lark/cards/match.ts';
 import { noticeCard } from '../lark/cards/notice.ts';
 import { pendingCard } from '../lark/cards/pending.ts';
 import { statsCard } from '../lark/cards/stats.ts';
+import { eventCard } from '../lark/cards/event-report.ts';
+import { eventOverview } from '../app/events/overview.ts';
 import { statusCard } from '../lark/cards/status.ts';
 import { messageText, parseCommand, type Command } from './commands.ts';
 import type { BotContext } from './context.ts';
 import { claimEvent } from './event-log.ts';
+import { answerImportCommand } from './import-events.ts';
+import { receiveImportFile, replyWithTemplate } from './import-upload.ts';
 import type { Card } from '../lark/cards/elements.ts';
 import { submittableOrganisations } from './organisations.ts';
 import { replyWithCard, replyWithText } from '../lark/replies.ts';
@@ -54,8 +58,8 @@ const withStatus = async (
   }
 };
 
-/** The card that answers a command, in the person's language. */
-export const answerCommand = async (ctx: BotContext, user: BotUser, command: Command): Promise<Card> => {
+/** The card that answers a command, in the person's language (the template is answered with a file). */
+export const answerCommand = async (ctx: BotContext, user: BotUser, command: Exclude<Command, { name: 'template' }>): Promise<Card> => {
   const p = phrasesFor(user.language);
   const options = { maxProposals: ctx.maxProposals };
   switch (command.name) {
@@ -79,6 +83,10 @@ export const answerCommand = async (ctx: BotContext, user: BotUser, command: Com
       return listCard(await listPartnerships(ctx.prisma, command.stage), user.language, command.stage);
     case 'stats':
       return statsCard(await programmeFigures(ctx.prisma), ctx.targets, user.language);
+    case 'import':
+      return answerImportCommand(ctx, user, command.event);
+    case 'event':
+      return eventCard(await eventOverview(ctx.prisma, ctx.client, command.event), user.language, command.event);
   }
 };
 
@@ -94,12 +102,16 @@ const respond = async (ctx: BotContext, event: MessageEvent, openId: string): Pr
     await replyWithText(lark, message.message_id, registrationHelp(openId), event.event_id);
     return;
   }
+  const received = { messageId: message.message_id, content: message.content, eventId: event.event_id };
+  if (message.message_type === 'file') return receiveImportFile(ctx, lark, user, received);
   const text = messageText(message.message_type, message.content);
   const parsed = text === null ? null : parseCommand(text);
   let card: Card;
   if (parsed === null) card = helpCard(user.language);
-  else if (parsed.ok) card = await answerCommand(ctx, user, parsed.command);
-  else if (parsed.problem === 'needs_reference')
+  else if (parsed.ok) {
+    if (parsed.command.name === 'template') return replyWithTemplate(lark, user, received);
+    card = await answerCommand(ctx, user, parsed.command);
+  } else if (parsed.problem === 'needs_reference')
     card = noticeCard(phrasesFor(user.language).helpTitle, phrasesFor(user.language).needsReference(parsed.keyword), 'orange');
   else card = helpCard(user.language, parsed.text);
   await replyWithCard(lark, message.message_id, card, event.event_id);

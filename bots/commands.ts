@@ -12,6 +12,11 @@ export const CommandSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('match'), reference: ReferenceSchema }),
   z.object({ name: z.literal('list'), stage: z.enum(STAGES).optional() }),
   z.object({ name: z.literal('stats') }),
+  z.object({ name: z.literal('template') }),
+  /** Chooses the event the person's next files are imported into; without one, says how importing works. */
+  z.object({ name: z.literal('import'), event: z.string().max(60).optional() }),
+  /** A docking event's status and report. */
+  z.object({ name: z.literal('event'), event: z.string().min(1).max(60) }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 
@@ -53,6 +58,13 @@ const KEYWORDS: readonly (readonly [string, Name, Record<string, string>?])[] = 
     ['统计', 'stats'],
     ['stats', 'stats'],
     ['statistics', 'stats'],
+    ['导入模板', 'template'],
+    ['模板', 'template'],
+    ['template', 'template'],
+    ['导入', 'import'],
+    ['import', 'import'],
+    ['对接会', 'event'],
+    ['event', 'event'],
   ] as const
 ).toSorted((a, b) => b[0].length - a[0].length);
 
@@ -80,7 +92,9 @@ export const parseCommand = (raw: string): ParsedText => {
       ? { name, reference: argument.split(' ')[0] ?? '' }
       : name === 'list'
         ? { name, ...(argument ? { stage: stageFromWord(argument) ?? argument } : {}) }
-        : { name, ...extra };
+        : name === 'import' || name === 'event'
+          ? { name, ...(argument ? { event: argument.split(' ')[0] } : {}) }
+          : { name, ...extra };
   const parsed = CommandSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, command: parsed.data };
   if (name === 'status' || name === 'match') return { ok: false, problem: 'needs_reference', keyword };

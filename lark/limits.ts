@@ -16,7 +16,11 @@
  *   before or in parallel; token valid 30 minutes and twice;
  * - card.action.trigger: answered within 3 s;
  * - card JSON 2.0 structure: at most 200 components, containers nested at most five deep, and
- *   rendered by Lark clients 7.20 and later (older ones show only the header).
+ *   rendered by Lark clients 7.20 and later (older ones show only the header);
+ * - message resource get (im-v1/message-resource/get): a file in a message is downloaded only
+ *   up to 100 MB;
+ * - file create (im-v1/file/create): an upload is at most 30 MB and never empty, `file_type`
+ *   one of opus, mp4, pdf, doc, xls, ppt, stream (anything else goes as stream).
  */
 
 /** `input.max_length`: 1 to 1000 characters; Lark's default is 1000. */
@@ -30,6 +34,13 @@ export const PLACEHOLDER_MAX_LENGTH = 100;
 export const CARD_BODY_MAX_BYTES = 30 * 1024;
 /** A text message's `content`, UTF-8 bytes. */
 export const TEXT_BODY_MAX_BYTES = 150 * 1024;
+
+/** A file sent in a message, as `im/v1/messages/:message_id/resources/:file_key` serves it, bytes. */
+export const MESSAGE_RESOURCE_MAX_BYTES = 100 * 1024 * 1024;
+/** A file uploaded with `im/v1/files`, bytes; an empty one is refused too. */
+export const FILE_UPLOAD_MAX_BYTES = 30 * 1024 * 1024;
+export const UPLOAD_FILE_TYPES = ['opus', 'mp4', 'pdf', 'doc', 'xls', 'ppt', 'stream'] as const;
+export type UploadFileType = (typeof UPLOAD_FILE_TYPES)[number];
 
 /** `uuid` of message create / reply: Lark drops a repeat within an hour. */
 export const UUID_MAX_LENGTH = 50;

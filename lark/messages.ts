@@ -88,7 +88,7 @@ const TOKEN_REFUSAL = /^failed to get tenant_access_token, code: /;
  * whose `code` is not 0) as a LarkError: rate limits carry Lark's reset, 5xx / network / token
  * problems are transient, and any other Lark code is a refusal naming it.
  */
-const larkErrorOf = async (client: lark.Client, operation: string, error: unknown): Promise<Error> => {
+export const larkErrorOf = async (client: lark.Client, operation: string, error: unknown): Promise<Error> => {
   if (error instanceof Error && TOKEN_REFUSAL.test(error.message)) {
     return new LarkError('credentials_rejected', `Lark: could not ${operation}: the app credentials were refused (${error.message})`);
   }
@@ -175,9 +175,11 @@ const send = async (client: lark.Client, target: SendTarget, msgType: 'interacti
   return messageIdOf(operation, answer);
 };
 
-const reply = async (client: lark.Client, target: ReplyTarget, msgType: 'interactive' | 'text', content: string): Promise<string> => {
+const NOUN = { interactive: 'card', text: 'text', file: 'file' } as const;
+
+const reply = async (client: lark.Client, target: ReplyTarget, msgType: keyof typeof NOUN, content: string): Promise<string> => {
   checkUuid(target.uuid);
-  const operation = `reply with a ${msgType === 'text' ? 'text' : 'card'} to message ${target.messageId}`;
+  const operation = `reply with a ${NOUN[msgType]} to message ${target.messageId}`;
   const answer = await call(client, operation, () =>
     client.im.v1.message.reply({
       path: { message_id: target.messageId },
@@ -207,6 +209,10 @@ export const replyCard = (client: lark.Client, { card, ...target }: ReplyTarget 
 /** Replies to a message with text; returns the reply's message_id. */
 export const replyText = (client: lark.Client, { text, ...target }: ReplyTarget & { readonly text: string }): Promise<string> =>
   reply(client, target, 'text', JSON.stringify({ text }));
+
+/** Replies to a message with a file uploaded before (lark/files.ts); returns the reply's message_id. */
+export const replyFile = (client: lark.Client, { fileKey, ...target }: ReplyTarget & { readonly fileKey: string }): Promise<string> =>
+  reply(client, target, 'file', JSON.stringify({ file_key: fileKey }));
 
 /** Replaces a sent card's content for everyone (the card must declare `config.update_multi: true`). */
 export const patchCard = async (client: lark.Client, messageId: string, card: Card): Promise<void> => {

@@ -79,6 +79,15 @@ export const ConfigSchema = z.object({
   /** What 统计 / stats measures against (JSON): {"partnerships":1000,"dockings":800,"contracts":500,"amountCny":500000000}. */
   PROGRAMME_TARGETS: Optional,
 
+  // Release imports (Excel/CSV).
+  /** The largest release file accepted, in bytes; a larger one is refused before it is read. */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1024 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
+
   // Reminders and digests.
   /** How often due reminders are collected and sent, combined per person. */
   REMINDER_DISPATCH_EVERY: DurationSchema.prefault('5 minutes'),

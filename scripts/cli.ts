@@ -16,6 +16,8 @@ import { loadPolicy } from '../lib/policy-file.ts';
 import { refusalOf } from '../lib/update-refusal.ts';
 import { connectServices, type Services } from '../lib/services.ts';
 import { statusText } from './cli/status-text.ts';
+import { registerReleaseCommands } from './cli/release-commands.ts';
+import { registerEventCommands } from './cli/event-commands.ts';
 import { ValidationError } from '../lib/validation.ts';
 import { STAGES } from '../domain/vocabulary.ts';
 import { workflowIdFor } from '../domain/reference.ts';
@@ -176,6 +178,10 @@ program
     });
     console.log(statusText(status));
   });
+
+registerEventCommands(program, withServices);
+
+registerReleaseCommands(program);
 
 /** Run as a program, not imported (the tests import its parsers). */
 const isMain = (): boolean => {

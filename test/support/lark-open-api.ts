@@ -11,12 +11,15 @@ import {
   COMPONENT_NAME,
   COMPONENT_NAME_MAX_LENGTH,
   CONTAINER_DEPTH_MAX,
+  FILE_UPLOAD_MAX_BYTES,
   HEADER_TEMPLATES,
   INPUT_MAX_LENGTH,
   INPUT_MIN_LENGTH,
+  MESSAGE_RESOURCE_MAX_BYTES,
   PLACEHOLDER_MAX_LENGTH,
   TABLES_PER_MARKDOWN_MAX,
   TEXT_BODY_MAX_BYTES,
+  UPLOAD_FILE_TYPES,
   UUID_MAX_LENGTH,
 } from '../../lark/limits.ts';
 
@@ -24,14 +27,16 @@ import {
  * A local stand-in for the Lark/Feishu Open API, speaking the official request and response
  * formats for the routes this project calls, so that tests drive the real `@larksuiteoapi/node-sdk`
  * against it. Formats: open.feishu.cn im-v1 message create / reply / patch, the delayed card
- * update, the tenant token, the generic error codes and the frequency-control headers.
+ * update, the tenant token, the generic error codes and the frequency-control headers, and files:
+ * the resources of the file messages people send the app (message-resource get, at most 100 MB)
+ * and uploads (file create, multipart, 1 byte to 30 MB), whose file_key a file message carries.
  *
  * Every card it receives (send, reply, patch, delayed update) is checked the way card JSON 2.0 is
  * validated, against Lark's documented limits (lark/limits.ts) and structural rules, and refused
  * with Lark's own error codes, so any test that sends a card checks it (`validateCard`).
  */
 
-export type LarkRoute = 'token' | 'send' | 'reply' | 'patch' | 'cardUpdate';
+export type LarkRoute = 'token' | 'send' | 'reply' | 'patch' | 'cardUpdate' | 'resource' | 'upload';
 
 export const RECEIVE_ID_TYPES = ['open_id', 'user_id', 'union_id', 'email', 'chat_id'] as const;
 export type ReceiveIdType = (typeof RECEIVE_ID_TYPES)[number];
@@ -53,7 +58,7 @@ export interface RecordedRequest {
   readonly path: string;
   readonly query: Readonly<Record<string, string>>;
   readonly headers: IncomingHttpHeaders;
-  /** The parsed JSON body, or the raw text when it is not JSON. */
+  /** The parsed JSON body, or the raw text when it is not JSON; an upload's fields, with the file's size for its bytes. */
   readonly body: unknown;
   readonly route: LarkRoute | null;
   status: number;
@@ -78,6 +83,14 @@ export interface LarkMessage {
   readonly createTime: string;
   updateTime: string;
   readonly sender: { readonly id: string; readonly idType: 'app_id' | 'open_id'; readonly senderType: 'app' | 'user' };
+}
+
+/** A file the app uploaded (`im/v1/files`), as Lark keeps it. */
+export interface UploadedFile {
+  readonly fileKey: string;
+  readonly fileType: string;
+  readonly fileName: string;
+  readonly bytes: Buffer;
 }
 
 export interface LarkOpenApiOptions {
@@ -108,6 +121,12 @@ export interface LarkOpenApi {
   contentOf(message: LarkMessage): Record<string, unknown>;
   /** A message a user sent the bot, so that the app can reply to it; returns its message_id. */
   seedUserMessage(options: { senderOpenId: string; text: string; chatId?: string }): string;
+  /** A file message a user sent the bot: its resource is served to the app, as its content says (`file_key`, `file_name`). */
+  seedUserFile(options: { senderOpenId: string; fileName: string; bytes: Buffer; chatId?: string }): { messageId: string; fileKey: string };
+  /** Every file the app uploaded, in order. */
+  readonly uploads: readonly UploadedFile[];
+  /** The file a file message of the app carries. */
+  fileOf(message: LarkMessage): UploadedFile | undefined;
   /** A card-callback `token` for the delayed update of one of the app's cards (valid 30 minutes, 2 uses). */
   issueCardToken(messageId: string): string;
   /** This open_id is outside the app's availability: sends to it fail with 230013. */
@@ -141,6 +160,7 @@ const hashHex = (text: string): string => createHash('sha256').update(text).dige
 /** A Lark answer: HTTP status, JSON body, extra headers. */
 interface Answer {
   readonly status: number;
+  /** JSON, or a file's bytes. */
   readonly body: unknown;
   readonly headers?: Readonly<Record<string, string>>;
 }
@@ -172,11 +192,56 @@ const defaultFailureBody = (status: number): unknown =>
 
 const RATE_LIMIT_HEADERS = { 'x-ogw-ratelimit-limit': '50', 'x-ogw-ratelimit-reset': '1' };
 
-const readBody = async (request: IncomingMessage): Promise<string> => {
+const readBody = async (request: IncomingMessage): Promise<Buffer> => {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 };
+
+interface FormPart {
+  readonly value: Buffer;
+  readonly filename?: string;
+}
+
+/** The parts of a `multipart/form-data` body by name, or null when it is not one. */
+const parseMultipart = (body: Buffer, contentType: string | undefined): Map<string, FormPart> | null => {
+  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType ?? '');
+  if (!contentType?.toLowerCase().startsWith('multipart/form-data') || !boundary) return null;
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const parts = new Map<string, FormPart>();
+  let at = body.indexOf(delimiter);
+  while (at >= 0) {
+    at += delimiter.length;
+    if (body.subarray(at, at + 2).toString() === '--') return parts;
+    const next = body.indexOf(delimiter, at);
+    if (next < 0) return null;
+    // Each part sits between the CRLF after its delimiter and the CRLF before the next.
+    const part = body.subarray(at + 2, next - 2);
+    const split = part.indexOf('\r\n\r\n');
+    if (split < 0) return null;
+    const head = part.subarray(0, split).toString('utf8');
+    const name = /;\s*name="([^"]*)"/i.exec(head)?.[1];
+    const filename = /;\s*filename="([^"]*)"/i.exec(head)?.[1];
+    if (name !== undefined) parts.set(name, { value: part.subarray(split + 4), ...(filename === undefined ? {} : { filename }) });
+    at = next;
+  }
+  return null;
+};
+
+/** A form as a request records it: its text fields, and for a file its name and size. */
+const formFields = (form: Map<string, FormPart>): Record<string, unknown> =>
+  Object.fromEntries(
+    [...form].map(([name, part]) => [
+      name,
+      part.filename === undefined && name !== 'file' ? part.value.toString('utf8') : { filename: part.filename, bytes: part.value.length },
+    ]),
+  );
+
+interface Matched {
+  readonly route: LarkRoute;
+  readonly messageId?: string;
+  readonly fileKey?: string;
+}
 
 const parseJson = (text: string): unknown => {
   try {
@@ -422,6 +487,20 @@ const checkCard = (card: Record<string, unknown>): void => {
   );
 };
 
+/*
+ * The file routes answer with the codes of their documentation's error tables (im-v1
+ * message-resource get, file create): 234001 invalid request parameter, 234003 the file is not in
+ * that message, 234037 a resource over 100 MB, 234043 a message type whose resources cannot be
+ * fetched (cards); 234006 an upload over 30 MB, 234010 an empty one.
+ */
+const fileError = (code: number, msg: string): LarkError => new LarkError(400, code, msg);
+const FILE_INVALID_PARAM = (): LarkError => fileError(234001, 'Invalid request param.');
+const RESOURCE_TYPES = new Set(['image', 'file', 'audio', 'video']);
+
+/** RFC 5987 `filename*`, as Lark names a downloaded file that is not ASCII. */
+const contentDisposition = (fileName: string): string =>
+  `attachment; filename="${fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+
 /** The checks Lark makes on `msg_type` + `content`, shared by send, reply and patch. */
 const checkContent = (msgType: string, content: unknown): void => {
   if (typeof content !== 'string' || content === '') throw fieldViolation('content', 'content is required');
@@ -430,6 +509,7 @@ const checkContent = (msgType: string, content: unknown): void => {
   const limit = msgType === 'text' ? TEXT_BYTES : CARD_BYTES;
   if (Buffer.byteLength(content) > limit) throw new LarkError(400, 230025, 'The message content exceeds the length limit.');
   if (msgType === 'text' && (typeof parsed.text !== 'string' || parsed.text === '')) throw invalidParam('text content is empty');
+  if (msgType === 'file' && (typeof parsed.file_key !== 'string' || parsed.file_key === '')) throw invalidParam('file content needs a file_key');
   if (msgType === 'interactive') checkCard(parsed);
 };
 
@@ -457,6 +537,10 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
   const byUuid = new Map<string, { messageId: string; at: number }>();
   const cardTokens = new Map<string, { messageId: string; expiresAt: number; uses: number }>();
   const unreachable = new Set<string>();
+  /** The files in people's messages, by file_key. */
+  const resources = new Map<string, { messageId: string; fileName: string; bytes: Buffer }>();
+  const uploads: UploadedFile[] = [];
+  const uploaded = new Map<string, UploadedFile>();
   const failures = new Map<LarkRoute, { failure: InjectedFailure; remaining: number }[]>();
   const standing = new Map<LarkRoute, InjectedFailure>();
 
@@ -505,6 +589,28 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
     return message;
   };
 
+  /** A message a person sent the app, in a direct chat unless `chatId` names a group. */
+  const seedMessage = (senderOpenId: string, msgType: string, content: string, chatId: string | undefined): string => {
+    const createTime = now();
+    const message: LarkMessage = {
+      messageId: `om_${hex(16)}`,
+      chatId: chatId ?? chatFor('open_id', senderOpenId),
+      receiveId: chatId ?? senderOpenId,
+      receiveIdType: chatId ? 'chat_id' : 'open_id',
+      msgType,
+      content,
+      history: [],
+      uuid: null,
+      parentId: null,
+      rootId: null,
+      createTime,
+      updateTime: createTime,
+      sender: { id: senderOpenId, idType: 'open_id', senderType: 'user' },
+    };
+    byId.set(message.messageId, message);
+    return message.messageId;
+  };
+
   const appCard = (messageId: string): LarkMessage => {
     const message = byId.get(messageId);
     if (!message || message.sender.senderType !== 'app') throw invalidParam('invalid message_id');
@@ -516,6 +622,43 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
     message.history.push(message.content);
     message.content = content;
     message.updateTime = now();
+  };
+
+  /** A file message carries a file_key the app uploaded. */
+  const checkFileKey = (msgType: string, content: string): void => {
+    const parsed = parseJson(content);
+    if (msgType === 'file' && (!isObject(parsed) || typeof parsed.file_key !== 'string' || !uploaded.has(parsed.file_key)))
+      throw invalidParam('invalid file_key');
+  };
+
+  /** GET /open-apis/im/v1/messages/:message_id/resources/:file_key?type=…: the file's bytes. */
+  const resource = (messageId: string, fileKey: string, query: Record<string, string>): Answer => {
+    if (!query.type || !RESOURCE_TYPES.has(query.type)) throw FILE_INVALID_PARAM();
+    const message = byId.get(messageId);
+    if (!message) throw FILE_INVALID_PARAM();
+    if (message.msgType === 'interactive') throw fileError(234043, 'Unsupported message type.');
+    const file = resources.get(fileKey);
+    if (!file || file.messageId !== messageId) throw fileError(234003, 'File not in msg.');
+    if (file.bytes.length > MESSAGE_RESOURCE_MAX_BYTES) throw fileError(234037, 'Downloaded file size exceeds limit.');
+    return {
+      status: 200,
+      body: file.bytes,
+      headers: { 'content-type': 'application/octet-stream', 'content-disposition': contentDisposition(file.fileName) },
+    };
+  };
+
+  /** POST /open-apis/im/v1/files (multipart: file_type, file_name, file): a file_key for a file message. */
+  const upload = (form: Map<string, FormPart> | null): Answer => {
+    const fileType = form?.get('file_type')?.value.toString('utf8');
+    const fileName = form?.get('file_name')?.value.toString('utf8');
+    const file = form?.get('file')?.value;
+    if (!fileType || !(UPLOAD_FILE_TYPES as readonly string[]).includes(fileType) || !fileName || !file) throw FILE_INVALID_PARAM();
+    if (file.length === 0) throw fileError(234010, "File's size can't be 0.");
+    if (file.length > FILE_UPLOAD_MAX_BYTES) throw fileError(234006, 'The file size exceed the max value.');
+    const stored: UploadedFile = { fileKey: `file_v3_${hex(4)}_${hex(16)}`, fileType, fileName, bytes: Buffer.from(file) };
+    uploads.push(stored);
+    uploaded.set(stored.fileKey, stored);
+    return ok({ file_key: stored.fileKey });
   };
 
   const token = (body: unknown): Answer => {
@@ -537,6 +680,7 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
     if (typeof receiveId !== 'string' || receiveId === '') throw fieldViolation('receive_id', 'receive_id is required');
     if (!RECEIVE_ID_FORMATS[type].test(receiveId)) throw invalidParam('invalid receive_id');
     const { msgType, content, uuid } = checkMessageBody(body);
+    checkFileKey(msgType, content);
     const earlier = deduplicated('send', uuid);
     if (earlier) return ok(messageData(earlier));
     if (unreachable.has(receiveId)) throw new LarkError(400, 230013, 'Bot has NO availability to this user.');
@@ -555,6 +699,7 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
 
   const reply = (parentId: string, body: Record<string, unknown>): Answer => {
     const { msgType, content, uuid } = checkMessageBody(body);
+    checkFileKey(msgType, content);
     const earlier = deduplicated('reply', uuid);
     if (earlier) return ok(messageData(earlier));
     const parent = byId.get(parentId);
@@ -610,7 +755,7 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
     return ok();
   };
 
-  const routeOf = (method: string, path: string): { route: LarkRoute; messageId?: string } | null => {
+  const routeOf = (method: string, path: string): Matched | null => {
     if (method === 'POST' && path === '/open-apis/auth/v3/tenant_access_token/internal') return { route: 'token' };
     if (method === 'POST' && path === '/open-apis/im/v1/messages') return { route: 'send' };
     if (method === 'POST' && path === '/open-apis/interactive/v1/card/update') return { route: 'cardUpdate' };
@@ -618,6 +763,10 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
     if (method === 'POST' && replyMatch) return { route: 'reply', messageId: decodeURIComponent(replyMatch[1]!) };
     const patchMatch = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(path);
     if (method === 'PATCH' && patchMatch) return { route: 'patch', messageId: decodeURIComponent(patchMatch[1]!) };
+    if (method === 'POST' && path === '/open-apis/im/v1/files') return { route: 'upload' };
+    const resourceMatch = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/resources\/([^/]+)$/.exec(path);
+    if (method === 'GET' && resourceMatch)
+      return { route: 'resource', messageId: decodeURIComponent(resourceMatch[1]!), fileKey: decodeURIComponent(resourceMatch[2]!) };
     return null;
   };
 
@@ -640,9 +789,11 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
     }
   };
 
-  const handle = (matched: { route: LarkRoute; messageId?: string }, request: RecordedRequest): Answer => {
+  const handle = (matched: Matched, request: RecordedRequest, form: Map<string, FormPart> | null): Answer => {
     if (matched.route === 'token') return token(request.body);
     authorise(request.headers);
+    if (matched.route === 'resource') return resource(matched.messageId!, matched.fileKey!, request.query);
+    if (matched.route === 'upload') return upload(form);
     if (!isObject(request.body)) throw new LarkError(400, 9499, 'Bad Request: the body is not a JSON object');
     switch (matched.route) {
       case 'send':
@@ -658,6 +809,11 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
 
   const answer = (response: ServerResponse, { status, body, headers }: Answer): void => {
     if (response.destroyed) return;
+    if (Buffer.isBuffer(body)) {
+      response.writeHead(status, { 'content-length': String(body.length), 'x-tt-logid': `${Date.now()}${hex(6)}`.toUpperCase(), ...headers });
+      response.end(body);
+      return;
+    }
     const text = typeof body === 'string' ? body : JSON.stringify(body);
     response.writeHead(status, {
       'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
@@ -678,14 +834,16 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
 
   const serve = async (incoming: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
-    const text = await readBody(incoming);
+    const raw = await readBody(incoming);
+    const text = raw.toString('utf8');
     const matched = routeOf(incoming.method ?? 'GET', url.pathname);
+    const form = matched?.route === 'upload' ? parseMultipart(raw, incoming.headers['content-type']) : null;
     const request: RecordedRequest = {
       method: incoming.method ?? 'GET',
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       headers: incoming.headers,
-      body: text === '' ? undefined : (parseJson(text) ?? text),
+      body: form ? formFields(form) : text === '' ? undefined : (parseJson(text) ?? text),
       route: matched?.route ?? null,
       status: 0,
       receivedAt: Date.now(),
@@ -708,7 +866,7 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
     }
     let result: Answer;
     try {
-      result = handle(matched, request);
+      result = handle(matched, request, form);
     } catch (error) {
       result = error instanceof LarkError ? errorAnswer(error) : { status: 500, body: { code: 1500, msg: String(error) } };
     }
@@ -737,25 +895,17 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
     deliveredTo: (receiveId) => messages.filter((message) => message.receiveId === receiveId),
     message: (messageId) => byId.get(messageId),
     contentOf: (message) => JSON.parse(message.content) as Record<string, unknown>,
-    seedUserMessage({ senderOpenId, text, chatId }) {
-      const createTime = now();
-      const message: LarkMessage = {
-        messageId: `om_${hex(16)}`,
-        chatId: chatId ?? chatFor('open_id', senderOpenId),
-        receiveId: chatId ?? senderOpenId,
-        receiveIdType: chatId ? 'chat_id' : 'open_id',
-        msgType: 'text',
-        content: JSON.stringify({ text }),
-        history: [],
-        uuid: null,
-        parentId: null,
-        rootId: null,
-        createTime,
-        updateTime: createTime,
-        sender: { id: senderOpenId, idType: 'open_id', senderType: 'user' },
-      };
-      byId.set(message.messageId, message);
-      return message.messageId;
+    seedUserMessage: ({ senderOpenId, text, chatId }) => seedMessage(senderOpenId, 'text', JSON.stringify({ text }), chatId),
+    seedUserFile({ senderOpenId, fileName, bytes, chatId }) {
+      const fileKey = `file_v3_${hex(4)}_${hex(16)}`;
+      const messageId = seedMessage(senderOpenId, 'file', JSON.stringify({ file_key: fileKey, file_name: fileName }), chatId);
+      resources.set(fileKey, { messageId, fileName, bytes });
+      return { messageId, fileKey };
+    },
+    uploads,
+    fileOf(message) {
+      const content = parseJson(message.content);
+      return message.msgType === 'file' && isObject(content) && typeof content.file_key === 'string' ? uploaded.get(content.file_key) : undefined;
     },
     issueCardToken(messageId) {
       const token = `c-${hex(20)}`;

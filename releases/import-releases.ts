@@ -1,0 +1,79 @@
+import { loadConfig } from '../lib/config.ts';
+import type { PrismaClient } from '../lib/prisma.ts';
+import { ImportRefused } from './errors.ts';
+import { loadReleaseFile, type ReleaseFile } from './read-file.ts';
+import type { ImportReport, Language, SheetKind } from './report.ts';
+import { valueKey } from './text.ts';
+import { checkTables, type KnownOrganisation } from './validate.ts';
+import { wordsFor } from './words.ts';
+import { writersFor } from './writers/index.ts';
+
+export type ImportFile = ReleaseFile;
+
+export interface ImportOptions {
+  /** The event the releases belong to; it must exist. */
+  readonly eventId?: string;
+  /** Check only; nothing is written. */
+  readonly dryRun?: boolean;
+  /** Write the rows without problems even when others have some (by default, any problem writes nothing). */
+  readonly validOnly?: boolean;
+  readonly language: Language;
+  /** The person importing, recorded as the approver of what is created or changed. */
+  readonly actorId?: string;
+  /** Rows written or found unchanged so far, of the rows to write. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** The largest file accepted; IMPORT_MAX_BYTES by default. */
+  readonly maxBytes?: number;
+}
+
+const loadDirectory = async (prisma: Pick<PrismaClient, 'organisation'>): Promise<Map<string, KnownOrganisation>> =>
+  new Map(
+    (await prisma.organisation.findMany({ select: { id: true, name: true, kind: true, region: true, enterpriseCategory: true } })).map((o) => [
+      valueKey(o.name),
+      o,
+    ]),
+  );
+
+/** Milliseconds the write transaction may take: ample for the rows, at least Prisma's usual 15 s. */
+const transactionTimeout = (rows: number): number => Math.max(15_000, rows * 50);
+
+/**
+ * Imports a release file (.xlsx or CSV): organisations, people, achievements and demands. Checks
+ * every row first; by default any problem writes nothing, with `validOnly` the rows without one are
+ * written. Writing happens in one transaction and is idempotent: the same file again changes
+ * nothing, and an edited row updates its record. With `prisma` null, checks what needs no database
+ * (organisations only against the file's organisations sheet) and writes nothing.
+ * Throws ImportRefused for a file it cannot read at all.
+ */
+export const importReleases = async (prisma: PrismaClient | null, file: ImportFile, options: ImportOptions): Promise<ImportReport> => {
+  const { language } = options;
+  const loaded = await loadReleaseFile(file, language, options.maxBytes ?? loadConfig().IMPORT_MAX_BYTES);
+  if (prisma && options.eventId && !(await prisma.event.findUnique({ where: { id: options.eventId }, select: { id: true } }))) {
+    throw new ImportRefused(wordsFor(language).refused.noEvent(options.eventId), language);
+  }
+  const checked = checkTables(loaded.tables, language, prisma ? await loadDirectory(prisma) : null);
+  const dryRun = prisma === null || (options.dryRun ?? false);
+  const written: Record<SheetKind, number> = { organisations: 0, people: 0, achievements: 0, demands: 0 };
+  const report = (): ImportReport => ({ rows: checked.rows, valid: checked.valid, errors: checked.problems, written, dryRun });
+  if (prisma === null || dryRun || checked.valid === 0 || (checked.problems.length > 0 && !options.validOnly)) return report();
+
+  let done = 0;
+  options.onProgress?.(0, checked.valid);
+  await prisma.$transaction(
+    async (tx) => {
+      const writers = writersFor({
+        tx,
+        organisations: await loadDirectory(tx),
+        eventId: options.eventId ?? null,
+        actorId: options.actorId ?? null,
+        progress: (rows) => {
+          done += rows;
+          options.onProgress?.(done, checked.valid);
+        },
+      });
+      for (const accepted of checked.accepted) written[accepted.kind] = await accepted.handOver(writers);
+    },
+    { timeout: transactionTimeout(checked.valid) },
+  );
+  return report();
+};

@@ -1,0 +1,25 @@
+import type { SheetKind } from '../report.ts';
+import type { RecordOf, SheetSpec } from '../sheet-spec.ts';
+import { achievementsSheet } from './achievements.ts';
+import { demandsSheet } from './demands.ts';
+import { organisationsSheet } from './organisations.ts';
+import { peopleSheet } from './people.ts';
+
+/** What a valid row of each sheet kind becomes. */
+export interface SheetRecords {
+  readonly organisations: RecordOf<typeof organisationsSheet>;
+  readonly people: RecordOf<typeof peopleSheet>;
+  readonly achievements: RecordOf<typeof achievementsSheet>;
+  readonly demands: RecordOf<typeof demandsSheet>;
+}
+
+/** Every sheet kind a release workbook may hold. */
+export const SHEETS: { readonly [K in SheetKind]: SheetSpec<K, SheetRecords[K]> } = {
+  organisations: organisationsSheet,
+  people: peopleSheet,
+  achievements: achievementsSheet,
+  demands: demandsSheet,
+};
+
+/** The order the template shows them in: what is released first, the directory after. */
+export const TEMPLATE_ORDER: readonly SheetKind[] = ['achievements', 'demands', 'organisations', 'people'];
