@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Actor } from '../domain/actor.ts';
 import { dockingSubmissionKey } from '../domain/event.ts';
 import type { EventStart, PartnershipInput } from '../domain/partnership-input.ts';
 import type { ProgrammePolicyInput } from '../domain/policy.ts';
-import { workflowIdFor } from '../domain/reference.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
-import { nextReference, startPartnershipWorkflow } from '../app/intake.ts';
+import { claimPartnershipRow, startPartnershipWorkflow } from '../app/intake.ts';
 import { releaseApprover } from './release-approver.ts';
 
 /** Demands launched at once within one batch: partnership rows and workflow starts in flight. */
@@ -97,30 +95,18 @@ const launchDemand = async (deps: LaunchDependencies, input: LaunchBatchInput, d
   });
   const submissionKey = dockingSubmissionKey(eventId, demandId);
   const industry = demand.fields[0] ?? '其他';
-  let created = false;
-  const row = await prisma.$transaction(async (tx) => {
-    const existing = await tx.partnership.findUnique({ where: { submissionKey } });
-    if (existing) return existing;
-    created = true;
-    const { number, reference } = await nextReference(tx, new Date().getFullYear());
-    return tx.partnership.create({
-      data: {
-        id: randomUUID(),
-        number,
-        reference,
-        workflowId: workflowIdFor(reference),
-        submissionKey,
-        kind: 'demand',
-        title: demand.title,
-        demandId,
-        enterpriseId: demand.enterpriseId,
-        region: demand.region,
-        industry,
-        submittedById: actor.personId,
-        eventId,
-      },
-    });
-  });
+  const { row, created } = await claimPartnershipRow(prisma, submissionKey, new Date().getFullYear(), () =>
+    Promise.resolve({
+      kind: 'demand' as const,
+      title: demand.title,
+      demandId,
+      enterpriseId: demand.enterpriseId,
+      region: demand.region,
+      industry,
+      submittedById: actor.personId,
+      eventId,
+    }),
+  );
   const partnershipInput: PartnershipInput = {
     partnershipId: row.id,
     reference: row.reference,

@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { EVENT_REQUEST_REFUSED, signingSubmissionKey, type SignRequest, type Signing } from '../domain/event.ts';
 import type { PartnershipInput } from '../domain/partnership-input.ts';
 import type { ProgrammePolicyInput } from '../domain/policy.ts';
-import { workflowIdFor } from '../domain/reference.ts';
 import { refusalOf } from '../lib/update-refusal.ts';
 import { describeRefusal } from '../notifications/refusal-words.ts';
 import { executeUpdate } from '../app/execute-update.ts';
-import { nextReference, startPartnershipWorkflow } from '../app/intake.ts';
+import { claimPartnershipRow, startPartnershipWorkflow } from '../app/intake.ts';
 import { sign } from '../workflows/decisions/sign.ts';
 import type { LaunchDependencies } from './launch-dockings.ts';
 import { releaseApprover } from './release-approver.ts';
@@ -130,30 +128,18 @@ export const registerSigning = async (deps: LaunchDependencies, input: SigningIn
   }
 
   const submissionKey = signingSubmissionKey(eventId, subject.id, counterpart.id);
-  let created = false;
-  const row = await prisma.$transaction(async (tx) => {
-    const found = await tx.partnership.findUnique({ where: { submissionKey } });
-    if (found) return found;
-    created = true;
-    const { number, reference } = await nextReference(tx, new Date().getFullYear());
-    return tx.partnership.create({
-      data: {
-        id: randomUUID(),
-        number,
-        reference,
-        workflowId: workflowIdFor(reference),
-        submissionKey,
-        kind: subject.kind,
-        title: subject.title,
-        ...held,
-        ...(subject.kind === 'demand' ? { enterpriseId: subject.own.id } : { universityId: subject.own.id }),
-        region: subject.region,
-        industry: subject.industry,
-        submittedById: request.actor.personId,
-        eventId,
-      },
-    });
-  });
+  const { row, created } = await claimPartnershipRow(prisma, submissionKey, new Date().getFullYear(), () =>
+    Promise.resolve({
+      kind: subject.kind,
+      title: subject.title,
+      ...held,
+      ...(subject.kind === 'demand' ? { enterpriseId: subject.own.id } : { universityId: subject.own.id }),
+      region: subject.region,
+      industry: subject.industry,
+      submittedById: request.actor.personId,
+      eventId,
+    }),
+  );
   const partnershipInput: PartnershipInput = {
     partnershipId: row.id,
     reference: row.reference,

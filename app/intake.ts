@@ -10,7 +10,7 @@ import type { ProgrammePolicyInput } from '../domain/policy.ts';
 import type { partnership } from '../workflows/index.ts';
 import { IndustryAttribute, RegionAttribute, StageAttribute, EnterpriseAttribute, UniversityAttribute } from '../workflows/search-attributes.ts';
 import type { PrismaClient, Transaction } from '../lib/prisma.ts';
-import type { Partnership } from '../generated/prisma/client.ts';
+import type { Partnership, Prisma } from '../generated/prisma/client.ts';
 import { parseInput, ValidationError } from '../lib/validation.ts';
 
 const Industry = { industry: z.string().trim().min(1).optional() };
@@ -40,6 +40,31 @@ export interface Submitted {
 export const nextReference = async (tx: Transaction, year: number): Promise<{ number: number; reference: string }> => {
   const [{ number }] = await tx.$queryRaw<[{ number: number }]>`SELECT nextval(pg_get_serial_sequence('"Partnership"', 'number'))::int AS number`;
   return { number, reference: referenceFor(year, number) };
+};
+
+/** A partnership row's own fields: everything but its id, number, reference, workflow id and submission key. */
+export type PartnershipFields = Omit<Prisma.PartnershipUncheckedCreateInput, 'id' | 'number' | 'reference' | 'workflowId' | 'submissionKey'>;
+
+/**
+ * The partnership row a submission key names: found, or numbered P-<year>-<n> and written in one
+ * transaction, with whatever `fieldsFor` writes first under its reference (the submitted demand, say).
+ */
+export const claimPartnershipRow = async (
+  prisma: PrismaClient,
+  submissionKey: string,
+  year: number,
+  fieldsFor: (tx: Transaction, reference: string) => Promise<PartnershipFields>,
+): Promise<{ row: Partnership; created: boolean }> => {
+  let created = false;
+  const row = await prisma.$transaction(async (tx) => {
+    const existing = await tx.partnership.findUnique({ where: { submissionKey } });
+    if (existing) return existing;
+    created = true;
+    const { number, reference } = await nextReference(tx, year);
+    const fields = await fieldsFor(tx, reference);
+    return tx.partnership.create({ data: { ...fields, id: randomUUID(), number, reference, workflowId: workflowIdFor(reference), submissionKey } });
+  });
+  return { row, created };
 };
 
 /**
@@ -115,12 +140,7 @@ export const submitPartnership = async (
   const submissionKey = options.submissionKey ?? defaultSubmissionKey(submitter, submission);
   const year = (options.now ?? new Date()).getFullYear();
 
-  let created = false;
-  const row = await deps.prisma.$transaction(async (tx) => {
-    const existing = await tx.partnership.findUnique({ where: { submissionKey } });
-    if (existing) return existing;
-    created = true;
-    const { number, reference } = await nextReference(tx, year);
+  const { row, created } = await claimPartnershipRow(deps.prisma, submissionKey, year, async (tx, reference) => {
     const subjectId = `${submission.kind === 'demand' ? 'D' : 'A'}-${reference}`;
     if (submission.kind === 'demand') {
       const { kind: _k, industry: _i, enterprise: _e, ...demand } = submission;
@@ -129,23 +149,14 @@ export const submitPartnership = async (
       const { kind: _k, industry: _i, university: _u, ...achievement } = submission;
       await tx.achievement.create({ data: { id: subjectId, ...achievement, universityId: organisation.id } });
     }
-    return tx.partnership.create({
-      data: {
-        id: randomUUID(),
-        number,
-        reference,
-        workflowId: workflowIdFor(reference),
-        submissionKey,
-        kind: submission.kind,
-        title: submission.title,
-        ...(submission.kind === 'demand'
-          ? { demandId: subjectId, enterpriseId: organisation.id }
-          : { achievementId: subjectId, universityId: organisation.id }),
-        region: submission.region,
-        industry,
-        submittedById: submitter.personId,
-      },
-    });
+    return {
+      kind: submission.kind,
+      title: submission.title,
+      ...(submission.kind === 'demand' ? { demandId: subjectId, enterpriseId: organisation.id } : { achievementId: subjectId, universityId: organisation.id }),
+      region: submission.region,
+      industry,
+      submittedById: submitter.personId,
+    };
   });
 
   const party = { id: organisation.id, name: organisation.name };
