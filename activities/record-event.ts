@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { INVALID_EVENT } from '../domain/failures.ts';
 import type { PrismaClient, Transaction } from '../lib/prisma.ts';
 import { Prisma } from '../generated/prisma/client.ts';
-import type { PartnershipEvent } from '../workflows/events.ts';
+import type { MilestoneRecord, PartnershipEvent } from '../workflows/events.ts';
 import { deliveriesOf, queueNotifications, type Delivery } from './outbox.ts';
 
 export interface RecordEventInput {
@@ -21,6 +21,15 @@ export interface RecordedEvent {
 }
 
 const at = (ms: number): Date => new Date(ms);
+
+const milestoneRow = (m: MilestoneRecord) => ({
+  seq: m.seq,
+  title: m.title,
+  kind: m.kind,
+  dueAt: at(m.dueAt),
+  responsible: m.responsible,
+  amountCny: m.amountCny ?? null,
+});
 
 /** Writes what the event changes beyond the partnership row itself. */
 const project = async (tx: Transaction, partnershipId: string, event: PartnershipEvent): Promise<void> => {
@@ -117,19 +126,15 @@ const project = async (tx: Transaction, partnershipId: string, event: Partnershi
           enterpriseId: event.data.enterprise.id,
           registeredAt: at(event.at),
           signedAtEventId: event.data.eventId ?? null,
-          milestones: {
-            create: event.data.milestones.map((m) => ({
-              seq: m.seq,
-              title: m.title,
-              kind: m.kind,
-              dueAt: at(m.dueAt),
-              responsible: m.responsible,
-              amountCny: m.amountCny ?? null,
-            })),
-          },
+          milestones: { create: event.data.milestones.map(milestoneRow) },
         },
       });
       return;
+    case 'milestones_planned': {
+      const contract = await tx.contract.findUniqueOrThrow({ where: { partnershipId }, select: { id: true } });
+      await tx.milestone.createMany({ data: event.data.milestones.map((m) => ({ contractId: contract.id, ...milestoneRow(m) })) });
+      return;
+    }
     case 'milestone_done':
       await tx.milestone.updateMany({
         where: { contract: { partnershipId }, seq: event.data.milestone },

@@ -30,6 +30,9 @@ export interface FormField {
   readonly maxLength?: number;
 }
 
+/** A contract's milestones, one per line, for MilestonePlansSpec (domain/decision-payloads.ts). */
+export const milestonesField: FormField = { key: 'milestones', kind: 'milestoneLines', required: true, maxLength: 5000 };
+
 /** What a decision's view of the partnership needs for the rules that decide what to offer. */
 export interface DecisionView extends PartiesView {
   readonly rounds: readonly { readonly side: Side | 'coordinator' }[];

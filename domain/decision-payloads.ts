@@ -2,7 +2,7 @@
  * Pieces several decisions' payloads share (each decision's own spec is in its record in
  * workflows/decisions/), as plain specs (domain/payload-spec.ts).
  */
-import { due, number, object, oneOf, optional, text, type ValueOf } from './payload-spec.ts';
+import { due, list, number, object, oneOf, optional, text, type ValueOf } from './payload-spec.ts';
 import { MILESTONE_KINDS, SIDES } from './vocabulary.ts';
 
 /** A reason or comment people write. */
@@ -16,3 +16,6 @@ export const Due = due('expected a date (2026-12-31) or an ISO instant with offs
 export const MilestonePlanSpec = object({ title: text(200), kind: oneOf(MILESTONE_KINDS), due: Due, responsible: oneOf(SIDES), amountCny: optional(Amount) });
 
 export type MilestonePlan = ValueOf<typeof MilestonePlanSpec>;
+
+/** A contract's milestones, as registered with the contract or planned after a signing on site. */
+export const MilestonePlansSpec = list(MilestonePlanSpec, { min: 1, max: 50, minMessage: 'a contract needs at least one milestone' });

@@ -35,6 +35,7 @@ export interface RefusalReasons {
   readonly proposer_cannot_agree: Record<string, never>;
   readonly no_such_milestone: { readonly milestone: number; readonly count: number };
   readonly milestone_done: { readonly milestone: number };
+  readonly milestones_planned: { readonly count: number };
   readonly milestone_not_yours: { readonly milestone: number; readonly responsible: Side };
   readonly invalid: { readonly problems: readonly Problem[] };
 }
@@ -54,6 +55,7 @@ const TYPE_OF: { readonly [C in RefusalCode]: RefusalType } = {
   proposal_settled: 'NotAllowedNow',
   no_terms_yet: 'NotAllowedNow',
   milestone_done: 'NotAllowedNow',
+  milestones_planned: 'NotAllowedNow',
   candidate_twice: 'InvalidDecision',
   too_many_candidates: 'InvalidDecision',
   not_a_candidate: 'InvalidDecision',

@@ -84,6 +84,12 @@ const zh: DecisionWords = {
       buttons: { contract: '登记合同' },
       done: { contract: '登记了合同' },
     },
+    planMilestones: {
+      action: '规划履约节点',
+      prompt: () => '合同已现场签约，请规划履约节点。每行一个：名称 | 交付/付款 | 到期日 | 高校/企业 | 金额（可省略）',
+      buttons: { plan: '确定履约节点' },
+      done: { plan: '规划了履约节点' },
+    },
     milestone: {
       action: '完成履约节点',
       prompt: (context) => `节点 ${context.milestone?.seq ?? ''}：${context.milestone?.title ?? ''}${due('zh', context)}`,
@@ -166,6 +172,13 @@ const en: DecisionWords = {
       prompt: () => 'Register the contract. One milestone per line: title | deliverable/payment | due date | university/enterprise | amount',
       buttons: { contract: 'Register contract' },
       done: { contract: 'registered the contract' },
+    },
+    planMilestones: {
+      action: 'plan the milestones',
+      prompt: () =>
+        'The contract was signed on site; plan its milestones. One per line: title | deliverable/payment | due date | university/enterprise | amount',
+      buttons: { plan: 'Plan milestones' },
+      done: { plan: 'planned the milestones' },
     },
     milestone: {
       action: 'complete a milestone',

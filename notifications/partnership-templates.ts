@@ -1,7 +1,7 @@
 import type { Template } from '../workflows/events.ts';
 import { calendarScope, calendarUid } from './calendar-ids.ts';
 import type { CalendarEntry, Fact, NotificationContent } from './content.ts';
-import type { Payload } from './payloads.ts';
+import type { ContractMilestone, Payload } from './payloads.ts';
 import { count, type Wording } from './wording.ts';
 
 /** A template's own part of a message; templates.ts adds the subject, the title and the shared facts. */
@@ -54,6 +54,25 @@ const milestoneEntry = (reference: string, title: string, seq: number, milestone
     due,
     sequence,
   );
+
+/** A contract's milestones as bullets, each with its kind, party, amount and due time, and as calendar entries. */
+const milestoneList = (
+  reference: string,
+  title: string,
+  milestones: readonly ContractMilestone[],
+  sequence: number,
+  w: Wording,
+): Pick<Parts, 'bullets' | 'bulletsHeading' | 'calendar'> => ({
+  bullets: milestones.map((m) => {
+    const detail = [m.kind && w.words.milestoneKind[m.kind], m.responsible && w.words.side[m.responsible], m.amountCny !== undefined && w.amount(m.amountCny)]
+      .filter((part): part is string => typeof part === 'string')
+      .join(w.say('，', ', '));
+    const name = w.say(`里程碑 ${m.seq}${w.quote(m.title)}`, `Milestone ${m.seq} ${w.quote(m.title)}`);
+    return `${name}${detail ? w.say(`（${detail}）`, ` (${detail})`) : ''}${w.words.colon}${w.say('到期', 'due')} ${w.when(m.due)}`;
+  }),
+  ...(milestones.length > 0 ? { bulletsHeading: w.say('里程碑', 'Milestones') } : {}),
+  calendar: milestones.map((m) => milestoneEntry(reference, title, m.seq, m.title, m.due, sequence, w)),
+});
 
 const reasonFacts = (reason: string | undefined, w: Wording): Fact[] => (reason ? [fact(w.words.label.reason, reason)] : []);
 
@@ -283,31 +302,36 @@ export const PARTNERSHIP_TEMPLATES: Renderers = {
       headline: w.say('合同已登记', 'Contract registered'),
       tone: 'success',
       paragraphs: [
-        w.say(
-          `${w.quote(p.title)}的合同已登记，共 ${total} 个里程碑。系统会在每个里程碑到期前提醒负责方。`,
-          `The contract for ${w.quote(p.title)} is registered with ${count(total, 'milestone')}. The responsible party is reminded before each one falls due.`,
-        ),
+        total === 0
+          ? w.say(
+              `${w.quote(p.title)}的合同已登记，里程碑待规划。`,
+              `The contract for ${w.quote(p.title)} is registered; its milestones are still to be planned.`,
+            )
+          : w.say(
+              `${w.quote(p.title)}的合同已登记，共 ${total} 个里程碑。系统会在每个里程碑到期前提醒负责方。`,
+              `The contract for ${w.quote(p.title)} is registered with ${count(total, 'milestone')}. The responsible party is reminded before each one falls due.`,
+            ),
       ],
       facts: [
         fact(w.words.label.contractType, w.words.contractType[p.type]),
         fact(w.words.label.amount, w.amount(p.amountCny)),
         ...(p.signedOn ? [fact(w.words.label.signedOn, w.when(p.signedOn))] : []),
       ],
-      bullets: milestones.map((m) => {
-        const detail = [
-          m.kind && w.words.milestoneKind[m.kind],
-          m.responsible && w.words.side[m.responsible],
-          m.amountCny !== undefined && w.amount(m.amountCny),
-        ]
-          .filter((part): part is string => typeof part === 'string')
-          .join(w.say('，', ', '));
-        const name = w.say(`里程碑 ${m.seq}${w.quote(m.title)}`, `Milestone ${m.seq} ${w.quote(m.title)}`);
-        return `${name}${detail ? w.say(`（${detail}）`, ` (${detail})`) : ''}${w.words.colon}${w.say('到期', 'due')} ${w.when(m.due)}`;
-      }),
-      ...(milestones.length > 0 ? { bulletsHeading: w.say('里程碑', 'Milestones') } : {}),
-      calendar: milestones.map((m) => milestoneEntry(p.reference, p.title, m.seq, m.title, m.due, p.seq, w)),
+      ...milestoneList(p.reference, p.title, milestones, p.seq, w),
     };
   },
+
+  milestones_planned: (p, w) => ({
+    headline: w.say('里程碑已规划', 'Milestones planned'),
+    tone: 'success',
+    paragraphs: [
+      w.say(
+        `${w.quote(p.title)}的合同已规划 ${p.milestones.length} 个里程碑。系统会在每个里程碑到期前提醒负责方。`,
+        `The contract for ${w.quote(p.title)} now has ${count(p.milestones.length, 'milestone')}. The responsible party is reminded before each one falls due.`,
+      ),
+    ],
+    ...milestoneList(p.reference, p.title, p.milestones, p.seq, w),
+  }),
 
   milestone_due_soon: (p, w) => ({
     headline: w.say('里程碑即将到期', 'Milestone due soon'),

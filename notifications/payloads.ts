@@ -31,7 +31,7 @@ const Scheduled = Partnership.extend({ seq: Count });
 const Reasoned = Partnership.extend({ reason: OptionalText });
 const MilestoneRef = { milestone: z.number().int().positive(), milestoneTitle: Text };
 
-const ContractMilestone = z.object({
+const ContractMilestoneSchema = z.object({
   seq: z.number().int().positive(),
   title: Text,
   due: Instant,
@@ -39,6 +39,9 @@ const ContractMilestone = z.object({
   responsible: z.enum(['university', 'enterprise']).optional(),
   amountCny: z.number().nonnegative().optional(),
 });
+
+/** A contract's milestone as its announcements carry it. */
+export type ContractMilestone = z.output<typeof ContractMilestoneSchema>;
 
 export const PAYLOAD_SCHEMAS = {
   intake_received: Partnership,
@@ -78,8 +81,9 @@ export const PAYLOAD_SCHEMAS = {
     amountCny: z.number().nonnegative(),
     signedOn: Day.optional(),
     /** The milestones with their due dates; a bare count (older payloads) announces no calendar entries. */
-    milestones: z.union([Count, z.array(ContractMilestone).readonly()]),
+    milestones: z.union([Count, z.array(ContractMilestoneSchema).readonly()]),
   }),
+  milestones_planned: Scheduled.extend({ milestones: z.array(ContractMilestoneSchema).min(1).readonly() }),
   milestone_due_soon: Scheduled.extend({ ...MilestoneRef, due: Instant }),
   milestone_due_today: Scheduled.extend({ ...MilestoneRef, due: Instant }),
   milestone_overdue: Partnership.extend({ ...MilestoneRef, due: Instant, escalated: z.enum(['yes', 'no']).optional() }),

@@ -69,6 +69,7 @@ const sayings = (language: Language, naming: FieldNaming): Say => {
       proposer_cannot_agree: () => '条款由另一方同意，提出条款的一方不能自己同意',
       no_such_milestone: (p) => `${field('milestone')}：没有节点 ${p.milestone}（1–${p.count}）`,
       milestone_done: (p) => `节点 ${p.milestone} 已经完成`,
+      milestones_planned: (p) => `合同已有 ${p.count} 个节点，不能重新规划`,
       milestone_not_yours: (p) => `节点 ${p.milestone} 由${WORDS.zh.side[p.responsible]}负责，只有该方或项目协调员可以标记完成`,
       invalid: (p) => describeProblems(p.problems, language, naming).join('；'),
     };
@@ -92,6 +93,7 @@ const sayings = (language: Language, naming: FieldNaming): Say => {
     proposer_cannot_agree: () => 'the other party agrees to terms, not the party that proposed them',
     no_such_milestone: (p) => `${field('milestone')}: there is no milestone ${p.milestone} (1–${p.count})`,
     milestone_done: (p) => `milestone ${p.milestone} is already done`,
+    milestones_planned: (p) => `the contract already has ${p.count} milestone${p.count === 1 ? '' : 's'}; they cannot be planned again`,
     milestone_not_yours: (p) => `milestone ${p.milestone} is the ${WORDS.en.side[p.responsible]}'s; only it or a coordinator marks it done`,
     invalid: (p) => describeProblems(p.problems, language, naming).join('; '),
   };

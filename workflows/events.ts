@@ -33,6 +33,7 @@ export const TEMPLATES = [
   'negotiation_overdue',
   'negotiation_failed',
   'contract_registered',
+  'milestones_planned',
   'milestone_due_soon',
   'milestone_due_today',
   'milestone_overdue',
@@ -97,6 +98,8 @@ export interface EventData {
     /** Signed on site at this docking event; milestones are planned later. */
     eventId?: string;
   };
+  /** The milestones of a contract registered without them, planned afterwards. */
+  milestones_planned: { milestones: readonly MilestoneRecord[] };
   milestone_done: { milestone: number; evidenceUrl: string };
   /** `slot`: when the timer was due; its messages are sent with the others of that slot. */
   reminder: { timer: string; slot?: number };

@@ -1,6 +1,7 @@
 import type { MilestonePlan } from '../domain/decision-payloads.ts';
 import type { MilestoneRecord } from './events.ts';
 import type { Lifecycle } from './lifecycle.ts';
+import type { AnnouncedMilestone } from './notice-data.ts';
 import { scheduleNotice } from './timers.ts';
 
 /** A milestone due on a calendar date is due at 09:00 that day in Asia/Shanghai, so "due today" arrives in the morning. */
@@ -14,6 +15,25 @@ export const milestoneRecords = (plans: readonly MilestonePlan[]): MilestoneReco
     dueAt: dueInstant(plan.due),
     responsible: plan.responsible,
     ...(plan.amountCny === undefined ? {} : { amountCny: plan.amountCny }),
+  }));
+
+/** Sets the contract's milestones, all open, and schedules their reminders; returns them as recorded. */
+export const setMilestones = (life: Lifecycle, plans: readonly MilestonePlan[]): MilestoneRecord[] => {
+  const milestones = milestoneRecords(plans);
+  life.state.milestones = milestones.map((m) => ({ ...m, done: false }));
+  for (const milestone of milestones) scheduleMilestone(life, milestone);
+  return milestones;
+};
+
+/** Each milestone with its due time, so the message can put them in calendars. */
+export const announced = (milestones: readonly MilestoneRecord[]): AnnouncedMilestone[] =>
+  milestones.map((m) => ({
+    seq: m.seq,
+    title: m.title,
+    due: new Date(m.dueAt).toISOString(),
+    kind: m.kind,
+    responsible: m.responsible,
+    ...(m.amountCny === undefined ? {} : { amountCny: m.amountCny }),
   }));
 
 /**

@@ -49,6 +49,7 @@ export interface NoticeData {
     readonly signedOn: string;
     readonly milestones: readonly AnnouncedMilestone[];
   };
+  readonly milestones_planned: { readonly milestones: readonly AnnouncedMilestone[] };
   readonly milestone_due_soon: MilestoneNotice;
   readonly milestone_due_today: MilestoneNotice;
   readonly milestone_overdue: MilestoneNotice & { readonly escalated: 'yes' | 'no' };

@@ -102,7 +102,8 @@ export const initialState = (input: ParsedPartnershipInput): PartnershipState =>
 
 /** Who is expected to act next, and by when. */
 export interface Awaiting {
-  readonly action: 'review' | 'revise' | 'select_candidates' | 'respond_to_proposal' | 'negotiate' | 'register_contract' | 'complete_milestone';
+  readonly action:
+    'review' | 'revise' | 'select_candidates' | 'respond_to_proposal' | 'negotiate' | 'register_contract' | 'plan_milestones' | 'complete_milestone';
   readonly role: Role;
   readonly organisation: Party | null;
   readonly subject?: string;

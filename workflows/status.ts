@@ -42,6 +42,8 @@ const awaiting = (life: Lifecycle): Awaiting[] => {
     case 'contracting':
       return [{ action: 'register_contract', role: 'coordinator', organisation: null }];
     case 'milestones':
+      // A contract signed on site is registered without milestones: planning them is what is awaited.
+      if (state.milestones.length === 0) return [{ action: 'plan_milestones', role: 'coordinator', organisation: null }];
       return state.milestones
         .filter((m) => !m.done)
         .map((m) => ({

@@ -1,4 +1,5 @@
 import type { Actor, Party } from '../domain/actor.ts';
+import type { MilestonePlan } from '../domain/decision-payloads.ts';
 import type { Signing } from '../domain/event.ts';
 import type { EventStart } from '../domain/partnership-input.ts';
 import type { Stage } from '../domain/vocabulary.ts';
@@ -6,7 +7,7 @@ import { soughtSide } from '../domain/vocabulary.ts';
 import type { Candidate, EventData, NotificationSpec } from './events.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import { coordinators, notice, organisation, parties, person } from './lifecycle.ts';
-import { milestoneRecords, scheduleMilestone } from './milestones.ts';
+import { announced, setMilestones } from './milestones.ts';
 import { scheduleNotice } from './timers.ts';
 import { cancel, schedule } from './timers.ts';
 
@@ -320,16 +321,14 @@ export const registerContract = (
   life: Lifecycle,
   actor: Actor,
   contract: Omit<EventData['contract_registered'], 'milestones' | 'university' | 'enterprise' | 'eventId'> & {
-    milestones: Parameters<typeof milestoneRecords>[0];
+    milestones: readonly MilestonePlan[];
     eventId?: string;
   },
 ): void => {
   const { state } = life;
-  const milestones = milestoneRecords(contract.milestones);
   state.contract = { type: contract.type, amountCny: contract.amountCny, signedOn: contract.signedOn, registeredBy: actor.name };
-  state.milestones = milestones.map((m) => ({ ...m, done: false }));
+  const milestones = setMilestones(life, contract.milestones);
   state.stage = 'milestones';
-  for (const milestone of milestones) scheduleMilestone(life, milestone);
   life.emit(
     'contract_registered',
     actor,
@@ -347,18 +346,22 @@ export const registerContract = (
         type: contract.type,
         amountCny: contract.amountCny,
         signedOn: contract.signedOn,
-        // Each milestone with its due time, so the message can put them in calendars.
-        milestones: milestones.map((m) => ({
-          seq: m.seq,
-          title: m.title,
-          due: new Date(m.dueAt).toISOString(),
-          kind: m.kind,
-          responsible: m.responsible,
-          ...(m.amountCny === undefined ? {} : { amountCny: m.amountCny }),
-        })),
+        milestones: announced(milestones),
       }),
     ],
     `contract registered (${milestones.length} milestones)`,
+  );
+};
+
+/** The milestones of a contract registered without them (signed on site), planned afterwards. */
+export const planMilestones = (life: Lifecycle, actor: Actor, plans: readonly MilestonePlan[]): void => {
+  const milestones = setMilestones(life, plans);
+  life.emit(
+    'milestones_planned',
+    actor,
+    { milestones },
+    [notice('milestones_planned', [coordinators, ...parties(life)], { milestones: announced(milestones) })],
+    `milestones planned (${milestones.length})`,
   );
 };
 

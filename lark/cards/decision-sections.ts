@@ -16,14 +16,14 @@ export const DEFAULT_MAX_PROPOSALS = 3;
 /**
  * Whether an awaited action is this person's: `own` when it waits for them (their role, their
  * organisation: what 待办 lists), `allowed` when they may also take it (a coordinator acting for
- * a party, a party registering the contract: what a status card offers). The workflow's
+ * a party, a party registering the contract or planning its milestones: what a status card offers). The workflow's
  * validators make the final call and refuse anything else with their reason.
  */
 export const concerns = (status: PartnershipStatus, awaiting: Awaiting, actor: Actor, scope: 'own' | 'allowed'): boolean => {
   if (actor.role === 'manager') return false;
   if (isCoordinator(actor)) return scope === 'own' ? awaiting.role === 'coordinator' : awaiting.action !== 'respond_to_proposal';
   if (awaiting.action === 'revise' && status.submittedBy.personId === actor.personId) return true;
-  if (awaiting.action === 'register_contract') return scope === 'allowed' && sideOf(status, actor) !== null;
+  if (awaiting.action === 'register_contract' || awaiting.action === 'plan_milestones') return scope === 'allowed' && sideOf(status, actor) !== null;
   return awaiting.role === actor.role && awaiting.organisation !== null && awaiting.organisation.id === actor.organisationId;
 };
 

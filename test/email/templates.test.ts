@@ -176,6 +176,17 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    template: 'milestones_planned',
+    payload: partnership('milestones', {
+      milestones: [
+        { seq: 1, title: '交付样机', kind: 'deliverable', due: DUE, responsible: 'university' },
+        { seq: 2, title: '首期付款', kind: 'payment', due: '2027-02-01T01:00:00.000Z', responsible: 'enterprise', amountCny: 600_000 },
+      ],
+    }),
+    zh: ['里程碑已规划', '已规划 2 个里程碑', '- 里程碑 1「交付样机」（交付，高校）：到期 2027年1月15日 09:00'],
+    en: ['Milestones planned', 'now has 2 milestones', '- Milestone 2 “首期付款” (payment, enterprise, CNY 600,000): due 1 Feb 2027, 09:00 (UTC+8)'],
+  },
+  {
     template: 'milestone_due_soon',
     payload: partnership('milestones', { milestone: 1, milestoneTitle: '交付样机', due: DUE }),
     zh: ['里程碑即将到期', '里程碑 1「交付样机」将于 2027年1月15日 09:00 到期'],

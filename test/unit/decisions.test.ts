@@ -146,6 +146,7 @@ describe('refusals', () => {
     proposer_cannot_agree: {},
     no_such_milestone: { milestone: 3, count: 2 },
     milestone_done: { milestone: 1 },
+    milestones_planned: { count: 2 },
     milestone_not_yours: { milestone: 1, responsible: 'university' },
     invalid: { problems: [{ path: ['milestones', 0, 'due'], message: 'expected a date' }] },
   };

@@ -1,6 +1,7 @@
 import { ActorSpec } from '../../domain/actor.ts';
-import { MilestonePlanSpec } from '../../domain/decision-payloads.ts';
-import { date, list, number, object, oneOf } from '../../domain/payload-spec.ts';
+import { milestonesField } from '../../domain/decision-forms.ts';
+import { MilestonePlansSpec } from '../../domain/decision-payloads.ts';
+import { date, number, object, oneOf } from '../../domain/payload-spec.ts';
 import { refusal } from '../../domain/refusals.ts';
 import { speaksFor } from '../../domain/rules.ts';
 import { CONTRACT_TYPES } from '../../domain/vocabulary.ts';
@@ -12,7 +13,7 @@ const ContractRegistrationSpec = object({
   type: oneOf(CONTRACT_TYPES),
   amountCny: number({ positive: true, max: 1e12 }),
   signedOn: date('expected the signing date as YYYY-MM-DD'),
-  milestones: list(MilestonePlanSpec, { min: 1, max: 50, minMessage: 'a contract needs at least one milestone' }),
+  milestones: MilestonePlansSpec,
 });
 
 /** Either party or a coordinator registers the signed contract: its type, amount, date and milestones. */
@@ -37,7 +38,7 @@ export const contract = defineDecision({
           { key: 'type', kind: 'choice', choices: CONTRACT_TYPES, required: true },
           { key: 'amountCny', name: 'amount', kind: 'amount', required: true, hint: '1200000' },
           { key: 'signedOn', kind: 'date', required: true },
-          { key: 'milestones', kind: 'milestoneLines', required: true, maxLength: 5000 },
+          milestonesField,
         ],
         style: 'primary',
       },

@@ -6,6 +6,7 @@
 import { conclude } from './conclude.ts';
 import { contract } from './contract.ts';
 import { milestone } from './milestone.ts';
+import { planMilestones } from './plan-milestones.ts';
 import { respond } from './respond.ts';
 import { review } from './review.ts';
 import { revise } from './revise.ts';
@@ -13,10 +14,10 @@ import { select } from './select.ts';
 import { terms } from './terms.ts';
 import { withdraw } from './withdraw.ts';
 
-export { conclude, contract, milestone, respond, review, revise, select, terms, withdraw };
+export { conclude, contract, milestone, planMilestones, respond, review, revise, select, terms, withdraw };
 
 /** In the order a partnership meets them; cards list sections in this order. */
-export const DECISIONS = [review, revise, select, respond, terms, conclude, contract, milestone, withdraw] as const;
+export const DECISIONS = [review, revise, select, respond, terms, conclude, contract, planMilestones, milestone, withdraw] as const;
 export type AnyDecision = (typeof DECISIONS)[number];
 export type DecisionName = AnyDecision['name'];
 
