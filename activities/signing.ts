@@ -5,6 +5,7 @@ import type { ProgrammePolicyInput } from '../domain/policy.ts';
 import { refusalOf } from '../lib/update-refusal.ts';
 import { describeRefusal } from '../notifications/refusal-words.ts';
 import { executeUpdate } from '../app/execute-update.ts';
+import { findOrganisation } from '../app/events/handle.ts';
 import { claimPartnershipRow, startPartnershipWorkflow } from '../app/intake.ts';
 import { sign } from '../workflows/decisions/sign.ts';
 import type { LaunchDependencies } from './launch-dockings.ts';
@@ -27,19 +28,24 @@ export interface SigningRegistered {
 
 const refused = (message: string): ApplicationFailure => ApplicationFailure.create({ type: EVENT_REQUEST_REFUSED, nonRetryable: true, message });
 
+/** An organisation named by its id or its name, as people at the event know it. */
 const organisation = async (deps: LaunchDependencies, id: string, kind: 'university' | 'enterprise') => {
-  const row = await deps.prisma.organisation.findUnique({ where: { id }, select: { id: true, name: true, kind: true } });
-  if (!row || row.kind !== kind) throw refused(`no ${kind} ${id} in the directory`);
+  const row = await findOrganisation(deps.prisma, kind, id);
+  if (!row) throw refused(`no ${kind} ${id} in the directory`);
   return { id: row.id, name: row.name };
 };
 
-/** The demand or achievement signed for, checked against the organisations named. */
-const subjectOf = async (deps: LaunchDependencies, request: SignRequest) => {
+/** The demand or achievement signed for, by id or release number, checked against the organisations named. */
+const subjectOf = async (deps: LaunchDependencies, request: SignRequest, parties: { universityId: string; enterpriseId: string }) => {
   const { prisma } = deps;
   if (request.subject.kind === 'demand') {
-    const demand = await prisma.demand.findUnique({ where: { id: request.subject.id }, include: { enterprise: { select: { id: true, name: true } } } });
+    const demand = await prisma.demand.findFirst({
+      where: { OR: [{ id: request.subject.id }, { releaseNumber: request.subject.id }] },
+      include: { enterprise: { select: { id: true, name: true } } },
+    });
     if (!demand) throw refused(`no demand ${request.subject.id}`);
-    if (demand.enterpriseId !== request.enterpriseId) throw refused(`demand ${demand.id} is ${demand.enterprise.name}'s, not ${request.enterpriseId}'s`);
+    if (demand.enterpriseId !== parties.enterpriseId)
+      throw refused(`demand ${request.subject.id} is ${demand.enterprise.name}'s, not ${request.enterpriseId}'s`);
     return {
       kind: 'demand' as const,
       id: demand.id,
@@ -51,10 +57,13 @@ const subjectOf = async (deps: LaunchDependencies, request: SignRequest) => {
       industry: demand.fields[0] ?? '其他',
     };
   }
-  const achievement = await prisma.achievement.findUnique({ where: { id: request.subject.id }, include: { university: { select: { id: true, name: true } } } });
+  const achievement = await prisma.achievement.findFirst({
+    where: { OR: [{ id: request.subject.id }, { releaseNumber: request.subject.id }] },
+    include: { university: { select: { id: true, name: true } } },
+  });
   if (!achievement) throw refused(`no achievement ${request.subject.id}`);
-  if (achievement.universityId !== request.universityId)
-    throw refused(`achievement ${achievement.id} is ${achievement.university.name}'s, not ${request.universityId}'s`);
+  if (achievement.universityId !== parties.universityId)
+    throw refused(`achievement ${request.subject.id} is ${achievement.university.name}'s, not ${request.universityId}'s`);
   return {
     kind: 'achievement' as const,
     id: achievement.id,
@@ -88,11 +97,11 @@ const waitForContract = async (deps: LaunchDependencies, partnershipId: string, 
 export const registerSigning = async (deps: LaunchDependencies, input: SigningInput): Promise<SigningRegistered> => {
   const { prisma } = deps;
   const { eventId, request } = input;
-  const [university, enterprise, subject] = await Promise.all([
+  const [university, enterprise] = await Promise.all([
     organisation(deps, request.universityId, 'university'),
     organisation(deps, request.enterpriseId, 'enterprise'),
-    subjectOf(deps, request),
   ]);
+  const subject = await subjectOf(deps, request, { universityId: university.id, enterpriseId: enterprise.id });
   const counterpart = subject.kind === 'demand' ? university : enterprise;
   const held = subject.kind === 'demand' ? { demandId: subject.id } : { achievementId: subject.id };
   const existing = await prisma.partnership.findFirst({

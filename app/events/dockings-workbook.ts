@@ -6,10 +6,10 @@ import type { DockingRow } from './dockings.ts';
 const SHEET = '对接清单';
 const KEEP_HEADER = '保留';
 const COLUMNS = [
-  { header: '需求编号', key: 'demandId', width: 16 },
+  { header: '需求编号', key: 'demandNumber', width: 16 },
   { header: '技术需求', key: 'demandTitle', width: 36 },
   { header: '企业', key: 'enterprise', width: 24 },
-  { header: '成果编号', key: 'achievementId', width: 16 },
+  { header: '成果编号', key: 'achievementNumber', width: 16 },
   { header: '科技成果', key: 'achievementTitle', width: 36 },
   { header: '高校', key: 'university', width: 20 },
   { header: '匹配度', key: 'score', width: 8 },

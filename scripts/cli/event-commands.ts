@@ -58,7 +58,7 @@ export const eventStatusText = (status: EventStatus): string => {
 
 const dockingLine = (row: DockingRow): string =>
   [
-    `${row.demandId} → ${row.achievementId}  ${row.status.padEnd(8)} ${row.score === null ? '  —  ' : row.score.toFixed(3)} #${row.rank ?? '-'}${row.partnership ? `  ${row.partnership}` : ''}`,
+    `${row.demandNumber} → ${row.achievementNumber}  ${row.status.padEnd(8)} ${row.score === null ? '  —  ' : row.score.toFixed(3)} #${row.rank ?? '-'}${row.partnership ? `  ${row.partnership}` : ''}`,
     `    ${row.enterprise}：${row.demandTitle}`,
     `    ${row.university}：${row.achievementTitle}`,
     ...(row.reasons.length ? [`    ${row.reasons.join('；')}`] : []),
