@@ -12,9 +12,13 @@ export const eventHandle = async (prisma: PrismaClient, client: Client, eventId:
   return client.workflow.getHandle<typeof dockingEvent>(event.workflowId ?? eventWorkflowId(eventId));
 };
 
+/** An organisation of the directory by id or by name, or null. */
+export const findOrganisation = (prisma: PrismaClient, kind: 'university' | 'enterprise', who: string): Promise<{ id: string; name: string } | null> =>
+  prisma.organisation.findFirst({ where: { kind, OR: [{ id: who }, { name: who }] }, select: { id: true, name: true } });
+
 /** An organisation of the directory by id or by name. */
 export const organisationNamed = async (prisma: PrismaClient, kind: 'university' | 'enterprise', who: string): Promise<string> => {
-  const found = await prisma.organisation.findFirst({ where: { kind, OR: [{ id: who }, { name: who }] }, select: { id: true } });
+  const found = await findOrganisation(prisma, kind, who);
   if (!found) throw new ValidationError(`no ${kind} "${who}" in the directory (give its id or name)`);
   return found.id;
 };
