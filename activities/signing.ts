@@ -36,7 +36,9 @@ const organisation = async (deps: LaunchDependencies, id: string, kind: 'univers
 };
 
 /** The demand or achievement signed for, by id or release number, checked against the organisations named. */
-const subjectOf = async (deps: LaunchDependencies, request: SignRequest, parties: { universityId: string; enterpriseId: string }) => {
+type Party = { readonly id: string; readonly name: string };
+
+const subjectOf = async (deps: LaunchDependencies, request: SignRequest, parties: { university: Party; enterprise: Party }) => {
   const { prisma } = deps;
   if (request.subject.kind === 'demand') {
     const demand = await prisma.demand.findFirst({
@@ -44,8 +46,8 @@ const subjectOf = async (deps: LaunchDependencies, request: SignRequest, parties
       include: { enterprise: { select: { id: true, name: true } } },
     });
     if (!demand) throw refused(`no demand ${request.subject.id}`);
-    if (demand.enterpriseId !== parties.enterpriseId)
-      throw refused(`demand ${request.subject.id} is ${demand.enterprise.name}'s, not ${request.enterpriseId}'s`);
+    if (demand.enterpriseId !== parties.enterprise.id)
+      throw refused(`demand ${request.subject.id} is ${demand.enterprise.name}'s, not ${parties.enterprise.name}'s`);
     return {
       kind: 'demand' as const,
       id: demand.id,
@@ -62,8 +64,8 @@ const subjectOf = async (deps: LaunchDependencies, request: SignRequest, parties
     include: { university: { select: { id: true, name: true } } },
   });
   if (!achievement) throw refused(`no achievement ${request.subject.id}`);
-  if (achievement.universityId !== parties.universityId)
-    throw refused(`achievement ${request.subject.id} is ${achievement.university.name}'s, not ${request.universityId}'s`);
+  if (achievement.universityId !== parties.university.id)
+    throw refused(`achievement ${request.subject.id} is ${achievement.university.name}'s, not ${parties.university.name}'s`);
   return {
     kind: 'achievement' as const,
     id: achievement.id,
@@ -101,7 +103,7 @@ export const registerSigning = async (deps: LaunchDependencies, input: SigningIn
     organisation(deps, request.universityId, 'university'),
     organisation(deps, request.enterpriseId, 'enterprise'),
   ]);
-  const subject = await subjectOf(deps, request, { universityId: university.id, enterpriseId: enterprise.id });
+  const subject = await subjectOf(deps, request, { university, enterprise });
   const counterpart = subject.kind === 'demand' ? university : enterprise;
   const held = subject.kind === 'demand' ? { demandId: subject.id } : { achievementId: subject.id };
   const existing = await prisma.partnership.findFirst({
