@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { createLog } from '../lib/log.ts';
 import { messageKeyHash } from '../notifications/content.ts';
 
 /**
@@ -26,7 +27,10 @@ interface Entry {
   readonly messageId: string;
 }
 
-export const createAcceptanceJournal = (dir: string, channel: string): AcceptanceJournal => {
+/** What a worker's log says when a retry finds a send there; the fault suite counts these lines. */
+export const JOURNAL_HIT = 'recorded from the acceptance journal, not sent again';
+
+export const createAcceptanceJournal = (dir: string, channel: string, log: (line: string) => void = createLog().info): AcceptanceJournal => {
   let made = false;
   const fileOf = (key: string): string => path.join(dir, `${channel}-${messageKeyHash(key)}.json`);
   return {
@@ -52,7 +56,9 @@ export const createAcceptanceJournal = (dir: string, channel: string): Acceptanc
         const entry = JSON.parse(text) as Partial<Entry>;
         // The rows' ids are random per outbox row: an entry left from another database never matches.
         const same = Array.isArray(entry.rows) && entry.rows.length === rows.length && entry.rows.every((id, i) => id === rows[i]);
-        return same && typeof entry.messageId === 'string' ? entry.messageId : null;
+        if (!same || typeof entry.messageId !== 'string') return null;
+        log(`delivery: ${channel} message ${messageKeyHash(key)} was accepted before its worker stopped: ${JOURNAL_HIT}`);
+        return entry.messageId;
       } catch {
         return null;
       }

@@ -81,12 +81,12 @@ const faultOptions: FaultOptions = {
 const cell = (value: number | null): string => (value === null ? '–' : String(value));
 
 const table = (results: readonly ScenarioResult[]): string[] => [
-  '| scenario | fault injected | completed | events ok (12 each) | outbox sent / pending / failed | lost messages | duplicates: email / Lark delivered | Lark resends absorbed by uuid | worker starts (crashes) | moving again s | recover s | wall s | checks |',
-  '|---|---|---:|---:|---|---:|---|---:|---|---:|---:|---:|---|',
+  '| scenario | fault injected | completed | events ok (12 each) | outbox sent / pending / failed | lost messages | duplicates: email / Lark delivered | Lark resends absorbed by uuid | resends saved by the journal | worker starts (crashes) | moving again s | recover s | wall s | checks |',
+  '|---|---|---:|---:|---|---:|---|---:|---:|---|---:|---:|---:|---|',
   ...results.map((r) =>
     r.skipped
-      ? `| ${r.scenario} | skipped: ${r.skipped} | – | – | – | – | – | – | – | – | – | – | skipped |`
-      : `| ${r.scenario} | ${r.fault} | ${r.completed} / ${r.partnerships} | ${r.eventsOk} | ${r.outbox.sent} / ${r.outbox.pending} / ${r.outbox.failed} | ${r.lost} | ${r.duplicates.email} / ${r.duplicates.lark} | ${r.larkResendsAbsorbed} | ${r.workerStarts} (${r.workerCrashes.length}) | ${cell(r.movingAgainS)} | ${cell(r.recoverS)} | ${r.wallS} | ${r.problems.length === 0 ? 'pass' : `FAIL: ${r.problems.join('; ')}`} |`,
+      ? `| ${r.scenario} | skipped: ${r.skipped} | – | – | – | – | – | – | – | – | – | – | – | skipped |`
+      : `| ${r.scenario} | ${r.fault} | ${r.completed} / ${r.partnerships} | ${r.eventsOk} | ${r.outbox.sent} / ${r.outbox.pending} / ${r.outbox.failed} | ${r.lost} | ${r.duplicates.email} / ${r.duplicates.lark} | ${r.larkResendsAbsorbed} | ${r.journalHits} | ${r.workerStarts} (${r.workerCrashes.length}) | ${cell(r.movingAgainS)} | ${cell(r.recoverS)} | ${r.wallS} | ${r.problems.length === 0 ? 'pass' : `FAIL: ${r.problems.join('; ')}`} |`,
   ),
 ];
 

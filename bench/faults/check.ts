@@ -25,6 +25,8 @@ export interface FaultCheck {
   readonly duplicates: { readonly email: number; readonly lark: number };
   /** Lark sends repeated with a uuid already delivered (answered with the first message, delivering nothing). */
   readonly larkResendsAbsorbed: number;
+  /** Retries that found their message's acceptance in the worker's journal and recorded it instead of sending again. */
+  readonly journalHits: number;
   /** Arrivals that match no outbox row of the run. */
   readonly strays: number;
 }
@@ -46,6 +48,7 @@ export const checkRun = async (
   expected: number,
   received: ReceivedMessages,
   emailDomain: string,
+  journalHits: number,
 ): Promise<Omit<FaultCheck, 'completed'> & { completedInDatabase: number }> => {
   const rows = await prisma.partnership.findMany({
     where: { reference: { in: [...references] } },
@@ -95,6 +98,7 @@ export const checkRun = async (
     lostSamples,
     duplicates: { email: beyondFirst(email), lark: beyondFirst(lark) },
     larkResendsAbsorbed: beyondFirst(larkOk),
+    journalHits,
     strays,
   };
 };

@@ -4,7 +4,7 @@
  * in its own process under a supervisor; a batch of partnerships driven through the whole
  * lifecycle while the scenario injects its fault; then the checks of check.ts.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
@@ -13,6 +13,7 @@ import { createPrisma, type PrismaClient } from '../../lib/prisma.ts';
 import { createScratchDatabase } from '../../lib/scratch-database.ts';
 import { startReceivers, type Receivers } from '../receivers.ts';
 import { checkRun, type FaultCheck } from './check.ts';
+import { JOURNAL_HIT } from '../../activities/acceptance-journal.ts';
 import { driveLifecycle, type Driven } from './drive.ts';
 import { loadPeople } from '../happy-path.ts';
 import { NPM_START_PROGRAM, superviseWorker, type WorkerSupervisor } from './worker.ts';
@@ -116,6 +117,15 @@ const withParams = (url: string, params: Readonly<Record<string, string>> = {}):
   return parsed.toString();
 };
 
+/** How many retries the workers' logs say were settled from the acceptance journal (activities/acceptance-journal.ts). */
+const journalHitsIn = async (workDir: string): Promise<number> => {
+  let hits = 0;
+  for (const file of (await readdir(workDir)).filter((name) => /^worker-\d+\.log$/.test(name))) {
+    hits += (await readFile(path.join(workDir, file), 'utf8')).split(JOURNAL_HIT).length - 1;
+  }
+  return hits;
+};
+
 /** An error's first line and its causes', e.g. an update's failure and the activity failure behind it. */
 const causes = (error: unknown): string => {
   const lines: string[] = [];
@@ -138,6 +148,7 @@ export const notRun = (scenario: Scenario, options: FaultOptions, skipped: strin
   lostSamples: [],
   duplicates: { email: 0, lark: 0 },
   larkResendsAbsorbed: 0,
+  journalHits: 0,
   strays: 0,
   lifecycleErrors: [],
   workerStarts: 0,
@@ -281,7 +292,7 @@ export const runScenario = async (scenario: Scenario, options: FaultOptions, giv
     const references = (await prisma.partnership.findMany({ where: { title: { contains: `（${runId}-` } }, select: { reference: true } })).map(
       (p) => p.reference,
     );
-    const check = await checkRun(prisma, references, options.partnerships, received, EMAIL_DOMAIN);
+    const check = await checkRun(prisma, references, options.partnerships, received, EMAIL_DOMAIN, await journalHitsIn(workDir));
 
     const { faultEnd } = injection;
     const lastCompletion = driven.length === 0 ? null : Math.max(...driven.map((d) => d.completedAt));
