@@ -5,8 +5,8 @@
  *
  *   npm run bench:event-docking -- [--achievements 1500] [--demands 1100] [--launch 800] [--limit-minutes 20]
  *
- * Phases, each timed: releases written (rows inserted with Prisma, as the release import writes
- * them), the docking list built (the `event build` step), the launch (`event launch --limit N`: the
+ * Phases, each timed: the releases imported from one workbook (built with exceljs: 成果, 需求 and
+ * 单位 sheets, read and written by the release import as `cli import` does), the docking list built (the `event build` step), the launch (`event launch --limit N`: the
  * event workflow's batches of partnership rows and workflow starts), and until every launched
  * partnership has recorded its proposals. Then the same number of bare workflow starts on the same
  * server, at the same concurrency, for comparison. Reports the worker process's peak memory and the
@@ -20,7 +20,9 @@ import { resolveActor } from '../app/directory.ts';
 import { executeUpdate } from '../app/execute-update.ts';
 import { createEvent } from '../app/events/create.ts';
 import { syntheticPool } from '../matching/eval/synthetic.ts';
+import { describeProblem, importReleases } from '../releases/index.ts';
 import { buildDockingListUpdate, launchDockingsUpdate } from '../workflows/event-messages.ts';
+import { releaseWorkbook } from './release-workbook.ts';
 import { OUTBOX_ONLY_ENV, SERVICE_WORKER, startWorkerProcess } from './worker-process.ts';
 import {
   connectDatabase,
@@ -92,35 +94,21 @@ const main = async (): Promise<void> => {
     });
     const event = temporal.client.workflow.getHandle(`event-${EVENT}`);
 
-    // Releases: the synthetic pool of a national event, written as the release import writes rows.
+    // Releases: the synthetic pool of a national event, as one workbook through the release import.
     const pool = syntheticPool(options.achievements, options.demands);
+    const workbook = await releaseWorkbook(pool, '辽宁省');
     const releaseStart = Date.now();
-    const universities = [...new Set(pool.achievements.map((a) => a.university))];
-    const enterprises = [...new Set(pool.demands.map((d) => d.enterprise))];
-    await prisma.organisation.createMany({
-      data: [
-        ...universities.map((name, i) => ({ id: `bu-${i}`, kind: 'university' as const, name, region: '辽宁省' })),
-        ...enterprises.map((name, i) => ({ id: `be-${i}`, kind: 'enterprise' as const, name, region: '辽宁省' })),
-      ],
-    });
-    const universityId = new Map(universities.map((name, i) => [name, `bu-${i}`]));
-    const enterpriseId = new Map(enterprises.map((name, i) => [name, `be-${i}`]));
-    const release = { eventId: EVENT, approvedById: 'coord' };
-    await prisma.achievement.createMany({
-      data: pool.achievements.map(({ university, ...a }) => ({ ...a, universityId: universityId.get(university)!, releaseNumber: `R-${a.id}`, ...release })),
-    });
-    await prisma.demand.createMany({
-      data: pool.demands.map(({ enterprise, ...d }) => ({
-        ...d,
-        keywords: [],
-        enterpriseId: enterpriseId.get(enterprise)!,
-        releaseNumber: `R-${d.id}`,
-        ...release,
-      })),
-    });
+    const imported = await importReleases(prisma, { name: 'releases.xlsx', bytes: workbook }, { language: 'zh', eventId: EVENT, actorId: coord.personId });
     const releaseS = (Date.now() - releaseStart) / 1000;
-    const releases = pool.achievements.length + pool.demands.length;
-    log(`${releases} releases written in ${round(releaseS, 2)} s`);
+    if (imported.errors.length > 0)
+      throw new Error(
+        `the workbook has problems:\n${imported.errors
+          .slice(0, 5)
+          .map((p) => describeProblem(p, 'zh'))
+          .join('\n')}`,
+      );
+    const releases = imported.written.achievements + imported.written.demands;
+    log(`${imported.rows} rows (${Math.round(workbook.length / 1024)} KB) imported in ${round(releaseS, 2)} s: ${releases} releases`);
 
     const matchStart = Date.now();
     const built = await executeUpdate(event, buildDockingListUpdate, { args: [{ actor: coord }] });
@@ -154,7 +142,11 @@ const main = async (): Promise<void> => {
     const rss = { idle: round(mib(idleRss)), peak: round(mib(peakRss)) };
 
     const rows: [string, string, string][] = [
-      ['releases written (Prisma createMany)', `${round(releaseS, 2)} s`, `${Math.round(releases / releaseS)} rows/s`],
+      [
+        `workbook import (${Math.round(workbook.length / 1024)} KB, ${imported.rows} rows)`,
+        `${round(releaseS, 2)} s`,
+        `${Math.round(imported.rows / releaseS)} rows/s, ${releases} releases`,
+      ],
       [
         `docking list (whole pool: ${releases} + fixtures)`,
         `${round(matchS, 1)} s`,
@@ -163,7 +155,7 @@ const main = async (): Promise<void> => {
       ['launch step (rows + workflow starts)', `${round(launchS, 1)} s`, `${round(target / launchS)} partnerships/s`],
       ['… until every proposal recorded', `${round(proposedS, 1)} s`, `${round(target / proposedS)} partnerships/s, ${proposals} proposals`],
       ['bare workflow starts, same server', `${round(bareS, 1)} s`, `${round(target / bareS)} starts/s`],
-      ['releases → proposed dockings', `${round(totalS, 1)} s`, totalS <= 180 ? 'within 3 minutes' : 'over 3 minutes'],
+      ['workbook → proposed dockings', `${round(totalS, 1)} s`, totalS <= 180 ? 'within 3 minutes' : 'over 3 minutes'],
     ];
     console.log(
       [
@@ -179,6 +171,8 @@ const main = async (): Promise<void> => {
       JSON.stringify({
         achievements: options.achievements,
         demands: options.demands,
+        workbookKiB: Math.round(workbook.length / 1024),
+        rows: imported.rows,
         pairs,
         launched: target,
         proposals,
@@ -191,7 +185,7 @@ const main = async (): Promise<void> => {
           total: round(totalS, 1),
         },
         ratePerSecond: {
-          releases: Math.round(releases / releaseS),
+          rows: Math.round(imported.rows / releaseS),
           pairs: Math.round(pairs / matchS),
           launches: round(target / proposedS),
           bareStarts: round(target / bareS),

@@ -13,6 +13,8 @@ import type { partnership } from '../workflows/index.ts';
 import type { PartnershipStatus } from '../workflows/state.ts';
 import { ActionValueSchema, isDecision, type ActionValue, type DecisionValue } from '../lark/cards/action-value.ts';
 import { registrationHelp, type BotUser } from './auth.ts';
+import { toast, withCard, type CardActionAnswer } from './card-answer.ts';
+import { answerEventClick } from './event-actions.ts';
 import { correctionCard } from '../lark/cards/correction.ts';
 import { decidedCard, decisionDone } from '../lark/cards/decided.ts';
 import { actionOfName, fieldsOf } from '../lark/cards/elements.ts';
@@ -47,19 +49,6 @@ export const CardActionEventSchema = z.object({
   context: z.object({ open_message_id: z.string().optional(), open_chat_id: z.string().optional() }).optional(),
 });
 export type CardActionEvent = z.infer<typeof CardActionEventSchema>;
-
-/** What Lark expects back within 3 s: a toast, and optionally the card to show in place of the clicked one. */
-export interface CardActionAnswer {
-  readonly toast?: {
-    readonly type: 'success' | 'error' | 'info' | 'warning';
-    readonly content: string;
-    readonly i18n?: { readonly zh_cn: string; readonly en_us: string };
-  };
-  readonly card?: { readonly type: 'raw'; readonly data: Card };
-}
-
-const toast = (type: NonNullable<CardActionAnswer['toast']>['type'], content: string): CardActionAnswer => ({ toast: { type, content } });
-const withCard = (answer: CardActionAnswer, card: Card): CardActionAnswer => ({ ...answer, card: { type: 'raw', data: card } });
 
 /** Where a click came from, to update its card later, once its callback has been answered. */
 interface Origin {
@@ -227,6 +216,7 @@ const answerClick = async (ctx: BotContext, event: CardActionEvent, origin: Orig
   const fields = fieldsOf(event.action.form_value);
   if (value.data.d === 'show') return show(ctx, user, value.data);
   if (value.data.d === 'submit') return submit(ctx, user, value.data, fields, origin, deadline);
+  if (value.data.d === 'event') return answerEventClick(ctx, user, value.data, fields, (card) => replaceAfterAnswer(ctx, origin, card));
   if (isDecision(value.data)) return decide(ctx, user, value.data, fields, origin, deadline);
   return {};
 };
@@ -252,7 +242,7 @@ const tooMany = async (ctx: BotContext, openId: string, retryAfterMs: number, de
  * Answers a card click or form submission within the budget, whatever is slow (the database,
  * Temporal): the person from their open_id, the button's value (bots/action-value.ts), the
  * form's fields; then a decision becomes its Temporal update, a submission starts a partnership,
- * a "show" draws another card. Past the budget the answer is "处理中", and the card the work
+ * a "show" draws another card, a docking event's button acts on the event (bots/event-actions.ts). Past the budget the answer is "处理中", and the card the work
  * ends with replaces the clicked one later, through the callback's token.
  */
 export const onCardAction = async (ctx: BotContext, data: unknown): Promise<CardActionAnswer> => {

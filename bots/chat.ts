@@ -8,18 +8,19 @@ import { matchCard } from '../lark/cards/match.ts';
 import { noticeCard } from '../lark/cards/notice.ts';
 import { pendingCard } from '../lark/cards/pending.ts';
 import { statsCard } from '../lark/cards/stats.ts';
-import { eventCard } from '../lark/cards/event-report.ts';
-import { eventOverview } from '../app/events/overview.ts';
 import { statusCard } from '../lark/cards/status.ts';
 import { messageText, parseCommand, type Command } from './commands.ts';
 import type { BotContext } from './context.ts';
 import { claimEvent } from './event-log.ts';
+import { answerEventCommand } from './event-chat.ts';
+import { overviewCard } from './event-views.ts';
 import { answerImportCommand } from './import-events.ts';
 import { receiveImportFile, replyWithTemplate } from './import-upload.ts';
 import type { Card } from '../lark/cards/elements.ts';
 import { submittableOrganisations } from './organisations.ts';
 import { replyWithCard, replyWithText } from '../lark/replies.ts';
 import { phrasesFor } from '../notifications/bot-phrases.ts';
+import { eventPhrasesFor } from '../notifications/event-phrases.ts';
 import { programmeFigures } from '../app/programme-figures.ts';
 import { findPending, listPartnerships, queryStatus } from './queries.ts';
 import { secondsToWait } from './rate-limit.ts';
@@ -86,7 +87,11 @@ export const answerCommand = async (ctx: BotContext, user: BotUser, command: Exc
     case 'import':
       return answerImportCommand(ctx, user, command.event);
     case 'event':
-      return eventCard(await eventOverview(ctx.prisma, ctx.client, command.event), user.language, command.event);
+      return overviewCard(ctx, user, command.event);
+    case 'dockings':
+    case 'add_docking':
+    case 'sign':
+      return answerEventCommand(ctx, user, command);
   }
 };
 
@@ -113,6 +118,8 @@ const respond = async (ctx: BotContext, event: MessageEvent, openId: string): Pr
     card = await answerCommand(ctx, user, parsed.command);
   } else if (parsed.problem === 'needs_reference')
     card = noticeCard(phrasesFor(user.language).helpTitle, phrasesFor(user.language).needsReference(parsed.keyword), 'orange');
+  else if (parsed.problem === 'needs_arguments')
+    card = noticeCard(phrasesFor(user.language).helpTitle, eventPhrasesFor(user.language).usage[parsed.command], 'orange');
   else card = helpCard(user.language, parsed.text);
   await replyWithCard(lark, message.message_id, card, event.event_id);
 };

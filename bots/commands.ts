@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STAGES } from '../domain/vocabulary.ts';
-import { ReferenceSchema } from '../lark/cards/action-value.ts';
+import { EventCodeSchema, ReferenceSchema } from '../lark/cards/action-value.ts';
 import { stageFromWord } from '../app/typed-words.ts';
 
 /** A chat command, parsed from what a person typed. */
@@ -17,6 +17,10 @@ export const CommandSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('import'), event: z.string().max(60).optional() }),
   /** A docking event's status and report. */
   z.object({ name: z.literal('event'), event: z.string().min(1).max(60) }),
+  /** (The event's coordinators) a page of its docking list, a pair added to it, the signing form. */
+  z.object({ name: z.literal('dockings'), event: EventCodeSchema, page: z.coerce.number().int().min(1).max(100_000).default(1) }),
+  z.object({ name: z.literal('add_docking'), event: EventCodeSchema, demand: z.string().min(1).max(200), achievement: z.string().min(1).max(200) }),
+  z.object({ name: z.literal('sign'), event: EventCodeSchema }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 
@@ -24,9 +28,14 @@ export type ParsedText =
   | { readonly ok: true; readonly command: Command }
   /** Nothing matched: the person gets the help card, never silence. */
   | { readonly ok: false; readonly problem: 'unknown'; readonly text: string }
-  | { readonly ok: false; readonly problem: 'needs_reference'; readonly keyword: string };
+  | { readonly ok: false; readonly problem: 'needs_reference'; readonly keyword: string }
+  /** An event command without what it acts on: the person is shown how to write it. */
+  | { readonly ok: false; readonly problem: 'needs_arguments'; readonly command: EventCommandName };
 
 type Name = Command['name'];
+const EVENT_COMMANDS = ['dockings', 'add_docking', 'sign'] as const;
+type EventCommandName = (typeof EVENT_COMMANDS)[number];
+const isEventCommand = (name: Name): name is EventCommandName => (EVENT_COMMANDS as readonly string[]).includes(name);
 
 // Longest first, so "new demand" wins over "new" and 新需求 over 需求.
 const KEYWORDS: readonly (readonly [string, Name, Record<string, string>?])[] = (
@@ -65,6 +74,14 @@ const KEYWORDS: readonly (readonly [string, Name, Record<string, string>?])[] = 
     ['import', 'import'],
     ['对接会', 'event'],
     ['event', 'event'],
+    ['对接清单', 'dockings'],
+    ['dockings', 'dockings'],
+    ['docking list', 'dockings'],
+    ['添加对接', 'add_docking'],
+    ['add docking', 'add_docking'],
+    ['现场签约', 'sign'],
+    ['签约', 'sign'],
+    ['sign', 'sign'],
   ] as const
 ).toSorted((a, b) => b[0].length - a[0].length);
 
@@ -87,18 +104,33 @@ export const parseCommand = (raw: string): ParsedText => {
   if (!match) return { ok: false, problem: 'unknown', text };
   const [keyword, name, extra] = match;
   const argument = text.slice(keyword.length).trim();
-  const candidate =
-    name === 'status' || name === 'match'
-      ? { name, reference: argument.split(' ')[0] ?? '' }
-      : name === 'list'
-        ? { name, ...(argument ? { stage: stageFromWord(argument) ?? argument } : {}) }
-        : name === 'import' || name === 'event'
-          ? { name, ...(argument ? { event: argument.split(' ')[0] } : {}) }
-          : { name, ...extra };
-  const parsed = CommandSchema.safeParse(candidate);
+  const parsed = CommandSchema.safeParse(candidateOf(name, argument, extra));
   if (parsed.success) return { ok: true, command: parsed.data };
   if (name === 'status' || name === 'match') return { ok: false, problem: 'needs_reference', keyword };
+  if (isEventCommand(name)) return { ok: false, problem: 'needs_arguments', command: name };
   return { ok: false, problem: 'unknown', text };
+};
+
+/** What a command's words after the keyword stand for, before the schema checks them. */
+const candidateOf = (name: Name, argument: string, extra: Record<string, string> | undefined): Record<string, unknown> => {
+  const [first, second, third] = argument === '' ? [] : argument.split(' ');
+  switch (name) {
+    case 'status':
+    case 'match':
+      return { name, reference: first ?? '' };
+    case 'list':
+      return { name, ...(argument ? { stage: stageFromWord(argument) ?? argument } : {}) };
+    case 'import':
+    case 'event':
+    case 'sign':
+      return { name, ...(first ? { event: first } : {}) };
+    case 'dockings':
+      return { name, event: first, ...(second ? { page: second } : {}) };
+    case 'add_docking':
+      return { name, event: first, demand: second, achievement: third };
+    default:
+      return { name, ...extra };
+  }
 };
 
 /** The text of an `im.message.receive_v1` message of type text or post, else null. */

@@ -1,4 +1,5 @@
 import type * as lark from '@larksuiteoapi/node-sdk';
+import { importSigner } from '../app/events/sign.ts';
 import { z } from 'zod';
 import { isCoordinator } from '../domain/rules.ts';
 import { loadConfig } from '../lib/config.ts';
@@ -56,6 +57,8 @@ const checkThenImport = async (
       dryRun,
       language: user.language,
       actorId: user.actor.personId,
+      // Signings are registered at the event as the coordinator sending the file, as `签约` would.
+      ...(dryRun ? {} : { sign: importSigner(ctx.prisma, ctx.client, user.actor) }),
       maxBytes: options.maxBytes,
       onProgress: (done, total) => show({ step: 'writing', done, total }),
     });

@@ -14,9 +14,14 @@ const zh = {
     '**统计** — 各阶段数量、对接、签约与金额对比目标',
     '**导入模板** — 成果和需求批量导入的 Excel 模板（协调员把填好的文件直接发给我即可导入）',
     '**导入 活动编号** — 选定接下来导入的活动',
+    '**对接会 活动编号** — 对接会的数字和报告（协调员可在卡片上查看对接清单、发起对接、登记现场签约）',
+    '**对接清单 活动编号 [页]** — （协调员）逐页查看对接清单，划掉或恢复、添加对接',
+    '**添加对接 活动编号 需求编号 成果编号** — （协调员）向对接清单添加一对',
+    '**签约 活动编号** — （协调员）现场签约登记表',
     '**帮助** — 显示本说明',
   ],
-  helpEnglish: 'English commands work too: new demand, new achievement, pending, status <ref>, match <ref>, list, stats, template, import <event>, help.',
+  helpEnglish:
+    'English commands work too: new demand, new achievement, pending, status <ref>, match <ref>, list, stats, template, import <event>, event <event>, dockings <event> [page], add docking <event> <demand> <achievement>, sign <event>, help.',
   unknownCommand: (text: string) => `没有识别“${text}”。可以使用以下命令：`,
   notRegistered: (openId: string) =>
     `你还没有登记到平台名录中，暂时不能使用。请把你的飞书 open_id（${openId}）、姓名、角色和单位发给项目协调员，由协调员通过 \`npm run cli -- directory 文件\` 登记。`,
@@ -104,9 +109,14 @@ const en: Phrases = {
     '**stats** — counts by stage, dockings, contracts and amount against targets',
     '**template** — the Excel template for importing achievements and demands in bulk (coordinators send me the filled-in file to import it)',
     '**import EVENT-ID** — choose the event the next files are imported into',
+    "**event EVENT-ID** — a docking event's figures and report (its coordinators get buttons for the docking list, launch and signing on site)",
+    '**dockings EVENT-ID [page]** — (coordinators) the docking list page by page, to strike, restore or add pairs',
+    '**add docking EVENT-ID DEMAND ACHIEVEMENT** — (coordinators) add a pair to the docking list',
+    '**sign EVENT-ID** — (coordinators) the form registering a contract signed on site',
     '**help** — this list',
   ],
-  helpEnglish: '中文命令同样可用：新需求、新成果、待办、进度 编号、匹配 编号、列表、统计、导入模板、导入 活动编号、帮助。',
+  helpEnglish:
+    '中文命令同样可用：新需求、新成果、待办、进度 编号、匹配 编号、列表、统计、导入模板、导入 活动编号、对接会 活动编号、对接清单 活动编号、添加对接、签约 活动编号、帮助。',
   unknownCommand: (text) => `I did not understand "${text}". These commands work:`,
   notRegistered: (openId) =>
     `You are not in the programme directory yet. Send your Lark open_id (${openId}), name, role and organisation to a programme coordinator, who registers you with \`npm run cli -- directory FILE\`.`,

@@ -26,7 +26,7 @@ export interface ImportPhrases {
   readonly problemsTitle: string;
   readonly counts: (rows: string, valid: string) => string;
   readonly written: string;
-  readonly kinds: Readonly<Record<'organisations' | 'people' | 'achievements' | 'demands', string>>;
+  readonly kinds: Readonly<Record<'organisations' | 'people' | 'achievements' | 'demands' | 'signings', string>>;
   readonly nothingWritten: string;
   readonly problemsHeading: string;
   readonly problem: (sheet: string, row: number, column: string, message: string) => string;
@@ -60,7 +60,7 @@ const zh: ImportPhrases = {
   problemsTitle: '文件有问题，未导入',
   counts: (rows, valid) => `共 ${rows} 行，其中 ${valid} 行无误。`,
   written: '写入',
-  kinds: { organisations: '单位', people: '人员', achievements: '成果', demands: '需求' },
+  kinds: { organisations: '单位', people: '人员', achievements: '成果', demands: '需求', signings: '签约' },
   nothingWritten: '没有写入任何内容：请按问题清单改正后，重新发送整个文件。',
   problemsHeading: '问题',
   problem: (sheet, row, column, message) => `「${sheet}」第 ${row} 行「${column}」：${message}`,
@@ -95,7 +95,7 @@ const en: ImportPhrases = {
   problemsTitle: 'The file has problems; nothing was imported',
   counts: (rows, valid) => `${rows} rows, ${valid} of them without a problem.`,
   written: 'Written',
-  kinds: { organisations: 'organisations', people: 'people', achievements: 'achievements', demands: 'demands' },
+  kinds: { organisations: 'organisations', people: 'people', achievements: 'achievements', demands: 'demands', signings: 'signings' },
   nothingWritten: 'Nothing was written: correct the problems listed and send the whole file again.',
   problemsHeading: 'Problems',
   problem: (sheet, row, column, message) => `${sheet}, row ${row}, ${column}: ${message}`,

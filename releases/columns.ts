@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Cell, textOf } from './cells.ts';
+import { type Cell, dateText, textOf } from './cells.ts';
 import type { Language } from './report.ts';
 import { closest, lengthOf, splitValues, valueKey } from './text.ts';
 import { formsOf, labelOf, type Vocabulary, type VocabularyEntry } from './vocabularies.ts';
@@ -207,4 +207,30 @@ export const list = <K extends string>(key: K, options: Describe & { itemMax: nu
     const long = values.find((value) => lengthOf(value) > options.itemMax);
     if (long !== undefined) return fail(words.itemTooLong(long, options.itemMax, lengthOf(long)));
     return values.length > options.most ? fail(words.tooMany(options.most, values.length)) : ok(values);
+  });
+
+/** 2026-12-10, 2026/12/10, 2026.12.10 or 2026年12月10日. */
+const DAY = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
+
+/** A calendar day as YYYY-MM-DD, or undefined when the text is not one (2026-02-30 is not). */
+const dayOf = (typed: string): string | undefined => {
+  const match = DAY.exec(typed.normalize('NFKC'));
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? dateText(date) : undefined;
+};
+
+/** A calendar day, from an Excel date or text as people type it; read as YYYY-MM-DD. */
+export const day = <K extends string>(key: K, options: Describe & { required: true }): Column<K, string> =>
+  column(key, options, { required: true, width: 14 }, (cell, language) => {
+    const words = wordsFor(language);
+    if (cell.kind === 'date') {
+      const typed = Number.isNaN(cell.value.getTime()) ? undefined : dayOf(dateText(cell.value));
+      return typed ? ok(typed) : fail(words.notDate(textOf(cell) ?? ''));
+    }
+    const read = readText(cell, true, words);
+    if (!read.ok || read.value === undefined) return fail(read.ok ? words.missing : read.message);
+    const typed = cell.kind === 'text' ? dayOf(read.value) : undefined;
+    return typed ? ok(typed) : fail(words.notDate(read.value));
   });

@@ -2,11 +2,13 @@ import { loadConfig } from '../lib/config.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
 import { ImportRefused } from './errors.ts';
 import { loadReleaseFile, type ReleaseFile } from './read-file.ts';
+import { loadReleases } from './release-directory.ts';
 import type { ImportReport, Language, SheetKind } from './report.ts';
+import { SHEETS } from './sheets/index.ts';
 import { valueKey } from './text.ts';
 import { checkTables, type KnownOrganisation } from './validate.ts';
 import { wordsFor } from './words.ts';
-import { writersFor } from './writers/index.ts';
+import { AFTER_COMMIT, writersFor, type Signer, type WriteContext } from './writers/index.ts';
 
 export type ImportFile = ReleaseFile;
 
@@ -20,6 +22,8 @@ export interface ImportOptions {
   readonly language: Language;
   /** The person importing, recorded as the approver of what is created or changed. */
   readonly actorId?: string;
+  /** Registers the signings sheet's rows at the event, as `event sign` does; without it, a file with signings is refused. */
+  readonly sign?: Signer;
   /** Rows written or found unchanged so far, of the rows to write. */
   readonly onProgress?: (done: number, total: number) => void;
   /** The largest file accepted; IMPORT_MAX_BYTES by default. */
@@ -38,11 +42,13 @@ const loadDirectory = async (prisma: Pick<PrismaClient, 'organisation'>): Promis
 const transactionTimeout = (rows: number): number => Math.max(15_000, rows * 50);
 
 /**
- * Imports a release file (.xlsx or CSV): organisations, people, achievements and demands. Checks
- * every row first; by default any problem writes nothing, with `validOnly` the rows without one are
- * written. Writing happens in one transaction and is idempotent: the same file again changes
- * nothing, and an edited row updates its record. With `prisma` null, checks what needs no database
- * (organisations only against the file's organisations sheet) and writes nothing.
+ * Imports a release file (.xlsx or CSV): organisations, people, achievements, demands and signings.
+ * Checks every row first; by default any problem writes nothing, with `validOnly` the rows without
+ * one are written. Writing happens in one transaction and is idempotent: the same file again changes
+ * nothing, and an edited row updates its record. Signings are registered at the event after it
+ * commits, each through `sign`, which finds a contract registered before. With `prisma` null,
+ * checks what needs no database (organisations only against the file's organisations sheet) and
+ * writes nothing.
  * Throws ImportRefused for a file it cannot read at all.
  */
 export const importReleases = async (prisma: PrismaClient | null, file: ImportFile, options: ImportOptions): Promise<ImportReport> => {
@@ -51,29 +57,43 @@ export const importReleases = async (prisma: PrismaClient | null, file: ImportFi
   if (prisma && options.eventId && !(await prisma.event.findUnique({ where: { id: options.eventId }, select: { id: true } }))) {
     throw new ImportRefused(wordsFor(language).refused.noEvent(options.eventId), language);
   }
-  const checked = checkTables(loaded.tables, language, prisma ? await loadDirectory(prisma) : null);
+  // Rows registered at the event (signings) name releases, so the database's are loaded for them.
+  const atEvent = loaded.tables.some((table) => SHEETS[table.kind].needsEvent && table.rows.length > 0);
+  const checked = checkTables(loaded.tables, language, prisma ? await loadDirectory(prisma) : null, {
+    ...(prisma && atEvent ? { releases: await loadReleases(prisma) } : {}),
+    withoutEvent: !options.eventId,
+  });
   const dryRun = prisma === null || (options.dryRun ?? false);
-  const written: Record<SheetKind, number> = { organisations: 0, people: 0, achievements: 0, demands: 0 };
+  const written: Record<SheetKind, number> = { organisations: 0, people: 0, achievements: 0, demands: 0, signings: 0 };
   const report = (): ImportReport => ({ rows: checked.rows, valid: checked.valid, errors: checked.problems, written, dryRun });
   if (prisma === null || dryRun || checked.valid === 0 || (checked.problems.length > 0 && !options.validOnly)) return report();
+  const inTransaction = checked.accepted.filter((a) => !AFTER_COMMIT.has(a.kind));
+  const afterCommit = checked.accepted.filter((a) => AFTER_COMMIT.has(a.kind));
+  if (afterCommit.some((a) => a.count > 0) && !options.sign) throw new ImportRefused(wordsFor(language).refused.signingsUnavailable, language);
 
   let done = 0;
   options.onProgress?.(0, checked.valid);
-  await prisma.$transaction(
+  const context = (tx: WriteContext['tx'], organisations: WriteContext['organisations']): WriteContext => ({
+    tx,
+    organisations,
+    eventId: options.eventId ?? null,
+    actorId: options.actorId ?? null,
+    sign: options.sign ?? null,
+    progress: (rows) => {
+      done += rows;
+      options.onProgress?.(done, checked.valid);
+    },
+  });
+  const organisations = await prisma.$transaction(
     async (tx) => {
-      const writers = writersFor({
-        tx,
-        organisations: await loadDirectory(tx),
-        eventId: options.eventId ?? null,
-        actorId: options.actorId ?? null,
-        progress: (rows) => {
-          done += rows;
-          options.onProgress?.(done, checked.valid);
-        },
-      });
-      for (const accepted of checked.accepted) written[accepted.kind] = await accepted.handOver(writers);
+      const inside = context(tx, await loadDirectory(tx));
+      const writers = writersFor(inside);
+      for (const accepted of inTransaction) written[accepted.kind] = await accepted.handOver(writers);
+      return inside.organisations;
     },
     { timeout: transactionTimeout(checked.valid) },
   );
+  const writers = writersFor(context(prisma, organisations));
+  for (const accepted of afterCommit) written[accepted.kind] = await accepted.handOver(writers);
   return report();
 };

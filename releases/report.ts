@@ -2,8 +2,8 @@ import type { Language } from '../notifications/content.ts';
 
 export type { Language };
 
-/** The sheet kinds a release workbook may hold, in the order they are written. */
-export const SHEET_KINDS = ['organisations', 'people', 'achievements', 'demands'] as const;
+/** The sheet kinds a release workbook may hold, in the order they are written (signings name the releases before them). */
+export const SHEET_KINDS = ['organisations', 'people', 'achievements', 'demands', 'signings'] as const;
 export type SheetKind = (typeof SHEET_KINDS)[number];
 
 /** One thing wrong with a file, where the person sees it: the sheet's name, its own row number (headings are row 1) and the column's heading. */

@@ -23,6 +23,27 @@ export interface OrganisationReference {
   readonly kind: OrganisationKind | null;
 }
 
+export type ReleaseKind = 'demand' | 'achievement';
+
+/** A release a row names, which must be on the file's sheet of its kind or released before. */
+export interface ReleaseReference {
+  readonly column: string;
+  readonly kind: ReleaseKind;
+  /** Its release number, title or id, as typed. */
+  readonly name: string;
+  /** The organisation the row says it belongs to. */
+  readonly owner: string;
+}
+
+/** A release as a row may name it: one the file adds, or one of the database. */
+export interface NamedRelease {
+  readonly kind: ReleaseKind;
+  readonly id: string | null;
+  readonly releaseNumber: string | null;
+  readonly title: string;
+  readonly owner: string;
+}
+
 export type RowRead<R> = { readonly record: R; readonly problems: readonly [] } | { readonly record: null; readonly problems: readonly RowProblem[] };
 
 /** A sheet kind: its names, its columns, and what a row means. Adding a kind is one of these plus its writer. */
@@ -39,8 +60,13 @@ export interface SheetSpec<K extends SheetKind = SheetKind, R = unknown> {
   read(cells: ReadonlyMap<string, Cell>, present: ReadonlySet<string>, language: Language): RowRead<R>;
   identities(record: R): readonly Identity[];
   references(record: R): readonly OrganisationReference[];
+  releases(record: R): readonly ReleaseReference[];
   /** The organisation a row of this sheet adds, for the sheets that add organisations. */
   provides?(record: R): { readonly name: string; readonly kind: OrganisationKind };
+  /** The release a row of this sheet adds, for the sheets of releases. */
+  offers?(record: R): NamedRelease;
+  /** Its rows are registered at the import's event, so they need one. */
+  readonly needsEvent: boolean;
 }
 
 /** The record a sheet's rows become. */
@@ -56,7 +82,10 @@ export interface SheetDefinition<K extends SheetKind, Columns extends readonly C
   build(values: ValuesOf<Columns>): R;
   identities(record: R): readonly Identity[];
   references?(record: R): readonly OrganisationReference[];
+  releases?(record: R): readonly ReleaseReference[];
   provides?(record: R): { readonly name: string; readonly kind: OrganisationKind };
+  offers?(record: R): NamedRelease;
+  readonly needsEvent?: boolean;
 }
 
 /** A sheet kind from its columns: each cell read by its column, then the cross-column rules, then the record. */
@@ -87,5 +116,8 @@ export const defineSheet = <K extends SheetKind, const Columns extends readonly 
   },
   identities: (record) => definition.identities(record),
   references: (record) => definition.references?.(record) ?? [],
+  releases: (record) => definition.releases?.(record) ?? [],
   ...(definition.provides ? { provides: definition.provides } : {}),
+  ...(definition.offers ? { offers: definition.offers } : {}),
+  needsEvent: definition.needsEvent ?? false,
 });

@@ -1,5 +1,6 @@
 import { type ImportProblem, type Language, SHEET_KINDS, type SheetKind } from './report.ts';
-import type { OrganisationReference, RowProblem } from './sheet-spec.ts';
+import { addRelease, findRelease, indexReleases } from './release-directory.ts';
+import type { NamedRelease, OrganisationReference, ReleaseKind, ReleaseReference, RowProblem } from './sheet-spec.ts';
 import { SHEETS, type SheetRecords } from './sheets/index.ts';
 import type { SheetTable } from './tables.ts';
 import { closest, valueKey } from './text.ts';
@@ -60,14 +61,25 @@ const kindLabel = (kind: OrganisationKind, language: Language): string =>
     language,
   );
 
+/** What else the rows are checked against, beyond the organisations directory. */
+export interface CheckContext {
+  /** The database's releases, for rows that name releases; undefined when only the file's are known. */
+  readonly releases?: readonly NamedRelease[];
+  /** The import names no event, so the rows of sheets registered at one cannot be written. */
+  readonly withoutEvent?: boolean;
+}
+
+const RELEASE_SHEETS: Readonly<Record<ReleaseKind, SheetKind>> = { demand: 'demands', achievement: 'achievements' };
+
 const identityKey = (identity: { readonly columns: readonly string[]; readonly key: string }): string => `${identity.columns.join('+')}\u0000${identity.key}`;
 
 /**
  * Checks every row of every table without a database: each cell against its column, the rules
  * across columns, repeats within the file, and the organisations rows name against the
- * organisations sheet and, when given, the directory. Every problem names its sheet, row and column.
+ * organisations sheet and, when given, the directory; the releases rows name likewise against the
+ * file's release sheets and the database's releases. Every problem names its sheet, row and column.
  */
-export const checkTables = (tables: readonly SheetTable[], language: Language, directory: Directory | null): Checked => {
+export const checkTables = (tables: readonly SheetTable[], language: Language, directory: Directory | null, context: CheckContext = {}): Checked => {
   const words = wordsFor(language);
   const located: Located[] = [];
   const report = (table: SheetTable, row: number, problem: RowProblem) => located.push({ table, row, ...problem });
@@ -97,10 +109,26 @@ export const checkTables = (tables: readonly SheetTable[], language: Language, d
     );
   };
 
+  // Releases the file adds, then those of the database.
+  const releases = indexReleases(context.releases ?? []);
+  const releaseProblem = (reference: ReleaseReference): string | undefined => {
+    const found = findRelease(releases, reference);
+    if (found.found === 'own') return undefined;
+    if (found.found === 'other') return words.releaseOfOtherOwner(reference.name, found.owner, reference.owner);
+    const kind = RELEASE_SHEETS[reference.kind];
+    const sheet = tables.find((t) => t.kind === kind)?.name ?? SHEETS[kind].names[language];
+    return words.unknownRelease(reference.name, sheet, context.releases !== undefined);
+  };
+
   const checkKind = <K extends SheetKind>(kind: K): Accepted => {
     const spec = SHEETS[kind];
     const read: ReadRow<SheetRecords[K]>[] = [];
     for (const table of tables.filter((t) => t.kind === kind)) {
+      if (spec.needsEvent && context.withoutEvent && table.rows.length > 0) {
+        located.push({ table, row: table.headingRow, column: null, message: words.needsEvent });
+        rows += table.rows.length;
+        continue;
+      }
       const present = new Set(table.columns.keys());
       for (const column of spec.columns) {
         if (column.required && !present.has(column.key)) {
@@ -143,13 +171,15 @@ export const checkTables = (tables: readonly SheetTable[], language: Language, d
         added.set(valueKey(provided.name), provided);
         unreadable.delete(valueKey(provided.name));
       }
+      const offered = spec.offers?.(record);
+      if (offered) addRelease(releases, offered);
     }
 
     const valid = distinct.filter((candidate) => {
-      const problems = spec.references(candidate.record).flatMap((reference) => {
-        const message = referenceProblem(reference);
-        return message ? [{ column: reference.column, message }] : [];
-      });
+      const problems = [
+        ...spec.references(candidate.record).map((reference) => ({ column: reference.column, message: referenceProblem(reference) })),
+        ...spec.releases(candidate.record).map((reference) => ({ column: reference.column, message: releaseProblem(reference) })),
+      ].flatMap(({ column, message }) => (message ? [{ column, message }] : []));
       for (const problem of problems) report(candidate.table, candidate.row, problem);
       return problems.length === 0;
     });

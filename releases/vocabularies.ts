@@ -1,5 +1,5 @@
 import { COOPERATION_MODES } from '../matching/schema.ts';
-import { ROLES } from '../domain/vocabulary.ts';
+import { CONTRACT_TYPE_NAMES, CONTRACT_TYPES, ROLES } from '../domain/vocabulary.ts';
 import type { Language } from './report.ts';
 
 /**
@@ -89,6 +89,20 @@ export const CHANNEL_VOCABULARY = vocabulary('channels', [
   { value: 'email', zh: '邮件', en: 'email', aliases: ['邮箱', '电子邮件', 'e-mail'] },
   { value: 'both', zh: '飞书和邮件', en: 'both', aliases: ['两者', '都要', '飞书+邮件', 'Lark and email'] },
 ] as const);
+
+const CONTRACT_TYPE_EN: Record<(typeof CONTRACT_TYPES)[number], { en: string; aliases: string[] }> = {
+  development: { en: 'development', aliases: ['开发', '合作开发', 'technology development'] },
+  transfer: { en: 'transfer', aliases: ['转让', 'technology transfer', 'assignment'] },
+  licensing: { en: 'licensing', aliases: ['许可', '许可使用', 'licence', 'license'] },
+  consulting: { en: 'consulting', aliases: ['咨询', 'consultancy'] },
+  service: { en: 'service', aliases: ['服务', 'technical service'] },
+};
+
+/** China's technology-contract categories, as 合同类型 is registered. */
+export const CONTRACT_TYPE_VOCABULARY = vocabulary(
+  'contractTypes',
+  CONTRACT_TYPES.map((type) => ({ value: type, zh: CONTRACT_TYPE_NAMES[type], ...CONTRACT_TYPE_EN[type] })),
+);
 
 /** China's 34 provincial-level divisions; stored by their full name, as the directory and search attributes use it. */
 const PROVINCES: readonly (readonly [full: string, short: string, en: string, ...aliases: string[]])[] = [

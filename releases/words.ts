@@ -15,6 +15,11 @@ export interface ImportWords {
   readonly notChoice: (typed: string, suggestion: string | undefined, choices: readonly string[]) => string;
   readonly notEmail: (typed: string) => string;
   readonly notOpenId: (typed: string) => string;
+  readonly notDate: (typed: string) => string;
+  readonly demandOrAchievement: string;
+  readonly unknownRelease: (name: string, sheet: string, directoryChecked: boolean) => string;
+  readonly releaseOfOtherOwner: (name: string, owner: string, named: string) => string;
+  readonly needsEvent: string;
   readonly needsContact: string;
   readonly needsOrganisation: string;
   readonly duplicate: (row: number, what: string, otherSheet: string | undefined) => string;
@@ -41,6 +46,7 @@ export interface ImportWords {
     readonly noHeadings: (file: string, examples: readonly string[]) => string;
     readonly tooLarge: (file: string, bytes: number, limit: number) => string;
     readonly noEvent: (eventId: string) => string;
+    readonly signingsUnavailable: string;
   };
 }
 
@@ -70,6 +76,11 @@ const zh: ImportWords = {
         : `“${typed}”不是可选值（见模板中的下拉列表）`,
   notEmail: (typed) => `“${typed}”不是有效的邮箱地址`,
   notOpenId: (typed) => `“${typed}”不是飞书 open_id（形如 ou_7d8a6e6df7621556ce0d21922b676706）`,
+  notDate: (typed) => `“${typed}”不是日期（如 2026-12-10）`,
+  demandOrAchievement: '请填写需求或成果，二者选一',
+  unknownRelease: (name, sheet, directoryChecked) => `“${name}”不在「${sheet}」表${directoryChecked ? `和已发布的${sheet}` : ''}中（可填编号或名称）`,
+  releaseOfOtherOwner: (name, owner, named) => `“${name}”属于“${owner}”，不是“${named}”`,
+  needsEvent: '签约登记在对接活动中：导入时请指定活动（--event）',
   needsContact: '请填写邮箱或飞书 open_id，否则无法联系此人',
   needsOrganisation: '技术转移中心和企业联系人须填写所属单位',
   duplicate: (row, what, sheet) => `与${sheet ? `「${sheet}」表` : ''}第 ${row} 行重复（${what}相同）`,
@@ -100,6 +111,7 @@ const zh: ImportWords = {
     noHeadings: (file, examples) => `“${file}”中没有可识别的表头：第 1 行应为模板中的列名，如${examples.map((e) => `“${e}”`).join('、')}。`,
     tooLarge: (file, bytes, limit) => `“${file}”有 ${sizeText(bytes)}，超过了导入上限 ${sizeText(limit)}，请拆分后再导入。`,
     noEvent: (eventId) => `没有编号为“${eventId}”的对接活动，请先创建活动或检查编号。`,
+    signingsUnavailable: '签约表需要由登记人导入：请用 --as 指明您是谁（命令行），或在与机器人的对话中导入；也可用 event sign 逐条登记。',
   },
 };
 
@@ -122,6 +134,12 @@ const en: ImportWords = {
         : `"${typed}" is not one of the choices (see the drop-down list in the template)`,
   notEmail: (typed) => `"${typed}" is not an email address`,
   notOpenId: (typed) => `"${typed}" is not a Lark open_id (such as ou_7d8a6e6df7621556ce0d21922b676706)`,
+  notDate: (typed) => `"${typed}" is not a date (such as 2026-12-10)`,
+  demandOrAchievement: 'give either a demand or an achievement',
+  unknownRelease: (name, sheet, directoryChecked) =>
+    `"${name}" is not on the ${sheet} sheet${directoryChecked ? ` or among the ${sheet.toLowerCase()} released` : ''} (give its release number or title)`,
+  releaseOfOtherOwner: (name, owner, named) => `"${name}" is ${owner}'s, not ${named}'s`,
+  needsEvent: 'signings are registered at an event: give the event when importing (--event)',
   needsContact: 'give an email or a Lark open_id, or this person cannot be reached',
   needsOrganisation: 'a tech-transfer office or enterprise contact needs an organisation',
   duplicate: (row, what, sheet) => `repeats row ${row}${sheet ? ` of the ${sheet} sheet` : ''} (same ${what})`,
@@ -155,6 +173,8 @@ const en: ImportWords = {
       `"${file}" has no headings this import knows: row 1 should hold the template's headings, such as ${examples.map((e) => `"${e}"`).join(', ')}.`,
     tooLarge: (file, bytes, limit) => `"${file}" is ${sizeText(bytes)}, over the import limit of ${sizeText(limit)}; split it and import the parts.`,
     noEvent: (eventId) => `there is no event "${eventId}"; create the event first or check its id.`,
+    signingsUnavailable:
+      'a signings sheet is registered by the person importing it: say who you are with --as (CLI), or send the file to the bot; `event sign` registers one signing at a time.',
   },
 };
 

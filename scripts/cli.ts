@@ -4,7 +4,6 @@
  */
 import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { hostname, userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@temporalio/client';
 import { Command, Option } from 'commander';
@@ -16,6 +15,7 @@ import { loadPolicy } from '../lib/policy-file.ts';
 import { refusalOf } from '../lib/update-refusal.ts';
 import { connectServices, type Services } from '../lib/services.ts';
 import { statusText } from './cli/status-text.ts';
+import { cliIdentity } from './cli/identity.ts';
 import { registerReleaseCommands } from './cli/release-commands.ts';
 import { registerEventCommands } from './cli/event-commands.ts';
 import { ValidationError } from '../lib/validation.ts';
@@ -64,17 +64,6 @@ export const parseJsonObject = (text: string, what: string): Record<string, unkn
     throw new ValidationError(`${what}: not valid JSON (${(error as Error).message})`);
   }
   return asJsonObject(value, what);
-};
-
-/** Who runs the CLI, as Temporal records it on every decision (the update's identity) and submission. */
-export const cliIdentity = (): string => {
-  let user: string | undefined;
-  try {
-    user = userInfo().username;
-  } catch {
-    user = process.env.USER;
-  }
-  return `cli:${user || 'unknown'}@${hostname()}`;
 };
 
 const withServices = async <T>(work: (services: Services) => Promise<T>): Promise<T> => {

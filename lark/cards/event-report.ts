@@ -1,8 +1,9 @@
 import type { EventOverview } from '../../app/events/overview.ts';
 import type { Language } from '../../notifications/content.ts';
+import { eventPhrasesFor } from '../../notifications/event-phrases.ts';
 import { formatAmount } from '../../notifications/format.ts';
 import { card } from './card.ts';
-import { barChart, escapeMarkdown, markdown } from './elements.ts';
+import { barChart, button, buttonRow, escapeMarkdown, markdown, type Element } from './elements.ts';
 
 /** Industries drawn in the chart; the rest are summed in the text. */
 const CHART_ROWS = 12;
@@ -32,8 +33,26 @@ const WORDS = {
   },
 } as const;
 
-/** 对接会 EVENT: the event's figures and a chart of its dockings by industry; a notice when there is no such event. */
-export const eventCard = (overview: EventOverview | null, language: Language, eventId: string): Record<string, unknown> => {
+/** What a coordinator of the event does from its card: review the docking list, launch it, register a signing. */
+const coordinatorButtons = (eventId: string, language: Language): Element => {
+  const p = eventPhrasesFor(language);
+  return buttonRow([
+    button(p.dockingsButton, { v: 1, d: 'event', op: 'dockings', event: eventId, page: 1 }),
+    button(p.launchButton, { v: 1, d: 'event', op: 'launch', event: eventId }, 'primary'),
+    button(p.signButton, { v: 1, d: 'event', op: 'sign_form', event: eventId }),
+  ]);
+};
+
+/**
+ * 对接会 EVENT: the event's figures and a chart of its dockings by industry, with the coordinators'
+ * buttons when `coordinator`; a notice when there is no such event.
+ */
+export const eventCard = (
+  overview: EventOverview | null,
+  language: Language,
+  eventId: string,
+  options: { coordinator?: boolean } = {},
+): Record<string, unknown> => {
   const w = WORDS[language];
   if (!overview) return card(escapeMarkdown(eventId), 'grey', [markdown(escapeMarkdown(w.missing(eventId)))]);
   const { report } = overview;
@@ -49,5 +68,6 @@ export const eventCard = (overview: EventOverview | null, language: Language, ev
           ),
         ]
       : []),
+    ...(options.coordinator ? [coordinatorButtons(report.eventId, language)] : []),
   ]);
 };

@@ -38,4 +38,5 @@ export const achievementsSheet = defineSheet({
     { columns: ['title', 'university'], key: JSON.stringify([valueKey(record.title), valueKey(record.university)]) },
   ],
   references: (record) => [{ column: 'university', name: record.university, kind: 'university' }],
+  offers: (record) => ({ kind: 'achievement', id: null, releaseNumber: record.releaseNumber ?? null, title: record.title, owner: record.university }),
 });

@@ -44,4 +44,5 @@ export const demandsSheet = defineSheet({
     { columns: ['title', 'enterprise'], key: JSON.stringify([valueKey(record.title), valueKey(record.enterprise)]) },
   ],
   references: (record) => [{ column: 'enterprise', name: record.enterprise, kind: 'enterprise' }],
+  offers: (record) => ({ kind: 'demand', id: null, releaseNumber: record.releaseNumber ?? null, title: record.title, owner: record.enterprise }),
 });

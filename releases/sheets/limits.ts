@@ -14,3 +14,5 @@ export const KEYWORD_MAX = 50;
 export const KEYWORDS_MOST = 20;
 /** 万元; the schema's Decimal(12, 2) holds less than 10^10. */
 export const BUDGET_MAX_WAN = 100_000_000;
+/** Yuan; the same bound as a contract registered by `event sign` (domain/event.ts). */
+export const AMOUNT_MAX_CNY = 1e12;

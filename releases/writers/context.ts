@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
+import type { SignRequest } from '../../domain/event.ts';
 import type { Transaction } from '../../lib/prisma.ts';
 import type { KnownOrganisation } from '../validate.ts';
+
+/** A signing as the event's sign step takes it, but for who registers it. */
+export type SigningRequest = Omit<SignRequest, 'actor'>;
+
+/** Registers a signing at the event through its workflow's sign step, as `event sign` does. */
+export type Signer = (eventId: string, request: SigningRequest) => Promise<{ readonly reference: string }>;
 
 /** What every writer gets: the transaction, the organisations by name, and who and what the releases belong to. */
 export interface WriteContext {
@@ -9,6 +16,8 @@ export interface WriteContext {
   readonly organisations: Map<string, KnownOrganisation>;
   readonly eventId: string | null;
   readonly actorId: string | null;
+  /** Registers signings; the import checks it is there before writing any. */
+  readonly sign: Signer | null;
   /** Counts rows as they are dealt with, written or found unchanged. */
   readonly progress: (rows: number) => void;
 }

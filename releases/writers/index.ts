@@ -1,11 +1,19 @@
+import type { SheetKind } from '../report.ts';
 import type { RecordHandlers } from '../validate.ts';
 import { writeAchievements } from './achievements.ts';
 import type { WriteContext } from './context.ts';
 import { writeDemands } from './demands.ts';
 import { writeOrganisations } from './organisations.ts';
 import { writePeople } from './people.ts';
+import { writeSignings } from './signings.ts';
 
-export type { WriteContext } from './context.ts';
+export type { Signer, SigningRequest, WriteContext } from './context.ts';
+
+/**
+ * Kinds written after the import's transaction has committed: a signing goes through the event's
+ * workflow, whose activity reads the releases it names from its own connection.
+ */
+export const AFTER_COMMIT: ReadonlySet<SheetKind> = new Set(['signings']);
 
 /** Each sheet kind's writer; the type insists on one for every kind. */
 export const writersFor = (context: WriteContext): RecordHandlers<Promise<number>> => ({
@@ -13,4 +21,5 @@ export const writersFor = (context: WriteContext): RecordHandlers<Promise<number
   people: (records) => writePeople(records, context),
   achievements: (records) => writeAchievements(records, context),
   demands: (records) => writeDemands(records, context),
+  signings: (records) => writeSignings(records, context),
 });

@@ -7,6 +7,7 @@ import { createEvent } from '../../app/events/create.ts';
 import { dockingRows, type DockingRow } from '../../app/events/dockings.ts';
 import { readDockingsWorkbook, writeDockingsWorkbook } from '../../app/events/dockings-workbook.ts';
 import { eventHandle, organisationNamed, runEventStep } from '../../app/events/handle.ts';
+import { signOnSite } from '../../app/events/sign.ts';
 import { composeEventReport } from '../../app/events/report.ts';
 import { reportText } from '../../app/events/report-lines.ts';
 import { writeReportWorkbook } from '../../app/events/report-workbook.ts';
@@ -17,14 +18,7 @@ import { loadConfig } from '../../lib/config.ts';
 import { loadPolicy } from '../../lib/policy-file.ts';
 import type { Services } from '../../lib/services.ts';
 import { ValidationError } from '../../lib/validation.ts';
-import {
-  buildDockingListUpdate,
-  editDockingsUpdate,
-  eventReportUpdate,
-  eventStatusQuery,
-  launchDockingsUpdate,
-  registerSigningUpdate,
-} from '../../workflows/event-messages.ts';
+import { buildDockingListUpdate, editDockingsUpdate, eventReportUpdate, eventStatusQuery, launchDockingsUpdate } from '../../workflows/event-messages.ts';
 import type { EventStatus } from '../../workflows/event-state.ts';
 
 /** An update to the event, a refusal by its data told as the reason. */
@@ -240,18 +234,14 @@ export const registerEventCommands = (program: Command, withServices: WithServic
         const amount = z.coerce.number().positive().safeParse(o.amount);
         if (!amount.success) throw new ValidationError('--amount: expected a positive number of yuan');
         const signed = await withServices(async ({ prisma, client }) =>
-          executeStep(await eventHandle(prisma, client, id), registerSigningUpdate, {
-            args: [
-              {
-                actor: await resolveActor(prisma, o.as),
-                subject: o.demand ? { kind: 'demand', id: o.demand } : { kind: 'achievement', id: o.achievement! },
-                universityId: await organisationNamed(prisma, 'university', o.university),
-                enterpriseId: await organisationNamed(prisma, 'enterprise', o.enterprise),
-                type: o.type,
-                amountCny: amount.data,
-                signedOn: o.date,
-              },
-            ],
+          signOnSite(prisma, client, id, {
+            actor: await resolveActor(prisma, o.as),
+            subject: o.demand ? { kind: 'demand', id: o.demand } : { kind: 'achievement', id: o.achievement! },
+            universityId: await organisationNamed(prisma, 'university', o.university),
+            enterpriseId: await organisationNamed(prisma, 'enterprise', o.enterprise),
+            type: o.type,
+            amountCny: amount.data,
+            signedOn: o.date,
           }),
         );
         console.log(`signed on site: ${signed.reference}\n${eventStatusText(signed.status)}`);

@@ -4,7 +4,13 @@ import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
 import pg from 'pg';
+import { Client } from '@temporalio/client';
 import { resolveActor } from '../../app/directory.ts';
+import { importSigner } from '../../app/events/sign.ts';
+import type { Actor } from '../../domain/actor.ts';
+import { connectClient } from '../../lib/temporal-connection.ts';
+import type { Signer } from '../../releases/writers/index.ts';
+import { cliIdentity } from './identity.ts';
 import { loadConfig, type Config } from '../../lib/config.ts';
 import { migrate } from '../../lib/migrate.ts';
 import { createPrisma, type PrismaClient } from '../../lib/prisma.ts';
@@ -46,6 +52,25 @@ const openDatabase = async (config: Config, dryRun: boolean): Promise<PrismaClie
     throw new Error(config.DATABASE_URL ? reason : `cannot reach the embedded database at ${url} (is \`npm start\` running?): ${reason}`);
   });
   return createPrisma(url, 2);
+};
+
+/**
+ * Signings are registered through the event workflow, as `event sign` does, by the person importing;
+ * Temporal is reached only when the file has some.
+ */
+const signerFor = (config: Config, prisma: PrismaClient, actor: Actor) => {
+  let client: Client | null = null;
+  return {
+    sign: (async (eventId, request) => {
+      client ??= new Client({
+        connection: (await connectClient(config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_PORT}`, config.TEMPORAL_NAMESPACE, config)).connection,
+        namespace: config.TEMPORAL_NAMESPACE,
+        identity: cliIdentity(),
+      });
+      return importSigner(prisma, client, actor)(eventId, request);
+    }) satisfies Signer,
+    close: () => client?.connection.close(),
+  };
 };
 
 const readRelease = async (file: string, language: Language, maxBytes: number): Promise<{ name: string; bytes: Buffer }> => {
@@ -122,14 +147,17 @@ export const registerReleaseCommands = (program: Command): void => {
       const release = await readRelease(file, language, config.IMPORT_MAX_BYTES);
       const prisma = await openDatabase(config, options.dryRun ?? false);
       const bar = progressBar(Boolean(process.stderr.isTTY) && !options.json, wordsFor(language).cli.importing);
+      let signer: ReturnType<typeof signerFor> | null = null;
       try {
-        const actorId = prisma && options.as ? (await resolveActor(prisma, options.as)).personId : undefined;
+        const actor = prisma && options.as ? await resolveActor(prisma, options.as) : undefined;
+        signer = prisma && actor && !options.dryRun ? signerFor(config, prisma, actor) : null;
         const report = await importReleases(prisma, release, {
           language,
           ...(options.event ? { eventId: options.event } : {}),
           ...(options.dryRun ? { dryRun: true } : {}),
           ...(options.validOnly ? { validOnly: true } : {}),
-          ...(actorId ? { actorId } : {}),
+          ...(actor ? { actorId: actor.personId } : {}),
+          ...(signer ? { sign: signer.sign } : {}),
           maxBytes: config.IMPORT_MAX_BYTES,
           onProgress: bar.update,
         });
@@ -146,6 +174,7 @@ export const registerReleaseCommands = (program: Command): void => {
         if (report.errors.length > 0) process.exitCode = 1;
       } finally {
         bar.stop();
+        await signer?.close();
         await prisma?.$disconnect();
       }
     });

@@ -91,7 +91,7 @@ describe('Lark files through the SDK', () => {
       rows: 123_456,
       valid: 1,
       errors: Array.from({ length: 500 }, (_, index) => ({ sheet: long, row: index + 2, column: long, message: long })),
-      written: { organisations: 0, people: 0, achievements: 0, demands: 0 },
+      written: { organisations: 0, people: 0, achievements: 0, demands: 0, signings: 0 },
       dryRun: true,
     };
     for (const language of ['zh', 'en'] as const) {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLarkClient } from '../../lark/client.ts';
 import { messageUuid, patchCard, sendCard } from '../../lark/messages.ts';
 import { CARD_BODY_MAX_BYTES, INPUT_MAX_LENGTH, PLACEHOLDER_MAX_LENGTH } from '../../lark/limits.ts';
-import { actionOfName, escapeMarkdown, fieldsOf, form, formScope, input, markdown, submitButton } from '../../lark/cards/elements.ts';
+import { actionOfName, clip, escapeMarkdown, fieldsOf, form, formScope, input, markdown, submitButton } from '../../lark/cards/elements.ts';
 import { card } from '../../lark/cards/card.ts';
 import { correctionCard } from '../../lark/cards/correction.ts';
 import { decidedCard } from '../../lark/cards/decided.ts';
@@ -23,11 +23,17 @@ import { notificationCard } from '../../lark/cards/notification.ts';
 import { pendingCard } from '../../lark/cards/pending.ts';
 import { statsCard } from '../../lark/cards/stats.ts';
 import { statusCard } from '../../lark/cards/status.ts';
+import { DOCKING_SHOWN, DOCKINGS_PAGE_SIZE, dockingsCard, type DockingsView } from '../../lark/cards/event-dockings.ts';
+import { launchConfirmCard, launchedCard, launchingCard } from '../../lark/cards/event-launch.ts';
+import { eventCard } from '../../lark/cards/event-report.ts';
+import { signedCard, signFormCard } from '../../lark/cards/event-sign.ts';
+import type { EventOverview } from '../../app/events/overview.ts';
+import { DOCKING_STATUSES } from '../../domain/event.ts';
 import { PAYLOAD_SCHEMAS } from '../../notifications/payloads.ts';
 import { renderMessageContent } from '../../notifications/templates.ts';
 import type { Language, OutgoingItem } from '../../notifications/content.ts';
 import { startLarkOpenApi, validateCard, type LarkOpenApi } from '../support/lark-open-api.ts';
-import { buttonsOf, cardText, formValueOf } from '../bot/support/cards.ts';
+import { buttonsOf, cardText, decodeEntities, formValueOf } from '../bot/support/cards.ts';
 
 type Status = Parameters<typeof statusCard>[0];
 type User = Parameters<typeof statusCard>[1];
@@ -139,6 +145,7 @@ const DECISIONS = (ref: string): Decision[] =>
     { v: 1, d: 'conclude', ref, outcome: 'agreed' },
     { v: 1, d: 'conclude', ref, outcome: 'failed' },
     { v: 1, d: 'contract', ref },
+    { v: 1, d: 'planMilestones', ref },
     { v: 1, d: 'milestone', ref, milestone: 50 },
     { v: 1, d: 'withdraw', ref },
   ].map((value) => ({ ...value, seq: 999_999 }) as Decision);
@@ -176,6 +183,14 @@ const INTAKE_PREFILL = {
 
 const base = (reference = REFERENCE) => ({ reference, title: typed(MAX.title, 'pt'), stage: 'negotiation', seq: 42 });
 const reasons = Array.from({ length: 8 }, (_, index) => typed(MAX.title, `why${index}`));
+const MILESTONES = Array.from({ length: 50 }, (_, index) => ({
+  seq: index + 1,
+  title: typed(MAX.title, `cm${index}`),
+  due: DUE,
+  kind: 'payment',
+  responsible: 'enterprise',
+  amountCny: 1e9,
+}));
 /** A payload at its longest for every notification template in notifications/. */
 const PAYLOADS: Record<string, Record<string, unknown>> = {
   intake_received: base(),
@@ -198,20 +213,8 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
   negotiation_reminder: { ...base(), deadline: DUE },
   negotiation_overdue: { ...base(), deadline: DUE },
   negotiation_failed: { ...base(), reason: typed(MAX.reason, 'nf'), next: 'rematch' },
-  contract_registered: {
-    ...base(),
-    type: 'development',
-    amountCny: 1e12,
-    signedOn: '2026-11-20',
-    milestones: Array.from({ length: 50 }, (_, index) => ({
-      seq: index + 1,
-      title: typed(MAX.title, `cm${index}`),
-      due: DUE,
-      kind: 'payment',
-      responsible: 'enterprise',
-      amountCny: 1e9,
-    })),
-  },
+  contract_registered: { ...base(), type: 'development', amountCny: 1e12, signedOn: '2026-11-20', milestones: MILESTONES },
+  milestones_planned: { ...base(), milestones: MILESTONES },
   milestone_due_soon: { ...base(), milestone: 50, milestoneTitle: typed(MAX.title, 'mt'), due: DUE },
   milestone_due_today: { ...base(), milestone: 50, milestoneTitle: typed(MAX.title, 'mt'), due: DUE },
   milestone_overdue: { ...base(), milestone: 50, milestoneTitle: typed(MAX.title, 'mt'), due: DUE, escalated: 'yes' },
@@ -248,6 +251,111 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
       due: DUE,
     })),
   },
+};
+
+/** A docking event at its longest: the name and host, a code of 60 characters, ids of 200 (domain/event.ts). */
+const EVENT = { id: `E${'V'.repeat(59)}`, name: typed(MAX.title, 'ev') };
+const RELEASE_ID = (kind: string, index: number) => `${kind}${index}-${'9'.repeat(196)}`.slice(0, 200);
+
+/** The largest page of a docking list: every pair with the longest titles, names, ids and eight long reasons. */
+const largestDockingPage = (): DockingsView => ({
+  event: EVENT,
+  page: {
+    total: 100_000,
+    page: 5_000,
+    pages: 10_000,
+    rows: Array.from({ length: DOCKINGS_PAGE_SIZE }, (_, index) => ({
+      demandId: RELEASE_ID('D', index),
+      demandNumber: RELEASE_ID('DN', index),
+      demandTitle: typed(MAX.title, `dt${index}`),
+      enterprise: typed(MAX.name, `de${index}`),
+      achievementId: RELEASE_ID('A', index),
+      achievementNumber: RELEASE_ID('AN', index),
+      achievementTitle: typed(MAX.title, `at${index}`),
+      university: typed(MAX.name, `au${index}`),
+      score: 0.87654,
+      rank: 3,
+      reasons: Array.from({ length: 8 }, (__, r) => typed(MAX.title, `dr${r}`)),
+      status: DOCKING_STATUSES[index % DOCKING_STATUSES.length]!,
+      partnership: REFERENCE,
+    })),
+  },
+  notice: typed(300, 'nt'),
+  add: { prefill: { demand: RELEASE_ID('D', 0), achievement: RELEASE_ID('A', 0) }, problem: typed(300, 'ap') },
+});
+
+const eventOverviewAtLongest = (): EventOverview => {
+  const row = (key: number) => ({ key: typed(50, `k${key}`), achievements: 1e6, demands: 1e6, dockings: 1e6, agreed: 1e6, signed: 1e6, amountCny: 1e12 });
+  return {
+    status: { coordinatorIds: ['p-coordinator'], figures: { dockings: { listed: 1e6, added: 1e6, struck: 1e6, launched: 1e6 } } },
+    report: {
+      eventId: EVENT.id,
+      name: EVENT.name,
+      startsOn: '2026-12-10',
+      endsOn: '2026-12-11',
+      place: typed(MAX.title, 'pl'),
+      host: typed(MAX.title, 'ho'),
+      programme: typed(MAX.title, 'pg'),
+      participants: { universities: 1e6, enterprises: 1e6, parks: 1 },
+      releases: { achievements: 1e6, demands: 1e6 },
+      dockings: { listed: 1e6, launched: 1e6 },
+      agreed: 1e6,
+      signedOnSite: 1e6,
+      contracts: 1e6,
+      amountCny: 1e12,
+      byIndustry: Array.from({ length: 40 }, (_, index) => row(index)),
+      byRegion: Array.from({ length: 40 }, (_, index) => row(index)),
+    },
+  } as unknown as EventOverview;
+};
+
+/** The docking event's cards: its overview with the coordinators' buttons, the docking list, launch and signing on site. */
+const eventCardsOf = (language: Language): [string, () => Card][] => {
+  const signPrefill = {
+    kind: 'achievement',
+    subject: RELEASE_ID('A', 1),
+    university: typed(200, 'su'),
+    enterprise: typed(200, 'se'),
+    type: 'licensing',
+    amount: '1e12',
+    signedOn: '2026-12-10 +0800',
+  };
+  return [
+    [`${language} event for a coordinator`, () => eventCard(eventOverviewAtLongest(), language, EVENT.id, { coordinator: true })],
+    [`${language} docking list, largest page`, () => dockingsCard(largestDockingPage(), language)],
+    [`${language} docking list, empty`, () => dockingsCard({ event: EVENT, page: { rows: [], total: 0, page: 1, pages: 1 } }, language)],
+    [`${language} launch, confirm`, () => launchConfirmCard(EVENT, { demands: 1e6, pairs: 1e7 }, language)],
+    [`${language} launch, nothing to launch`, () => launchConfirmCard(EVENT, { demands: 0, pairs: 0 }, language)],
+    [`${language} launch, launching`, () => launchingCard(EVENT, 1e6, language)],
+    [`${language} launch, launched`, () => launchedCard(EVENT, { started: 1e6, existing: 1e6 }, language)],
+    [`${language} launch, refused`, () => launchedCard(EVENT, { refusal: typed(MAX.reason, 'lr') }, language)],
+    [`${language} signing form`, () => signFormCard(EVENT, language, { today: '2026-12-10' })],
+    [
+      `${language} signing form, shown again`,
+      () =>
+        signFormCard(EVENT, language, {
+          today: '2026-12-10',
+          prefill: signPrefill,
+          problems: Array.from({ length: 8 }, (_, index) => typed(300, `sp${index}`)),
+        }),
+    ],
+    [
+      `${language} signed on site`,
+      () =>
+        signedCard(
+          EVENT,
+          {
+            reference: REFERENCE,
+            subjectTitle: typed(MAX.title, 'st'),
+            counterpart: typed(MAX.name, 'sc'),
+            type: 'licensing',
+            amountCny: 1e12,
+            signedOn: '2026-12-10',
+          },
+          language,
+        ),
+    ],
+  ];
 };
 
 /** Every card the service can build, by name. */
@@ -362,6 +470,7 @@ const everyCard = (): [string, () => Card][] => {
       'proposal_reminder',
     ].map((template) => ({ template, payload: PAYLOADS[template]! }) as OutgoingItem);
     add(`${language} notification reminder batch`, () => notificationCard(renderMessageContent(reminders, language), { items: reminders, language }));
+    for (const [name, build] of eventCardsOf(language)) add(name, build);
   }
   return cards;
 };
@@ -424,6 +533,31 @@ describe('every card the service can build', () => {
     expect(Buffer.byteLength(JSON.stringify(built))).toBeLessThanOrEqual(CARD_BODY_MAX_BYTES);
     expect(cardText(built)).toContain('…');
     expect(validateCard(built)).toBeNull();
+  });
+});
+
+describe('the docking list', () => {
+  it('shows its largest page whole, within Lark’s limits: every pair with its texts as far as the card shows them, and its button', () => {
+    const view = largestDockingPage();
+    for (const language of LANGUAGES) {
+      const built = dockingsCard(view, language);
+      expect(validateCard(built)).toBeNull();
+      expect(Buffer.byteLength(JSON.stringify(built))).toBeLessThanOrEqual(CARD_BODY_MAX_BYTES);
+      // Nothing was shortened to fit: each pair's title, ids and first reasons are there as the builder clipped them.
+      const text = decodeEntities(markdownsOf(built).join('\n'));
+      for (const row of view.page.rows) {
+        for (const shown of [
+          clip(row.demandTitle, DOCKING_SHOWN.title),
+          clip(row.achievementTitle, DOCKING_SHOWN.title),
+          clip(row.demandNumber, DOCKING_SHOWN.id),
+          clip(row.achievementNumber, DOCKING_SHOWN.id),
+          ...row.reasons.slice(0, DOCKING_SHOWN.reasons).map((reason) => clip(reason, DOCKING_SHOWN.reason)),
+        ])
+          expect(text).toContain(shown);
+      }
+      const pairButtons = buttonsOf(built).filter((b) => b.value.demand !== undefined);
+      expect(pairButtons).toHaveLength(DOCKINGS_PAGE_SIZE);
+    }
   });
 });
 

@@ -34,6 +34,7 @@ describe('the template', () => {
       ['需求', 'visible'],
       ['单位', 'visible'],
       ['人员', 'visible'],
+      ['签约', 'visible'],
       ['选项', 'hidden'],
     ]);
     const achievements = workbook.getWorksheet('成果')!;
@@ -67,7 +68,7 @@ describe('the template', () => {
 
   it('comes in English, with the Chinese headings in its notes and English choices', async () => {
     const workbook = await loadWorkbook(await templateWorkbook('en'));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Achievements', 'Demands', 'Organisations', 'People', 'Options']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Achievements', 'Demands', 'Organisations', 'People', 'Signings', 'Options']);
     const demands = workbook.getWorksheet('Demands')!;
     expect(demands.getCell('B1').value).toBe('Title');
     expect(JSON.stringify(demands.getCell('F1').note)).toContain('预算(万元)');
@@ -79,7 +80,7 @@ describe('the template', () => {
 describe('reading release files', () => {
   it('reads a filled template, in either language', async () => {
     const zh = await check('releases.xlsx', await fillTemplate('zh', { 成果: [ACHIEVEMENT], 需求: [DEMAND], 单位: ORGANISATIONS, 人员: [PERSON] }));
-    expect(zh).toEqual({ rows: 6, valid: 6, errors: [], written: { organisations: 0, people: 0, achievements: 0, demands: 0 }, dryRun: true });
+    expect(zh).toEqual({ rows: 6, valid: 6, errors: [], written: { organisations: 0, people: 0, achievements: 0, demands: 0, signings: 0 }, dryRun: true });
 
     const en = await check(
       'releases.xlsx',
@@ -176,10 +177,10 @@ describe('files refused outright', () => {
       '“broken.xlsx”无法作为 Excel 文件读取，文件可能已损坏。',
     );
     expect((await refusal('notes.xlsx', await workbookOf({ Sheet1: [{ 日期: '2026-03-01', 备注: '无' }] }))).message).toBe(
-      '“notes.xlsx”中没有可识别的表头：第 1 行应为模板中的列名，如“成果名称”、“需求名称”、“单位名称”、“姓名”。',
+      '“notes.xlsx”中没有可识别的表头：第 1 行应为模板中的列名，如“成果名称”、“需求名称”、“单位名称”、“姓名”、“高校”。',
     );
     expect((await refusal('notes.txt', '今天开会\n明天出差\n', 'en')).message).toBe(
-      '"notes.txt" has no headings this import knows: row 1 should hold the template\'s headings, such as "Title", "Organisation", "Name".',
+      '"notes.txt" has no headings this import knows: row 1 should hold the template\'s headings, such as "Title", "Organisation", "Name", "University".',
     );
     const csv = csvOf([DEMAND]);
     expect((await refusal('big.csv', csv, 'zh', 100)).message).toBe(`“big.csv”有 ${Buffer.byteLength(csv)} B，超过了导入上限 100 B，请拆分后再导入。`);

@@ -53,7 +53,7 @@ describe('the release commands', () => {
     const result = await cli(NO_DATABASE, 'template', where, '--lang', 'en');
     expect(result).toMatchObject({ code: 0, stdout: `template written to ${where}\n` });
     const workbook = await loadWorkbook(await readFile(where));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Achievements', 'Demands', 'Organisations', 'People', 'Options']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Achievements', 'Demands', 'Organisations', 'People', 'Signings', 'Options']);
   });
 
   it('checks a file on a dry run with no database reachable, printing only the JSON report, and marks the problems in a workbook', async () => {
@@ -70,7 +70,7 @@ describe('the release commands', () => {
       rows: 3,
       valid: 2,
       errors: [{ sheet: '成果', row: 3, column: '成熟度(TRL)', message: '应在 1 到 9 之间' }],
-      written: { organisations: 0, people: 0, achievements: 0, demands: 0 },
+      written: { organisations: 0, people: 0, achievements: 0, demands: 0, signings: 0 },
       dryRun: true,
     });
     expect(result.stderr).toContain('连不上数据库');
@@ -88,7 +88,7 @@ describe('the release commands', () => {
     const result = await cli(db.url, 'import', where, '--as', 'coord');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('共 1 行，1 行无误，0 个问题\n已写入：单位 0，人员 0，成果 1，需求 0\n');
+    expect(result.stdout).toBe('共 1 行，1 行无误，0 个问题\n已写入：单位 0，人员 0，成果 1，需求 0，签约 0\n');
     expect(await prisma.achievement.findUniqueOrThrow({ where: { releaseNumber: 'CLI-A-1' } })).toMatchObject({ universityId: 'u-neu', approvedById: 'coord' });
 
     const picture = await file('photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));

@@ -43,7 +43,7 @@ afterAll(async () => {
 const run = (name: string, bytes: Buffer, options: Partial<ImportOptions> = {}): Promise<ImportReport> =>
   importReleases(prisma, { name, bytes }, { language: 'zh', maxBytes: 50 * 1024 * 1024, ...options });
 
-const NOTHING = { organisations: 0, people: 0, achievements: 0, demands: 0 };
+const NOTHING = { organisations: 0, people: 0, achievements: 0, demands: 0, signings: 0 };
 
 describe('importing releases', () => {
   it('writes a filled template: releases tied to the event and approver, new organisations and people in the directory', async () => {
@@ -57,7 +57,7 @@ describe('importing releases', () => {
       人员: [{ ...PERSON, 姓名: '王农', 所属单位: '沈阳农业大学', 邮箱: 'wangnong@syau.example.cn', 飞书open_id: null, 语言: null, 接收方式: '邮件' }],
     });
     const report = await run('round-trip.xlsx', bytes, { eventId: EVENT, actorId: 'coord' });
-    expect(report).toEqual({ rows: 5, valid: 5, errors: [], written: { organisations: 1, people: 1, achievements: 2, demands: 1 }, dryRun: false });
+    expect(report).toEqual({ rows: 5, valid: 5, errors: [], written: { ...NOTHING, organisations: 1, people: 1, achievements: 2, demands: 1 }, dryRun: false });
 
     const achievement = await prisma.achievement.findUniqueOrThrow({ where: { releaseNumber: 'LN-A-001' }, include: { university: true } });
     expect(achievement).toMatchObject({
