@@ -17,6 +17,7 @@ import { permanentDeliveryFailure } from '../domain/failures.ts';
 import { createLog } from '../lib/log.ts';
 import { icsMethod, renderIcs, type CalendarPerson } from '../notifications/ics.ts';
 import { renderMessageContent } from '../notifications/templates.ts';
+import { actionLinksFor } from '../web/action-links.ts';
 import { createOutboxFolder } from './outbox-folder.ts';
 
 export interface EmailSenderDependencies {
@@ -127,7 +128,7 @@ export const createEmailSender = ({ config, prisma, log = createLog({ secrets: c
       const content = contentOf(message);
       const calendar = await calendarBook.entriesFor(recipient.id, content);
       const attendee = { name: recipient.name, email: recipient.email };
-      const email = renderEmail(content, { language: recipient.language, recipientName: recipient.name });
+      const email = renderEmail(content, { language: recipient.language, recipientName: recipient.name, actions: actionLinksFor(message, config) });
       const messageId = messageIdFor(message.key, domain);
       await deliver(
         {

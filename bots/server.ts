@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Client } from '@temporalio/client';
-import type { Config } from '../lib/config.ts';
+import { actionLinkSecretOf, type Config } from '../lib/config.ts';
 import { createLog } from '../lib/log.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
 import { ProgrammePolicySchema } from '../lib/policy-schema.ts';
@@ -17,6 +17,8 @@ import { createLarkClient, larkDomain, larkSdkLogger } from '../lark/client.ts';
 import { serverTimingOf, withTimings } from './server-timing.ts';
 import { parseTargets } from './targets.ts';
 import { verifyDelivery } from './verify.ts';
+import { createActionPages, isActionPagePath, type ActionPages } from '../web/action-pages.ts';
+import { mediaTypeOf, readBody } from '../lib/request-body.ts';
 
 export type BotConfig = Pick<
   Config,
@@ -30,7 +32,7 @@ export type BotConfig = Pick<
   | 'BOT_PORT'
   | 'PROGRAMME_TARGETS'
 > &
-  Partial<Pick<Config, 'BOT_COMMANDS_PER_MINUTE' | 'BOT_COMMAND_BURST'>>;
+  Partial<Pick<Config, 'BOT_COMMANDS_PER_MINUTE' | 'BOT_COMMAND_BURST' | 'ACTION_LINK_SECRET'>>;
 
 export interface BotOptions {
   readonly config: BotConfig;
@@ -67,28 +69,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const ROUTES = new Set(['/lark/events', '/lark/cards']);
 
-/**
- * The body as text, or null once it grows past the limit. The rest of a body that is too large is
- * read and dropped rather than the stream destroyed, so the 413 reaches the client; the answer
- * then closes the connection.
- */
-const readBody = (request: IncomingMessage): Promise<string | null> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer): void => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
-      request.off('data', onData).off('end', onEnd).off('error', reject);
-      request.resume();
-      resolve(null);
-    };
-    const onEnd = (): void => resolve(Buffer.concat(chunks).toString('utf8'));
-    request.on('data', onData).once('end', onEnd).once('error', reject);
-  });
-
 /** `application/json`, with or without parameters such as `charset=utf-8`. */
-const isJson = (contentType: string | undefined): boolean => contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+const isJson = (contentType: string | undefined): boolean => mediaTypeOf(contentType) === 'application/json';
 
 const sendJson = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
@@ -103,14 +85,15 @@ const sendJson = (response: ServerResponse, status: number, body: unknown, heade
  * (or nested too deep), 413 when too large, 415 when not sent as JSON.
  */
 const webhook =
-  (ctx: BotContext, config: BotConfig, dispatcher: lark.EventDispatcher, now: () => Date) =>
+  (ctx: BotContext, config: BotConfig, dispatcher: lark.EventDispatcher, now: () => Date, pages: ActionPages) =>
   async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path === '/healthz') return sendJson(response, 200, { ok: true });
+    if (isActionPagePath(path)) return pages(request, response, path);
     if (!ROUTES.has(path)) return sendJson(response, 404, { error: 'not found' });
     if (request.method !== 'POST') return sendJson(response, 405, { error: 'POST only' });
     if (!isJson(request.headers['content-type'])) return sendJson(response, 415, { error: 'the content type must be application/json' });
-    const rawBody = await readBody(request);
+    const rawBody = await readBody(request, MAX_BODY_BYTES);
     if (rawBody === null) return sendJson(response, 413, { error: 'body too large' }, { connection: 'close' });
     const verified = verifyDelivery(
       { verificationToken: config.LARK_VERIFICATION_TOKEN, encryptKey: config.LARK_ENCRYPT_KEY },
@@ -149,7 +132,8 @@ const listen = (server: Server, host: string, port: number): Promise<AddressInfo
   });
 
 /**
- * Starts the Lark bot as LARK_MODE says: `webhook` serves POST /lark/events and /lark/cards on
+ * Starts the Lark bot as LARK_MODE says: `webhook` serves POST /lark/events and /lark/cards, and the
+ * action pages of email links (/act/, web/action-pages.ts), on
  * BOT_HOST:BOT_PORT; `websocket` opens the SDK's long connection (no public URL needed); `off`
  * starts nothing but the dispatcher. Event ids already handled are forgotten after a day, the
  * nonces of signed deliveries after 15 minutes.
@@ -189,7 +173,9 @@ export const startBot = async (options: BotOptions): Promise<Bot> => {
   let url: string | null = null;
   let ws: lark.WSClient | null = null;
   if (config.LARK_MODE === 'webhook') {
-    const handle = webhook(ctx, config, dispatcher, options.now ?? (() => new Date()));
+    const now = options.now ?? (() => new Date());
+    const pages = createActionPages({ client: options.client, prisma: options.prisma, secret: actionLinkSecretOf(config).secret, log, now });
+    const handle = webhook(ctx, config, dispatcher, now, pages);
     server = createServer((request, response) => {
       handle(request, response).catch((error: unknown) => {
         log(`bot: ${(error as Error).message}`);
@@ -232,5 +218,11 @@ export const startBot = async (options: BotOptions): Promise<Bot> => {
 };
 
 /** The bot as configured, on the service's database and Temporal client: `npm start` and `npm run bot`. */
-export const startConfiguredBot = (config: Config, services: { prisma: PrismaClient; client: Client }, policy: ProgrammePolicyInput): Promise<Bot> =>
-  startBot({ config, prisma: services.prisma, client: services.client, taskQueue: config.TEMPORAL_TASK_QUEUE, policy, lark: createLarkClient(config) });
+export const startConfiguredBot = (config: Config, services: { prisma: PrismaClient; client: Client }, policy: ProgrammePolicyInput): Promise<Bot> => {
+  if (config.LARK_MODE === 'webhook' && actionLinkSecretOf(config).generated) {
+    createLog({ secrets: config }).info(
+      'bot: no ACTION_LINK_SECRET set, so the links in emails are signed with a key of this process alone and stop working when it ends',
+    );
+  }
+  return startBot({ config, prisma: services.prisma, client: services.client, taskQueue: config.TEMPORAL_TASK_QUEUE, policy, lark: createLarkClient(config) });
+};

@@ -4,6 +4,7 @@ import { DurationSchema } from './policy-schema.ts';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { totalmem } from 'node:os';
+import { randomBytes } from 'node:crypto';
 
 /** The project's root folder, whatever the working directory. */
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -76,6 +77,12 @@ export const ConfigSchema = z.object({
   BOT_COMMANDS_PER_MINUTE: z.coerce.number().positive().max(1_000_000).default(20),
   /** How many of them one person may send at once after a quiet spell. */
   BOT_COMMAND_BURST: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Where people reach the HTTP server from outside (behind a proxy): the base of the links in emails. */
+  PUBLIC_BASE_URL: Optional.pipe(z.url({ protocol: /^https?$/, error: 'expected http(s)://host[:port][/path]' }).optional()),
+  /** Signs the action links in emails (HMAC-SHA256); every worker and bot process needs the same one. */
+  ACTION_LINK_SECRET: Optional.pipe(z.string().min(32, 'expected at least 32 characters, e.g. `openssl rand -base64 32`').optional()),
+  /** How long an action link works at least; a link about a later deadline works until that deadline. */
+  ACTION_LINK_VALID_FOR: DurationSchema.prefault('14 days'),
   /** What 统计 / stats measures against (JSON): {"partnerships":1000,"dockings":800,"contracts":500,"amountCny":500000000}. */
   PROGRAMME_TARGETS: Optional,
 
@@ -106,6 +113,17 @@ export const acceptedDirOf = (config: Pick<Config, 'DATA_DIR'>): string => path.
 /** Where messages are written when no mail server (and, under `lark/`, no Lark app) is configured. */
 export const outboxDirOf = (config: Pick<Config, 'EMAIL_OUTBOX_DIR' | 'DATA_DIR'>): string => config.EMAIL_OUTBOX_DIR ?? path.join(config.DATA_DIR, 'outbox');
 
+/** A secret for this process alone, used when no ACTION_LINK_SECRET is set (loopback only): its links die with it. */
+const PROCESS_LINK_SECRET = randomBytes(32).toString('base64url');
+
+/** The key action links are signed with, and whether it is this process's own random one. */
+export const actionLinkSecretOf = (config: Partial<Pick<Config, 'ACTION_LINK_SECRET'>>): { readonly secret: string; readonly generated: boolean } =>
+  config.ACTION_LINK_SECRET ? { secret: config.ACTION_LINK_SECRET, generated: false } : { secret: PROCESS_LINK_SECRET, generated: true };
+
+/** The base of the links in emails: PUBLIC_BASE_URL, or the HTTP server on this machine. */
+export const publicBaseUrlOf = (config: Pick<Config, 'BOT_PORT'> & Partial<Pick<Config, 'PUBLIC_BASE_URL'>>): string =>
+  (config.PUBLIC_BASE_URL ?? `http://127.0.0.1:${config.BOT_PORT}`).replace(/\/+$/, '');
+
 /** True when email goes to a mail server rather than the outbox folder. */
 export const hasMailServer = (config: Pick<Config, 'SMTP_URL' | 'SMTP_HOST'>): boolean => Boolean(config.SMTP_URL || config.SMTP_HOST);
 
@@ -132,6 +150,12 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   if (config.LARK_MODE === 'webhook' && !loopback && !config.LARK_ENCRYPT_KEY && !config.LARK_VERIFICATION_TOKEN) {
     throw new ConfigError(
       `invalid configuration: BOT_HOST: the webhook listens on ${config.BOT_HOST}, beyond this machine, so set LARK_ENCRYPT_KEY or LARK_VERIFICATION_TOKEN (from the Lark app's event settings)`,
+    );
+  }
+  // Without it a link could not be checked by another process, and anyone could forge one.
+  if (config.LARK_MODE === 'webhook' && !loopback && !config.ACTION_LINK_SECRET) {
+    throw new ConfigError(
+      `invalid configuration: BOT_HOST: the HTTP server listens on ${config.BOT_HOST}, beyond this machine, so set ACTION_LINK_SECRET (the same on every worker and bot)`,
     );
   }
   return config;

@@ -7,6 +7,12 @@ export interface RenderedEmail {
   readonly html: string;
 }
 
+/** A signed link to a page where the recipient makes the decision the email asks for. */
+export interface ActionLink {
+  readonly label: string;
+  readonly url: string;
+}
+
 const ACCENT: Record<NotificationContent['tone'], string> = {
   info: '#3370ff',
   action: '#ff8800',
@@ -25,13 +31,16 @@ const footer = (language: Language): string =>
     ? '此邮件由千校万企协同创新平台自动发送，请勿直接回复。'
     : 'Sent automatically by the 千校万企 collaborative innovation platform. Please do not reply to this email.';
 
+const actionsHeading = (language: Language): string =>
+  language === 'zh' ? '可直接在网页上处理（链接仅供您本人使用，请勿转发）：' : 'Decide on the web (this link is for you alone; please do not forward it):';
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text from users (titles, comments, terms) made safe for HTML; line breaks kept. */
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 const htmlText = (text: string): string => escapeHtml(text).replace(/\r?\n/g, '<br>');
 
-const textPart = (content: NotificationContent, language: Language, recipientName: string | undefined): string => {
+const textPart = (content: NotificationContent, language: Language, recipientName: string | undefined, actions: readonly ActionLink[]): string => {
   const { colon } = WORDS[language];
   const blocks = [
     greeting(recipientName, language),
@@ -42,13 +51,24 @@ const textPart = (content: NotificationContent, language: Language, recipientNam
       ...(content.bullets.length > 0 && content.bulletsHeading ? [`${content.bulletsHeading}${colon.trimEnd()}`] : []),
       ...content.bullets.map((bullet) => `- ${bullet}`),
     ].join('\n'),
+    actions.length === 0 ? '' : [actionsHeading(language), ...actions.map((link) => `${link.label}${WORDS[language].colon}${link.url}`)].join('\n'),
     `--\n${footer(language)}`,
   ];
   return `${blocks.filter((block) => block.length > 0).join('\n\n')}\n`;
 };
 
-const htmlPart = (content: NotificationContent, language: Language, recipientName: string | undefined): string => {
+const htmlPart = (content: NotificationContent, language: Language, recipientName: string | undefined, actions: readonly ActionLink[]): string => {
   const accent = ACCENT[content.tone];
+  const links =
+    actions.length === 0
+      ? ''
+      : `<p style="margin:0 0 8px;">${htmlText(actionsHeading(language))}</p>` +
+        actions
+          .map(
+            (link) =>
+              `<p style="margin:0 0 12px;"><a href="${escapeHtml(link.url)}" style="display:inline-block;padding:10px 18px;background:${accent};color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600;">${htmlText(link.label)}</a></p>`,
+          )
+          .join('');
   const paragraph = (text: string) => `<p style="margin:0 0 12px;">${htmlText(text)}</p>`;
   const facts =
     content.facts.length === 0
@@ -75,6 +95,7 @@ const htmlPart = (content: NotificationContent, language: Language, recipientNam
     ...content.paragraphs.map(paragraph),
     facts,
     bullets,
+    links,
     '</td></tr>',
     `<tr><td style="padding:12px 28px 20px;border-top:1px solid #eff0f1;font-size:12px;color:#8f959e;">${htmlText(footer(language))}</td></tr>`,
     '</table></td></tr></table></body></html>',
@@ -84,11 +105,15 @@ const htmlPart = (content: NotificationContent, language: Language, recipientNam
 /**
  * A notification as an email: its subject, a plain-text part and an HTML part saying the same.
  * Every piece of content is escaped, since titles, comments and terms come from users; the
- * layout is inline-styled tables, which every mail client renders.
+ * layout is inline-styled tables, which every mail client renders. `actions` are the signed links
+ * (web/action-links.ts) to make the decision the email asks for on a web page.
  */
-export const renderEmail = (content: NotificationContent, options: { language: Language; recipientName?: string }): RenderedEmail => ({
+export const renderEmail = (
+  content: NotificationContent,
+  options: { language: Language; recipientName?: string; actions?: readonly ActionLink[] },
+): RenderedEmail => ({
   // A line break in a user's title must not end the header.
   subject: content.subject.replace(/\s+/g, ' '),
-  text: textPart(content, options.language, options.recipientName),
-  html: htmlPart(content, options.language, options.recipientName),
+  text: textPart(content, options.language, options.recipientName, options.actions ?? []),
+  html: htmlPart(content, options.language, options.recipientName, options.actions ?? []),
 });
