@@ -11,6 +11,7 @@ import { statsCard } from '../lark/cards/stats.ts';
 import { statusCard } from '../lark/cards/status.ts';
 import { messageText, parseCommand, type Command } from './commands.ts';
 import type { BotContext } from './context.ts';
+import { answerContactsCommand } from './contacts.ts';
 import { claimEvent } from './event-log.ts';
 import { answerEventCommand } from './event-chat.ts';
 import { overviewCard } from './event-views.ts';
@@ -88,6 +89,8 @@ export const answerCommand = async (ctx: BotContext, user: BotUser, command: Exc
       return answerImportCommand(ctx, user, command.event);
     case 'event':
       return overviewCard(ctx, user, command.event);
+    case 'contacts':
+      return answerContactsCommand(ctx, user, command.organisation);
     case 'dockings':
     case 'add_docking':
     case 'sign':

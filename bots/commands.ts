@@ -21,6 +21,8 @@ export const CommandSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('dockings'), event: EventCodeSchema, page: z.coerce.number().int().min(1).max(100_000).default(1) }),
   z.object({ name: z.literal('add_docking'), event: EventCodeSchema, demand: z.string().min(1).max(200), achievement: z.string().min(1).max(200) }),
   z.object({ name: z.literal('sign'), event: EventCodeSchema }),
+  /** Who at an organisation (its id or full name) is reachable, and how. */
+  z.object({ name: z.literal('contacts'), organisation: z.string().min(1).max(200) }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 
@@ -82,6 +84,8 @@ const KEYWORDS: readonly (readonly [string, Name, Record<string, string>?])[] = 
     ['现场签约', 'sign'],
     ['签约', 'sign'],
     ['sign', 'sign'],
+    ['联系人', 'contacts'],
+    ['contacts', 'contacts'],
   ] as const
 ).toSorted((a, b) => b[0].length - a[0].length);
 
@@ -128,6 +132,8 @@ const candidateOf = (name: Name, argument: string, extra: Record<string, string>
       return { name, event: first, ...(second ? { page: second } : {}) };
     case 'add_docking':
       return { name, event: first, demand: second, achievement: third };
+    case 'contacts':
+      return { name, organisation: argument };
     default:
       return { name, ...extra };
   }

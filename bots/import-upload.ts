@@ -6,6 +6,7 @@ import { loadConfig } from '../lib/config.ts';
 import { noticeCard } from '../lark/cards/notice.ts';
 import { importProgressCard, type ImportStage } from '../lark/cards/import-progress.ts';
 import { importSummaryCard } from '../lark/cards/import-summary.ts';
+import { openIdLookup } from '../lark/contacts.ts';
 import { downloadMessageFile, FileTooLargeError, replyWithFile, type LarkFile } from '../lark/files.ts';
 import { replyWithCard, replyWithText } from '../lark/replies.ts';
 import { importPhrasesFor } from '../notifications/import-phrases.ts';
@@ -59,6 +60,7 @@ const checkThenImport = async (
       actorId: user.actor.personId,
       // Signings are registered at the event as the coordinator sending the file, as `签约` would.
       ...(dryRun ? {} : { sign: importSigner(ctx.prisma, ctx.client, user.actor) }),
+      ...(dryRun || !ctx.lark ? {} : { lookUp: openIdLookup(ctx.lark) }),
       maxBytes: options.maxBytes,
       onProgress: (done, total) => show({ step: 'writing', done, total }),
     });

@@ -18,10 +18,11 @@ const zh = {
     '**对接清单 活动编号 [页]** — （协调员）逐页查看对接清单，划掉或恢复、添加对接',
     '**添加对接 活动编号 需求编号 成果编号** — （协调员）向对接清单添加一对',
     '**签约 活动编号** — （协调员）现场签约登记表',
+    '**联系人 单位** — 单位里谁能通过飞书或邮件联系到（协调员和本单位人员）',
     '**帮助** — 显示本说明',
   ],
   helpEnglish:
-    'English commands work too: new demand, new achievement, pending, status <ref>, match <ref>, list, stats, template, import <event>, event <event>, dockings <event> [page], add docking <event> <demand> <achievement>, sign <event>, help.',
+    'English commands work too: new demand, new achievement, pending, status <ref>, match <ref>, list, stats, template, import <event>, event <event>, dockings <event> [page], add docking <event> <demand> <achievement>, sign <event>, contacts <organisation>, help.',
   unknownCommand: (text: string) => `没有识别“${text}”。可以使用以下命令：`,
   notRegistered: (openId: string) =>
     `你还没有登记到平台名录中，暂时不能使用。请把你的飞书 open_id（${openId}）、姓名、角色和单位发给项目协调员，由协调员通过 \`npm run cli -- directory 文件\` 登记。`,
@@ -113,10 +114,11 @@ const en: Phrases = {
     '**dockings EVENT-ID [page]** — (coordinators) the docking list page by page, to strike, restore or add pairs',
     '**add docking EVENT-ID DEMAND ACHIEVEMENT** — (coordinators) add a pair to the docking list',
     '**sign EVENT-ID** — (coordinators) the form registering a contract signed on site',
+    "**contacts ORGANISATION** — who at an organisation is reachable by Lark or email (coordinators and the organisation's people)",
     '**help** — this list',
   ],
   helpEnglish:
-    '中文命令同样可用：新需求、新成果、待办、进度 编号、匹配 编号、列表、统计、导入模板、导入 活动编号、对接会 活动编号、对接清单 活动编号、添加对接、签约 活动编号、帮助。',
+    '中文命令同样可用：新需求、新成果、待办、进度 编号、匹配 编号、列表、统计、导入模板、导入 活动编号、对接会 活动编号、对接清单 活动编号、添加对接、签约 活动编号、联系人 单位、帮助。',
   unknownCommand: (text) => `I did not understand "${text}". These commands work:`,
   notRegistered: (openId) =>
     `You are not in the programme directory yet. Send your Lark open_id (${openId}), name, role and organisation to a programme coordinator, who registers you with \`npm run cli -- directory FILE\`.`,

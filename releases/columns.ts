@@ -95,6 +95,15 @@ export function text<K extends string>(key: K, options: TextOptions & { required
 
 const EMAIL = z.email();
 export const EMAIL_SHAPE: TextOptions['shape'] = { holds: (typed) => EMAIL.safeParse(typed).success, says: (words) => words.notEmail };
+/** A mainland China mobile as typed (spaces, dashes, +86 allowed) → its 11 digits, else undefined. */
+export const chineseMobile = (typed: string): string | undefined => {
+  const digits = typed
+    .normalize('NFKC')
+    .replace(/[\s-]/g, '')
+    .replace(/^(\+?86)(?=1\d{10}$)/, '');
+  return /^1[3-9]\d{9}$/.test(digits) ? digits : undefined;
+};
+export const MOBILE_SHAPE: TextOptions['shape'] = { holds: (typed) => chineseMobile(typed) !== undefined, says: (words) => words.notMobile };
 /** The directory's own check of a Lark open_id (app/directory.ts). */
 export const OPEN_ID_SHAPE: TextOptions['shape'] = { holds: (typed) => /^ou_[0-9a-z]+$/.test(typed), says: (words) => words.notOpenId };
 

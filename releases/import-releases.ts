@@ -3,12 +3,13 @@ import type { PrismaClient } from '../lib/prisma.ts';
 import { ImportRefused } from './errors.ts';
 import { loadReleaseFile, type ReleaseFile } from './read-file.ts';
 import { loadReleases } from './release-directory.ts';
-import type { ImportReport, Language, SheetKind } from './report.ts';
+import type { OpenIdLookup } from '../lark/contacts.ts';
+import type { ImportReport, LarkLookup, Language, SheetKind } from './report.ts';
 import { SHEETS } from './sheets/index.ts';
 import { valueKey } from './text.ts';
 import { checkTables, type KnownOrganisation } from './validate.ts';
 import { wordsFor } from './words.ts';
-import { AFTER_COMMIT, writersFor, type Signer, type WriteContext } from './writers/index.ts';
+import { AFTER_COMMIT, followUpsFor, writersFor, type Signer, type WriteContext } from './writers/index.ts';
 
 export type ImportFile = ReleaseFile;
 
@@ -24,6 +25,8 @@ export interface ImportOptions {
   readonly actorId?: string;
   /** Registers the signings sheet's rows at the event, as `event sign` does; without it, a file with signings is refused. */
   readonly sign?: Signer;
+  /** Finds the Lark open_ids of people imported without one, after the import committed; given when a Lark app is configured. */
+  readonly lookUp?: OpenIdLookup;
   /** Rows written or found unchanged so far, of the rows to write. */
   readonly onProgress?: (done: number, total: number) => void;
   /** The largest file accepted; IMPORT_MAX_BYTES by default. */
@@ -46,7 +49,8 @@ const transactionTimeout = (rows: number): number => Math.max(15_000, rows * 50)
  * Checks every row first; by default any problem writes nothing, with `validOnly` the rows without
  * one are written. Writing happens in one transaction and is idempotent: the same file again changes
  * nothing, and an edited row updates its record. Signings are registered at the event after it
- * commits, each through `sign`, which finds a contract registered before. With `prisma` null,
+ * commits, each through `sign`, which finds a contract registered before; then people without a
+ * Lark open_id are looked up through `lookUp` (the report says how many were found). With `prisma` null,
  * checks what needs no database (organisations only against the file's organisations sheet) and
  * writes nothing.
  * Throws ImportRefused for a file it cannot read at all.
@@ -65,7 +69,8 @@ export const importReleases = async (prisma: PrismaClient | null, file: ImportFi
   });
   const dryRun = prisma === null || (options.dryRun ?? false);
   const written: Record<SheetKind, number> = { organisations: 0, people: 0, achievements: 0, demands: 0, signings: 0 };
-  const report = (): ImportReport => ({ rows: checked.rows, valid: checked.valid, errors: checked.problems, written, dryRun });
+  let lookup: LarkLookup | undefined;
+  const report = (): ImportReport => ({ rows: checked.rows, valid: checked.valid, errors: checked.problems, written, dryRun, ...(lookup ? { lookup } : {}) });
   if (prisma === null || dryRun || checked.valid === 0 || (checked.problems.length > 0 && !options.validOnly)) return report();
   const inTransaction = checked.accepted.filter((a) => !AFTER_COMMIT.has(a.kind));
   const afterCommit = checked.accepted.filter((a) => AFTER_COMMIT.has(a.kind));
@@ -79,6 +84,7 @@ export const importReleases = async (prisma: PrismaClient | null, file: ImportFi
     eventId: options.eventId ?? null,
     actorId: options.actorId ?? null,
     sign: options.sign ?? null,
+    lookUp: options.lookUp ?? null,
     progress: (rows) => {
       done += rows;
       options.onProgress?.(done, checked.valid);
@@ -95,5 +101,7 @@ export const importReleases = async (prisma: PrismaClient | null, file: ImportFi
   );
   const writers = writersFor(context(prisma, organisations));
   for (const accepted of afterCommit) written[accepted.kind] = await accepted.handOver(writers);
+  const followUps = followUpsFor(context(prisma, organisations));
+  for (const accepted of inTransaction) lookup = (await accepted.handOver(followUps)) ?? lookup;
   return report();
 };

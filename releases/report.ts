@@ -14,6 +14,16 @@ export interface ImportProblem {
   readonly message: string;
 }
 
+/** People without a Lark open_id, looked up in the tenant by email and mobile once the import committed. */
+export interface LarkLookup {
+  /** Found in the tenant: their open_id is now in the directory. */
+  readonly found: number;
+  /** Not found (or not looked up, when the lookup failed): reached by email. */
+  readonly emailOnly: number;
+  /** Why the lookup failed, when it did; the import stands. */
+  readonly failure?: string;
+}
+
 export interface ImportReport {
   /** Data rows read, over every recognised sheet. */
   readonly rows: number;
@@ -23,4 +33,6 @@ export interface ImportReport {
   /** Records created or changed, by sheet kind; a row that matches its record already counts for nothing. */
   readonly written: Readonly<Record<SheetKind, number>>;
   readonly dryRun: boolean;
+  /** When a Lark app is configured and the people sheet had people without an open_id. */
+  readonly lookup?: LarkLookup;
 }

@@ -1,4 +1,4 @@
-import type { ImportProblem, Language } from './report.ts';
+import type { ImportProblem, Language, LarkLookup } from './report.ts';
 
 /** Everything the import says to a person, in their language. */
 export interface ImportWords {
@@ -15,6 +15,7 @@ export interface ImportWords {
   readonly notChoice: (typed: string, suggestion: string | undefined, choices: readonly string[]) => string;
   readonly notEmail: (typed: string) => string;
   readonly notOpenId: (typed: string) => string;
+  readonly notMobile: (typed: string) => string;
   readonly notDate: (typed: string) => string;
   readonly demandOrAchievement: string;
   readonly unknownRelease: (name: string, sheet: string, directoryChecked: boolean) => string;
@@ -33,6 +34,8 @@ export interface ImportWords {
   readonly where: (problem: ImportProblem) => string;
   readonly summary: (report: { rows: number; valid: number; problems: number }) => string;
   readonly written: (counts: Readonly<Record<string, number>>, names: Readonly<Record<string, string>>, dryRun: boolean) => string;
+  /** What looking people up in Lark gave: how many were found, how many are reached by email. */
+  readonly lookup: (lookup: LarkLookup) => string;
   readonly cli: {
     readonly templateWritten: (file: string) => string;
     readonly errorsWritten: (file: string) => string;
@@ -76,6 +79,7 @@ const zh: ImportWords = {
         : `“${typed}”不是可选值（见模板中的下拉列表）`,
   notEmail: (typed) => `“${typed}”不是有效的邮箱地址`,
   notOpenId: (typed) => `“${typed}”不是飞书 open_id（形如 ou_7d8a6e6df7621556ce0d21922b676706）`,
+  notMobile: (typed) => `“${typed}”不是中国大陆手机号（11 位，以 1 开头）`,
   notDate: (typed) => `“${typed}”不是日期（如 2026-12-10）`,
   demandOrAchievement: '请填写需求或成果，二者选一',
   unknownRelease: (name, sheet, directoryChecked) => `“${name}”不在「${sheet}」表${directoryChecked ? `和已发布的${sheet}` : ''}中（可填编号或名称）`,
@@ -98,6 +102,10 @@ const zh: ImportWords = {
     const parts = Object.entries(counts).map(([kind, count]) => `${names[kind] ?? kind} ${count}`);
     return dryRun ? `试运行，未写入（${parts.join('，')}）` : `已写入：${parts.join('，')}`;
   },
+  lookup: ({ found, emailOnly, failure }) =>
+    failure === undefined
+      ? `飞书通讯录中找到 ${found} 人；${emailOnly} 人未找到，将通过邮件联系。`
+      : `未能在飞书通讯录中查找人员（${failure}），没有 open_id 的人员将通过邮件联系，可稍后重新导入。`,
   cli: {
     templateWritten: (file) => `模板已写入 ${file}`,
     errorsWritten: (file) => `问题已标注在 ${file}`,
@@ -134,6 +142,7 @@ const en: ImportWords = {
         : `"${typed}" is not one of the choices (see the drop-down list in the template)`,
   notEmail: (typed) => `"${typed}" is not an email address`,
   notOpenId: (typed) => `"${typed}" is not a Lark open_id (such as ou_7d8a6e6df7621556ce0d21922b676706)`,
+  notMobile: (typed) => `"${typed}" is not a mainland China mobile number (11 digits starting with 1)`,
   notDate: (typed) => `"${typed}" is not a date (such as 2026-12-10)`,
   demandOrAchievement: 'give either a demand or an achievement',
   unknownRelease: (name, sheet, directoryChecked) =>
@@ -158,6 +167,10 @@ const en: ImportWords = {
     const parts = Object.entries(counts).map(([kind, count]) => `${count} ${names[kind] ?? kind}`);
     return dryRun ? `dry run, nothing written (${parts.join(', ')})` : `written: ${parts.join(', ')}`;
   },
+  lookup: ({ found, emailOnly, failure }) =>
+    failure === undefined
+      ? `${found} found in Lark; ${emailOnly} not found, to be reached by email.`
+      : `People could not be looked up in Lark (${failure}); those without an open_id are reached by email, and importing again retries.`,
   cli: {
     templateWritten: (file) => `template written to ${file}`,
     errorsWritten: (file) => `problems marked in ${file}`,

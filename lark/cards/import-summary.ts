@@ -2,12 +2,15 @@ import type { Language } from '../../notifications/content.ts';
 import { importPhrasesFor } from '../../notifications/import-phrases.ts';
 import { WORDS } from '../../notifications/words.ts';
 import { SHEET_KINDS, type ImportReport } from '../../releases/report.ts';
+import { wordsFor } from '../../releases/words.ts';
 import { card } from './card.ts';
 import { clip, escapeMarkdown as e, markdown, type Card, type Element } from './elements.ts';
 import { FILE_NAME_SHOWN, formatCount } from './import-progress.ts';
 
 /** The problems a summary names; the error workbook holds every one. */
 export const PROBLEMS_SHOWN = 5;
+/** Characters of the Lark lookup's line: a failure quotes Lark's answer. */
+const LOOKUP_SHOWN = 400;
 
 /** After an import: rows read and valid, records written by kind, and the first problems by sheet, row and column. */
 export const importSummaryCard = (report: ImportReport, context: { readonly fileName: string; readonly event: string | null }, language: Language): Card => {
@@ -23,6 +26,7 @@ export const importSummaryCard = (report: ImportReport, context: { readonly file
   } else {
     elements.push(markdown(p.nothingWritten));
   }
+  if (report.lookup) elements.push(markdown(e(clip(wordsFor(language).lookup(report.lookup), LOOKUP_SHOWN))));
   if (problems > 0) {
     const shown = report.errors
       .slice(0, PROBLEMS_SHOWN)

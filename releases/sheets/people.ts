@@ -1,4 +1,4 @@
-import { choice, EMAIL_SHAPE, OPEN_ID_SHAPE, text } from '../columns.ts';
+import { chineseMobile, choice, EMAIL_SHAPE, MOBILE_SHAPE, OPEN_ID_SHAPE, text } from '../columns.ts';
 import { defineSheet } from '../sheet-spec.ts';
 import { CHANNEL_VOCABULARY, LANGUAGE_VOCABULARY, ROLE_VOCABULARY } from '../vocabularies.ts';
 import { wordsFor } from '../words.ts';
@@ -65,6 +65,17 @@ export const peopleSheet = defineSheet({
         en: 'Lark, email or both; when empty, both for someone new and unchanged for someone already in the directory.',
       },
     }),
+    text('mobile', {
+      heading: { zh: '手机', en: 'Mobile' },
+      aliases: ['手机号', '手机号码', '电话', 'mobile number', 'phone'],
+      note: {
+        zh: '中国大陆手机号，选填；只用于在飞书通讯录中找到此人，不保存。',
+        en: 'A mainland China mobile number, optional; used only to find the person in Lark, never stored.',
+      },
+      max: 20,
+      width: 16,
+      shape: MOBILE_SHAPE,
+    }),
   ],
   check: (values, language) => [
     ...(values.email || values.larkOpenId ? [] : [{ column: 'email', message: wordsFor(language).needsContact }]),
@@ -72,7 +83,7 @@ export const peopleSheet = defineSheet({
       ? [{ column: 'organisation', message: wordsFor(language).needsOrganisation }]
       : []),
   ],
-  build: (values) => ({ ...values }),
+  build: ({ mobile, ...values }) => ({ ...values, mobile: mobile === undefined ? undefined : chineseMobile(mobile) }),
   identities: (record) => [
     ...(record.email ? [{ columns: ['email'], key: record.email.toLowerCase() }] : []),
     ...(record.larkOpenId ? [{ columns: ['larkOpenId'], key: record.larkOpenId }] : []),

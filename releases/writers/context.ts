@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SignRequest } from '../../domain/event.ts';
 import type { Transaction } from '../../lib/prisma.ts';
+import type { OpenIdLookup } from '../../lark/contacts.ts';
 import type { KnownOrganisation } from '../validate.ts';
 
 /** A signing as the event's sign step takes it, but for who registers it. */
@@ -18,6 +19,8 @@ export interface WriteContext {
   readonly actorId: string | null;
   /** Registers signings; the import checks it is there before writing any. */
   readonly sign: Signer | null;
+  /** Finds people's Lark open_ids once the import committed; null when no Lark app is configured. */
+  readonly lookUp: OpenIdLookup | null;
   /** Counts rows as they are dealt with, written or found unchanged. */
   readonly progress: (rows: number) => void;
 }

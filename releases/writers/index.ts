@@ -5,6 +5,8 @@ import type { WriteContext } from './context.ts';
 import { writeDemands } from './demands.ts';
 import { writeOrganisations } from './organisations.ts';
 import { writePeople } from './people.ts';
+import { lookUpPeople } from './people-lookup.ts';
+import type { LarkLookup } from '../report.ts';
 import { writeSignings } from './signings.ts';
 
 export type { Signer, SigningRequest, WriteContext } from './context.ts';
@@ -22,4 +24,15 @@ export const writersFor = (context: WriteContext): RecordHandlers<Promise<number
   achievements: (records) => writeAchievements(records, context),
   demands: (records) => writeDemands(records, context),
   signings: (records) => writeSignings(records, context),
+});
+
+const nothing = (): Promise<undefined> => Promise.resolve(undefined);
+
+/** What follows a kind written inside the transaction, once it committed: people are looked up in Lark. */
+export const followUpsFor = (context: WriteContext): RecordHandlers<Promise<LarkLookup | undefined>> => ({
+  organisations: nothing,
+  people: (records) => lookUpPeople(records, context),
+  achievements: nothing,
+  demands: nothing,
+  signings: nothing,
 });

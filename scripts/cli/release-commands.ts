@@ -11,6 +11,8 @@ import type { Actor } from '../../domain/actor.ts';
 import { connectClient } from '../../lib/temporal-connection.ts';
 import type { Signer } from '../../releases/writers/index.ts';
 import { cliIdentity } from './identity.ts';
+import { createLarkClient } from '../../lark/client.ts';
+import { openIdLookup } from '../../lark/contacts.ts';
 import { loadConfig, type Config } from '../../lib/config.ts';
 import { migrate } from '../../lib/migrate.ts';
 import { createPrisma, type PrismaClient } from '../../lib/prisma.ts';
@@ -106,6 +108,7 @@ const printReport = (report: ImportReport, language: Language): void => {
   console.log(words.summary({ rows: report.rows, valid: report.valid, problems: report.errors.length }));
   const names = Object.fromEntries(Object.values(SHEETS).map((spec) => [spec.kind, spec.names[language]]));
   console.log(words.written(report.written, names, report.dryRun));
+  if (report.lookup) console.log(words.lookup(report.lookup));
 };
 
 interface ImportCommandOptions {
@@ -151,6 +154,7 @@ export const registerReleaseCommands = (program: Command): void => {
       try {
         const actor = prisma && options.as ? await resolveActor(prisma, options.as) : undefined;
         signer = prisma && actor && !options.dryRun ? signerFor(config, prisma, actor) : null;
+        const lark = prisma && !options.dryRun ? createLarkClient(config) : null;
         const report = await importReleases(prisma, release, {
           language,
           ...(options.event ? { eventId: options.event } : {}),
@@ -158,6 +162,7 @@ export const registerReleaseCommands = (program: Command): void => {
           ...(options.validOnly ? { validOnly: true } : {}),
           ...(actor ? { actorId: actor.personId } : {}),
           ...(signer ? { sign: signer.sign } : {}),
+          ...(lark ? { lookUp: openIdLookup(lark) } : {}),
           maxBytes: config.IMPORT_MAX_BYTES,
           onProgress: bar.update,
         });

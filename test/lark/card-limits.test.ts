@@ -22,6 +22,7 @@ import { noticeCard } from '../../lark/cards/notice.ts';
 import { notificationCard } from '../../lark/cards/notification.ts';
 import { pendingCard } from '../../lark/cards/pending.ts';
 import { statsCard } from '../../lark/cards/stats.ts';
+import { contactsCard, CONTACTS_SHOWN, type Contact } from '../../lark/cards/contacts.ts';
 import { statusCard } from '../../lark/cards/status.ts';
 import { DOCKING_SHOWN, DOCKINGS_PAGE_SIZE, dockingsCard, type DockingsView } from '../../lark/cards/event-dockings.ts';
 import { launchConfirmCard, launchedCard, launchingCard } from '../../lark/cards/event-launch.ts';
@@ -383,6 +384,18 @@ const everyCard = (): [string, () => Card][] => {
       ),
     );
     add(`${language} list of a stage, empty`, () => listCard([], language, 'review'));
+    const contacts: Contact[] = Array.from({ length: CONTACTS_SHOWN + 40 }, (_, index) => ({
+      name: typed(MAX.name, `pc${index}`),
+      role: 'tto_officer',
+      larkOpenId: index % 2 === 0 ? `ou_${index}` : null,
+      email: `${typed(60, `m${index}`)}@${'d'.repeat(185)}.cn`,
+      channel: 'both',
+    }));
+    add(`${language} contacts, to a coordinator`, () => contactsCard(typed(MAX.name, 'org'), contacts, { coordinator: true }, language));
+    add(`${language} contacts, masked`, () => contactsCard(typed(MAX.name, 'org'), contacts, { coordinator: false }, language));
+    add(`${language} contacts, nobody reachable`, () =>
+      contactsCard(typed(MAX.name, 'org'), [{ ...contacts[0]!, larkOpenId: null, email: null }], { coordinator: true }, language),
+    );
     add(`${language} stats`, () =>
       statsCard(
         {

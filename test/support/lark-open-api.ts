@@ -22,6 +22,7 @@ import {
   UPLOAD_FILE_TYPES,
   UUID_MAX_LENGTH,
 } from '../../lark/limits.ts';
+import { CONTACT_LOOKUP_MAX } from '../../lark/contacts.ts';
 
 /**
  * A local stand-in for the Lark/Feishu Open API, speaking the official request and response
@@ -29,14 +30,15 @@ import {
  * against it. Formats: open.feishu.cn im-v1 message create / reply / patch, the delayed card
  * update, the tenant token, the generic error codes and the frequency-control headers, and files:
  * the resources of the file messages people send the app (message-resource get, at most 100 MB)
- * and uploads (file create, multipart, 1 byte to 30 MB), whose file_key a file message carries.
+ * and uploads (file create, multipart, 1 byte to 30 MB), whose file_key a file message carries;
+ * and the tenant's people by email or mobile (contact-v3 user batch_get_id, 50 of each a call).
  *
  * Every card it receives (send, reply, patch, delayed update) is checked the way card JSON 2.0 is
  * validated, against Lark's documented limits (lark/limits.ts) and structural rules, and refused
  * with Lark's own error codes, so any test that sends a card checks it (`validateCard`).
  */
 
-export type LarkRoute = 'token' | 'send' | 'reply' | 'patch' | 'cardUpdate' | 'resource' | 'upload';
+export type LarkRoute = 'token' | 'send' | 'reply' | 'patch' | 'cardUpdate' | 'resource' | 'upload' | 'contacts';
 
 export const RECEIVE_ID_TYPES = ['open_id', 'user_id', 'union_id', 'email', 'chat_id'] as const;
 export type ReceiveIdType = (typeof RECEIVE_ID_TYPES)[number];
@@ -131,6 +133,8 @@ export interface LarkOpenApi {
   issueCardToken(messageId: string): string;
   /** This open_id is outside the app's availability: sends to it fail with 230013. */
   makeUnreachable(openId: string): void;
+  /** Adds someone to the tenant, found by batch_get_id from their email or mobile; returns their open_id. */
+  addTenantUser(user: { email?: string; mobile?: string; openId?: string }): string;
   /** Rotates the tenant token: the old one now fails with 99991663. */
   revokeTokens(): void;
   failNext(route: LarkRoute, failure: InjectedFailure): void;
@@ -541,6 +545,7 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
   const resources = new Map<string, { messageId: string; fileName: string; bytes: Buffer }>();
   const uploads: UploadedFile[] = [];
   const uploaded = new Map<string, UploadedFile>();
+  const tenantUsers: { email?: string; mobile?: string; openId: string }[] = [];
   const failures = new Map<LarkRoute, { failure: InjectedFailure; remaining: number }[]>();
   const standing = new Map<LarkRoute, InjectedFailure>();
 
@@ -755,10 +760,42 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
     return ok();
   };
 
+  const USER_ID_TYPES = new Set(['open_id', 'union_id', 'user_id']);
+  const ACTIVE = { is_frozen: false, is_resigned: false, is_activated: true, is_exited: false, is_unjoin: false };
+  const stringList = (body: Record<string, unknown>, field: 'emails' | 'mobiles'): string[] => {
+    const value = body[field] ?? [];
+    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw fieldViolation(field, `${field} must be a list of strings`);
+    if (value.length > CONTACT_LOOKUP_MAX) throw fieldViolation(field, `the max len is ${CONTACT_LOOKUP_MAX}`, value.length);
+    return value;
+  };
+
+  /** Each email and mobile asked for, in order; `user_id` only for someone in the tenant (idType open_id: their open_id). */
+  const batchGetId = (query: Readonly<Record<string, string>>, body: Record<string, unknown>): Answer => {
+    const idType = query.user_id_type ?? 'open_id';
+    if (!USER_ID_TYPES.has(idType)) throw fieldViolation('user_id_type', 'user_id_type is invalid', idType);
+    const idOf = (user: { openId: string }): string => (idType === 'open_id' ? user.openId : `${idType === 'union_id' ? 'on' : 'u'}_${hashHex(user.openId)}`);
+    const byEmail = stringList(body, 'emails').map((email) => {
+      const user = tenantUsers.find((u) => u.email?.toLowerCase() === email.toLowerCase());
+      return {
+        email,
+        ...(user ? { user_id: idOf(user), status: ACTIVE } : {}),
+      };
+    });
+    const byMobile = stringList(body, 'mobiles').map((mobile) => {
+      const user = tenantUsers.find((u) => u.mobile === mobile);
+      return {
+        mobile,
+        ...(user ? { user_id: idOf(user), status: ACTIVE } : {}),
+      };
+    });
+    return ok({ user_list: [...byEmail, ...byMobile] });
+  };
+
   const routeOf = (method: string, path: string): Matched | null => {
     if (method === 'POST' && path === '/open-apis/auth/v3/tenant_access_token/internal') return { route: 'token' };
     if (method === 'POST' && path === '/open-apis/im/v1/messages') return { route: 'send' };
     if (method === 'POST' && path === '/open-apis/interactive/v1/card/update') return { route: 'cardUpdate' };
+    if (method === 'POST' && path === '/open-apis/contact/v3/users/batch_get_id') return { route: 'contacts' };
     const replyMatch = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/.exec(path);
     if (method === 'POST' && replyMatch) return { route: 'reply', messageId: decodeURIComponent(replyMatch[1]!) };
     const patchMatch = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(path);
@@ -804,6 +841,8 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
         return patch(matched.messageId!, request.body);
       case 'cardUpdate':
         return cardUpdate(request.body);
+      case 'contacts':
+        return batchGetId(request.query, request.body);
     }
   };
 
@@ -913,6 +952,11 @@ export const startLarkOpenApi = async (options: LarkOpenApiOptions = {}): Promis
       return token;
     },
     makeUnreachable: (openId) => void unreachable.add(openId),
+    addTenantUser({ email, mobile, openId }) {
+      const user = { ...(email ? { email } : {}), ...(mobile ? { mobile } : {}), openId: openId ?? `ou_${hashHex(`tenant:${email ?? mobile ?? hex(8)}`)}` };
+      tenantUsers.push(user);
+      return user.openId;
+    },
     revokeTokens() {
       tenantAccessToken = `t-${hex(20)}`;
     },
