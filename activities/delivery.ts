@@ -4,6 +4,7 @@ import type { ChannelSender, MessageTemplate, OutgoingMessage } from '../notific
 import { isPermanentDeliveryFailure, UNKNOWN_MESSAGE } from '../domain/failures.ts';
 import type { Delivery } from './outbox.ts';
 import type { AcceptanceJournal } from './acceptance-journal.ts';
+import { queueFailureAlert } from './failure-alerts.ts';
 
 export interface DeliveryResult {
   readonly messageId: string;
@@ -46,10 +47,12 @@ export const createDeliver = (prisma: PrismaClient, channel: Delivery['channel']
     } catch (error) {
       // Both channels report a permanent failure as `permanentDeliveryFailure`: marked failed, not retried.
       const permanent = isPermanentDeliveryFailure(error);
+      const reason = (error as Error).message;
       await prisma.notification.updateMany({
         where: { id: { in: ids } },
-        data: { attempts: { increment: 1 }, lastError: (error as Error).message.slice(0, 2000), ...(permanent ? { status: 'failed' as const } : {}) },
+        data: { attempts: { increment: 1 }, lastError: reason.slice(0, 2000), ...(permanent ? { status: 'failed' as const } : {}) },
       });
+      if (permanent) await queueFailureAlert(prisma, { channel, reason, rows });
       throw error;
     }
     journal?.accepted(key, ids, messageId);

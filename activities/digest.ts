@@ -2,6 +2,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
 import { programmeFigures } from '../app/programme-figures.ts';
 import { channelsFor, type Delivery } from './outbox.ts';
+import { findUnreachable } from './unreachable.ts';
 
 export interface ComposeDigestsInput {
   /** The Monday (Asia/Shanghai) the digest is for, YYYY-MM-DD: part of each message's key. */
@@ -60,10 +61,11 @@ const openFor = async (prisma: PrismaClient, organisationId: string, now: number
   return { pending, due };
 };
 
-/** The managers' programme summary: the programme's figures and the overdue milestones. */
+/** The managers' programme summary: the programme's figures, the overdue milestones and who cannot be reached. */
 const programmeSummary = async (prisma: PrismaClient, now: number) => {
-  const [figures, overdue] = await Promise.all([
+  const [figures, unreachable, overdue] = await Promise.all([
     programmeFigures(prisma),
+    findUnreachable(prisma),
     prisma.milestone.findMany({
       where: { status: 'open', dueAt: { lt: new Date(now) } },
       include: { contract: { select: { partnership: { select: { reference: true, title: true } } } } },
@@ -73,6 +75,7 @@ const programmeSummary = async (prisma: PrismaClient, now: number) => {
   ]);
   return {
     ...figures,
+    unreachable,
     overdueMilestones: overdue.map((m) => ({
       reference: m.contract.partnership.reference,
       title: m.contract.partnership.title,

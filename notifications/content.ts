@@ -4,7 +4,7 @@ import type { Template } from '../workflows/events.ts';
 export type Language = 'zh' | 'en';
 
 /** A templated message kind: every lifecycle template, plus what the delivery side composes itself. */
-export type MessageTemplate = Template | 'reminder_batch' | 'weekly_digest' | 'programme_summary';
+export type MessageTemplate = Template | 'reminder_batch' | 'weekly_digest' | 'programme_summary' | 'delivery_failed';
 
 export interface Fact {
   readonly label: string;

@@ -49,10 +49,26 @@ export const weeklyDigest = (p: Payload<'weekly_digest'>, w: Wording): Notificat
   };
 };
 
-/** The managers' weekly view of the programme: partnerships by stage, dockings, contracts, overdue milestones. */
+/** Who the programme cannot reach: organisations with nobody to speak for them, people with no address. */
+const unreachableBullets = ({ organisations, people }: Payload<'programme_summary'>['unreachable'], w: Wording): string[] => [
+  ...organisations.map((o) =>
+    o.kind === 'university'
+      ? w.say(`${o.name}：没有可通过飞书或邮件联系的技术转移负责人`, `${o.name} has no tech-transfer officer with a Lark account or email`)
+      : w.say(`${o.name}：没有可通过飞书或邮件联系的企业联系人`, `${o.name} has no enterprise contact with a Lark account or email`),
+  ),
+  ...people.map((p) =>
+    w.say(
+      `${p.name}${p.organisation ? `（${p.organisation}）` : ''}：既无飞书账号也无邮箱`,
+      `${p.name}${p.organisation ? ` (${p.organisation})` : ''} has neither a Lark account nor an email`,
+    ),
+  ),
+];
+
+/** The managers' weekly view of the programme: partnerships by stage, dockings, contracts, overdue milestones, who cannot be reached. */
 export const programmeSummary = (p: Payload<'programme_summary'>, w: Wording): NotificationContent => {
   const week = w.when(p.weekOf);
   const overdue = p.overdueMilestones.length;
+  const unreachable = unreachableBullets(p.unreachable, w);
   return {
     subject: w.say(
       `[项目周报] ${week}当周：对接 ${p.dockings} 次，签约 ${p.contracts} 份，逾期里程碑 ${overdue} 个`,
@@ -68,6 +84,14 @@ export const programmeSummary = (p: Payload<'programme_summary'>, w: Wording): N
       overdue > 0
         ? w.say(`有 ${overdue} 个里程碑已逾期，见下方列表。`, `${count(overdue, 'milestone is', 'milestones are')} overdue, listed below.`)
         : w.say('目前没有逾期的里程碑。', 'No milestone is overdue.'),
+      ...(unreachable.length > 0
+        ? [
+            w.say(
+              `有 ${unreachable.length} 个组织或人员无法联系，请在通讯录中补充联系方式（见下方列表）。`,
+              `${count(unreachable.length, 'organisation or person', 'organisations or people')} cannot be reached; add their contact details to the directory (listed below).`,
+            ),
+          ]
+        : []),
     ],
     facts: [
       { label: w.words.label.week, value: week },
@@ -76,10 +100,19 @@ export const programmeSummary = (p: Payload<'programme_summary'>, w: Wording): N
       { label: w.say('合同', 'Contracts'), value: String(p.contracts) },
       { label: w.say('合同总额', 'Contract value'), value: w.amount(p.amountCny) },
     ],
-    ...(overdue > 0 ? { bulletsHeading: w.say('逾期里程碑', 'Overdue milestones') } : {}),
-    bullets: p.overdueMilestones.map(
-      (m) => `${partnership(m, w)}${w.words.colon}${w.quote(m.milestoneTitle)}${w.say(`应于 ${w.when(m.due)} 完成`, ` was due ${w.when(m.due)}`)}`,
-    ),
+    ...(overdue > 0 && unreachable.length > 0
+      ? { bulletsHeading: w.say('逾期里程碑与无法联系的对象', 'Overdue milestones and who cannot be reached') }
+      : overdue > 0
+        ? { bulletsHeading: w.say('逾期里程碑', 'Overdue milestones') }
+        : unreachable.length > 0
+          ? { bulletsHeading: w.say('无法联系的对象', 'Who cannot be reached') }
+          : {}),
+    bullets: [
+      ...p.overdueMilestones.map(
+        (m) => `${partnership(m, w)}${w.words.colon}${w.quote(m.milestoneTitle)}${w.say(`应于 ${w.when(m.due)} 完成`, ` was due ${w.when(m.due)}`)}`,
+      ),
+      ...unreachable,
+    ],
     calendar: [],
   };
 };

@@ -104,6 +104,22 @@ export const PAYLOAD_SCHEMAS = {
     contracts: Count,
     amountCny: z.number().nonnegative(),
     overdueMilestones: z.array(z.object({ reference: Text, title: Text, milestoneTitle: Text, due: Instant })).default([]),
+    unreachable: z
+      .object({
+        organisations: z.array(z.object({ name: Text, kind: z.enum(['university', 'enterprise']) })).default([]),
+        people: z.array(z.object({ name: Text, organisation: OptionalText })).default([]),
+      })
+      .default({ organisations: [], people: [] }),
+  }),
+  delivery_failed: z.object({
+    /** The failed message's partnership, when it belongs to one. */
+    reference: OptionalText,
+    title: OptionalText,
+    recipient: Text,
+    channel: z.enum(['lark', 'email']),
+    reason: Text,
+    /** What `cli resend` takes to send the message again. */
+    notificationId: Text,
   }),
 } satisfies Record<RowTemplate, z.ZodType>;
 

@@ -1,5 +1,6 @@
 import type { Template } from '../workflows/events.ts';
 import type { Language, NotificationContent, OutgoingItem } from './content.ts';
+import { deliveryFailed } from './delivery-alerts.ts';
 import { programmeSummary, weeklyDigest } from './digests.ts';
 import { PARTNERSHIP_TEMPLATES, type Parts } from './partnership-templates.ts';
 import { parsePayload, type Payload } from './payloads.ts';
@@ -46,6 +47,11 @@ const renderItem = (item: OutgoingItem, language: Language): Rendered => {
     const content =
       template === 'weekly_digest' ? weeklyDigest(parsePayload(template, item.payload), w) : programmeSummary(parsePayload(template, item.payload), w);
     return { content, title: content.title };
+  }
+  if (template === 'delivery_failed') {
+    const payload = parsePayload(template, item.payload);
+    const content = deliveryFailed(payload, w);
+    return { content, title: content.title, ...(payload.reference ? { reference: payload.reference } : {}) };
   }
   if (template === 'reminder_batch') throw new TypeError('reminder_batch is not a row template: render the reminders with renderCombined');
   const render = PARTNERSHIP_TEMPLATES[template] as ((p: Payload<Template>, w: Wording) => Parts) | undefined;

@@ -18,6 +18,7 @@ import { statusText } from './cli/status-text.ts';
 import { cliIdentity } from './cli/identity.ts';
 import { registerReleaseCommands } from './cli/release-commands.ts';
 import { registerEventCommands } from './cli/event-commands.ts';
+import { registerResendCommand } from './cli/resend-command.ts';
 import { ValidationError } from '../lib/validation.ts';
 import { STAGES } from '../domain/vocabulary.ts';
 import { workflowIdFor } from '../domain/reference.ts';
@@ -169,6 +170,8 @@ program
   });
 
 registerEventCommands(program, withServices);
+
+registerResendCommand(program, withServices);
 
 registerReleaseCommands(program);
 

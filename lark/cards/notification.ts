@@ -51,7 +51,8 @@ const contextOf = (payload: Readonly<Record<string, unknown>>, reference: string
  */
 const decisionsFor = (item: OutgoingItem, language: Language): Element[] => {
   const p = phrasesFor(language);
-  if (item.template === 'reminder_batch' || item.template === 'weekly_digest' || item.template === 'programme_summary') return [];
+  if (item.template === 'reminder_batch' || item.template === 'weekly_digest' || item.template === 'programme_summary' || item.template === 'delivery_failed')
+    return [];
   let payload: Readonly<Record<string, unknown>>;
   try {
     payload = parsePayload(item.template, item.payload);

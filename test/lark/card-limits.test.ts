@@ -222,6 +222,14 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
   milestone_done: { ...base(), milestone: 50, milestoneTitle: typed(MAX.title, 'mt'), evidenceUrl: `https://evidence.example/${'x'.repeat(150)}` },
   completed: { ...base(), reason: typed(MAX.reason, 'co') },
   withdrawn: { ...base(), reason: typed(MAX.reason, 'wd') },
+  delivery_failed: {
+    reference: REFERENCE,
+    title: typed(MAX.title, 'pt'),
+    recipient: typed(MAX.name, 'rn'),
+    channel: 'email',
+    reason: typed(500, 'fr'),
+    notificationId: '0f5e3c1a-9d2b-4e7f-8a6c-1b2d3e4f5a6b',
+  },
   weekly_digest: {
     weekOf: '2026-11-16',
     pending: Array.from({ length: 40 }, (_, index) => ({

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatchReminders, weeklyDigest } from '../workflows/scheduled.ts';
+import { resendFailed } from '../scripts/cli/resend-command.ts';
+import { renderContent } from '../notifications/templates.ts';
+import { PAYLOAD_SCHEMAS } from '../notifications/payloads.ts';
+import { eventually } from './support/drive.ts';
+import { createHarness, ROLL_WEAR_DEMAND, type Harness } from './support/harness.ts';
+import { startLarkOpenApi, type LarkOpenApi } from './support/lark-open-api.ts';
+import { startLoopbackSmtp, type LoopbackSmtp } from './support/smtp.ts';
+
+const STEEL_EMAIL = 'liuyang@hyplate.example.cn';
+const COORD_EMAIL = 'limin@edu-ln.example.cn';
+
+let h: Harness;
+let smtp: LoopbackSmtp;
+let lark: LarkOpenApi;
+
+beforeAll(async () => {
+  [smtp, lark] = await Promise.all([startLoopbackSmtp(), startLarkOpenApi()]);
+  h = await createHarness(import.meta.url, { SMTP_URL: smtp.url, LARK_APP_ID: lark.appId, LARK_APP_SECRET: lark.appSecret, LARK_DOMAIN: lark.baseUrl });
+  await h.startWorker();
+});
+afterAll(async () => {
+  await h?.close();
+  await Promise.all([smtp?.close(), lark?.close()]);
+});
+
+const dispatch = (id: string) =>
+  h.client.workflow.execute(dispatchReminders, { taskQueue: h.taskQueue, workflowId: `dispatch-${id}`, args: [{ settleMs: 0 }] });
+
+describe('nobody unreachable in silence', () => {
+  it('alerts the coordinators once when a message fails for good, and sends it again after the fix', async () => {
+    smtp.refuse.add(STEEL_EMAIL);
+    const ref = await h.submit({ ...ROLL_WEAR_DEMAND, title: '可达性测试：邮箱被拒收' });
+    const failed = await eventually('the refusal recorded', async () => {
+      const row = await h.prisma.notification.findFirst({ where: { partnership: { reference: ref }, template: 'intake_received', channel: 'email' } });
+      return row?.status === 'failed' ? row : undefined;
+    });
+    const alerts = await h.prisma.notification.findMany({ where: { template: 'delivery_failed', idempotencyKey: { startsWith: `alert/${failed.id}/` } } });
+    expect(alerts.length).toBeGreaterThan(0);
+    expect(alerts[0]!.payload).toMatchObject({ reference: ref, channel: 'email', notificationId: failed.id });
+
+    await dispatch(`alert-${ref}`);
+    const alert = await eventually('the alert mailed', () =>
+      Promise.resolve(smtp.to(COORD_EMAIL).find((mail) => mail.parsed.subject?.includes(ref) && mail.parsed.text?.includes(`resend ${failed.id}`))),
+    );
+    expect(alert.parsed.text).toContain('mailbox unavailable');
+
+    smtp.refuse.delete(STEEL_EMAIL);
+    expect(await resendFailed(h.prisma, failed.id)).toBe(1);
+    await dispatch(`resend-${ref}`);
+    await eventually('the message sent again', async () =>
+      (await h.prisma.notification.findUniqueOrThrow({ where: { id: failed.id } })).status === 'sent' ? true : undefined,
+    );
+    expect(smtp.to(STEEL_EMAIL).filter((mail) => mail.parsed.subject?.includes(ref))).toHaveLength(1);
+    // Resent, it raises no second alert.
+    expect(await h.prisma.notification.count({ where: { idempotencyKey: { startsWith: `alert/${failed.id}/` } } })).toBe(alerts.length);
+  });
+
+  it('lists organisations with nobody reachable and people with no address in the programme summary', async () => {
+    await h.prisma.organisation.create({ data: { id: 'org-unreachable-u', kind: 'university', name: '无人可联系大学', region: '辽宁' } });
+    await h.prisma.person.create({ data: { id: 'p-unreachable-tto', name: '无地址老师', role: 'tto_officer', organisationId: 'org-unreachable-u' } });
+    await h.client.workflow.execute(weeklyDigest, { taskQueue: h.taskQueue, workflowId: `digest-unreachable-${Date.now()}`, args: [{}] });
+    const summary = await h.prisma.notification.findFirstOrThrow({ where: { template: 'programme_summary' } });
+    const { unreachable } = PAYLOAD_SCHEMAS.programme_summary.parse(summary.payload);
+    expect(unreachable.organisations).toContainEqual({ name: '无人可联系大学', kind: 'university' });
+    expect(unreachable.people).toContainEqual({ name: '无地址老师', organisation: '无人可联系大学' });
+    const content = renderContent({ template: 'programme_summary', payload: summary.payload as Record<string, unknown> }, 'en');
+    expect(content.bullets).toContain('无人可联系大学 has no tech-transfer officer with a Lark account or email');
+  });
+});
