@@ -4,6 +4,9 @@
  * the workflow; forged, expired and used links and a post without its form token decide nothing.
  */
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createServer } from 'node:net';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +21,8 @@ import { startLoopbackSmtp, type LoopbackSmtp } from '../support/smtp.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SECRET = 'action-link-secret-for-the-browser-test-0123456789';
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
+/** The README's screenshots are refreshed with SCREENSHOTS_DIR=docs/screenshots; otherwise they go to a scratch folder. */
+const SCREENSHOTS = pathToFileURL(`${path.resolve(process.env.SCREENSHOTS_DIR ?? path.join(tmpdir(), 'qxwq-screenshots'))}/`);
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
 /** The TTOs of the fixture directory who are reached by email. */
 const EMAIL_TTOS: Readonly<Record<string, { address: string; language: 'zh' | 'en' }>> = {
