@@ -1,3 +1,4 @@
+import { patched } from '@temporalio/workflow';
 import type { Actor, Party } from '../domain/actor.ts';
 import type { MilestonePlan } from '../domain/decision-payloads.ts';
 import type { Signing } from '../domain/event.ts';
@@ -369,10 +370,16 @@ export const planMilestones = (life: Lifecycle, actor: Actor, plans: readonly Mi
  * A contract signed on site (现场签约): whatever was still open (proposals, negotiation) gives way
  * to the counterpart who signed, and the contract is registered, its milestones to be planned later.
  */
-export const signOnSite = (life: Lifecycle, actor: Actor, signing: Signing): void => {
+export const signOnSite = (life: Lifecycle, actor: Actor, given: Signing): void => {
   const { state } = life;
   cancel(state, 'selection:');
   cancel(state, 'negotiation:');
+  // The signing names the proposal it settles when the database already showed it; one made moments
+  // before (a launch just now) is found here, by the organisation that signed.
+  const signing =
+    given.candidateId === null && patched('signing-finds-its-proposal')
+      ? { ...given, candidateId: state.proposals.find((p) => p.counterpart.id === given.counterpart.id && p.status === 'proposed')?.candidateId ?? null }
+      : given;
   const signed = signing.candidateId === null ? undefined : state.proposals.find((p) => p.candidateId === signing.candidateId && p.status === 'proposed');
   if (signed) {
     signed.status = 'accepted';
