@@ -5,6 +5,7 @@ import { createAcceptanceJournal } from './acceptance-journal.ts';
 import { createDeliver } from './delivery.ts';
 import { createComposeDigests } from './digest.ts';
 import { createRecordEvent } from './record-event.ts';
+import { createReachableOrganisations } from './reachability.ts';
 import { createFindCandidates } from './matching.ts';
 import { createClaimDueReminders } from './reminder-batches.ts';
 import { createEventActivities } from './events.ts';
@@ -20,6 +21,7 @@ export const createActivities = ({ prisma, client }: ActivityDependencies) => ({
   ...createEventActivities({ prisma, ...(client ? { client } : {}) }),
   recordEvent: createRecordEvent(prisma),
   findCandidates: createFindCandidates(prisma),
+  reachableOrganisations: createReachableOrganisations(prisma),
   claimDueReminders: createClaimDueReminders(prisma),
   composeDigests: createComposeDigests(prisma),
 });

@@ -1,3 +1,4 @@
+import { SPEAKER_ROLES } from '../domain/vocabulary.ts';
 import type { Transaction } from '../lib/prisma.ts';
 import type { Audience, PartnershipEvent } from '../workflows/events.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
@@ -6,9 +7,6 @@ type Recipient = { id: string; channel: 'lark' | 'email' | 'both'; larkOpenId: s
 
 const RECIPIENT_FIELDS = { id: true, channel: true, larkOpenId: true, email: true } as const;
 
-/** The roles that speak for an organisation: its tech-transfer officers and enterprise contacts. */
-const SPEAKERS = ['tto_officer', 'enterprise_contact'] as const;
-
 type AudienceMember = Recipient & { role: string; organisationId: string | null; reports: { organisationId: string | null }[] };
 
 /** Each audience as a database filter and as the same test on a person already loaded; they must say the same. */
@@ -16,8 +14,8 @@ const whereOf = (audience: Audience): Prisma.PersonWhereInput => {
   if ('role' in audience) return { role: audience.role };
   if ('personId' in audience) return { id: audience.personId };
   if ('managersOf' in audience)
-    return { OR: [{ reports: { some: { organisationId: audience.managersOf, role: { in: [...SPEAKERS] } } } }, { role: 'manager' }] };
-  return { organisationId: audience.organisationId, role: { in: [...SPEAKERS] } };
+    return { OR: [{ reports: { some: { organisationId: audience.managersOf, role: { in: [...SPEAKER_ROLES] } } } }, { role: 'manager' }] };
+  return { organisationId: audience.organisationId, role: { in: [...SPEAKER_ROLES] } };
 };
 
 const membersOf = (people: readonly AudienceMember[], audience: Audience): Recipient[] => {
@@ -28,11 +26,11 @@ const membersOf = (people: readonly AudienceMember[], audience: Audience): Recip
     // Nobody named as their manager: the programme's managers.
     return named.length > 0 ? named : people.filter((person) => person.role === 'manager');
   }
-  return people.filter((person) => person.organisationId === audience.organisationId && (SPEAKERS as readonly string[]).includes(person.role));
+  return people.filter((person) => person.organisationId === audience.organisationId && (SPEAKER_ROLES as readonly string[]).includes(person.role));
 };
 
 /** Everyone the event's audiences name, in one query; then each audience's members. */
-const resolveAudiences = async (tx: Transaction, audiences: readonly Audience[]): Promise<(audience: Audience) => Recipient[]> => {
+export const resolveAudiences = async (tx: Transaction, audiences: readonly Audience[]): Promise<(audience: Audience) => Recipient[]> => {
   if (audiences.length === 0) return () => [];
   const managed = audiences.flatMap((audience) => ('managersOf' in audience ? [audience.managersOf] : []));
   const people = await tx.person.findMany({
@@ -41,7 +39,7 @@ const resolveAudiences = async (tx: Transaction, audiences: readonly Audience[])
       ...RECIPIENT_FIELDS,
       role: true,
       organisationId: true,
-      reports: { where: { organisationId: { in: managed }, role: { in: [...SPEAKERS] } }, select: { organisationId: true } },
+      reports: { where: { organisationId: { in: managed }, role: { in: [...SPEAKER_ROLES] } }, select: { organisationId: true } },
     },
     orderBy: { id: 'asc' },
   });

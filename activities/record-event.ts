@@ -4,6 +4,7 @@ import type { PrismaClient, Transaction } from '../lib/prisma.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import type { MilestoneRecord, PartnershipEvent } from '../workflows/events.ts';
 import { deliveriesOf, queueNotifications, type Delivery } from './outbox.ts';
+import { unreachedCounterparts, type Unreached } from './reachability.ts';
 
 export interface RecordEventInput {
   readonly partnershipId: string;
@@ -18,6 +19,8 @@ export interface RecordedEvent {
   readonly notifications: number;
   /** The event's messages to send now, recorded or found. */
   readonly deliveries: readonly Delivery[];
+  /** The organisations its match proposals went to that nobody can be reached at (absent in histories recorded before it was asked). */
+  readonly unreached?: readonly Unreached[];
 }
 
 const at = (ms: number): Date => new Date(ms);
@@ -180,13 +183,14 @@ const record = (prisma: PrismaClient, input: RecordEventInput): Promise<Recorded
           type: event.type,
           actorId: event.actor?.personId ?? null,
           stage: event.stage,
-          payload: { data: event.data, actor: event.actor } as unknown as Prisma.InputJsonValue,
+          payload: { data: event.data, actor: event.actor, ...(event.recordedBy ? { recordedBy: event.recordedBy } : {}) } as unknown as Prisma.InputJsonValue,
           at: at(event.at),
         },
       ],
       skipDuplicates: true,
     });
-    if (count === 0) return { applied: false, notifications: 0, deliveries: await deliveriesOf(tx, input.reference, event) };
+    const unreached = await unreachedCounterparts(tx, event);
+    if (count === 0) return { applied: false, notifications: 0, deliveries: await deliveriesOf(tx, input.reference, event), ...held(unreached) };
     await project(tx, input.partnershipId, event);
     await tx.partnership.update({
       where: { id: input.partnershipId },
@@ -199,6 +203,9 @@ const record = (prisma: PrismaClient, input: RecordEventInput): Promise<Recorded
       },
     });
     const queued = await queueNotifications(tx, { id: input.partnershipId, reference: input.reference, title: input.title }, event);
-    return { applied: true, notifications: queued.count, deliveries: queued.deliveries };
+    return { applied: true, notifications: queued.count, deliveries: queued.deliveries, ...held(unreached) };
   });
 };
+
+/** Only events with a proposal nobody can receive carry the list, so that the others' results stay as they were. */
+const held = (unreached: readonly Unreached[]): { unreached?: readonly Unreached[] } => (unreached.length > 0 ? { unreached } : {});

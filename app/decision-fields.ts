@@ -7,7 +7,7 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { z } from 'zod';
 import type { Actor } from '../domain/actor.ts';
-import type { DecisionVariant, FormField } from '../domain/decision-forms.ts';
+import { variantIn, type DecisionVariant, type FormField } from '../domain/decision-forms.ts';
 import type { Spec } from '../domain/payload-spec.ts';
 import type { Language } from '../notifications/content.ts';
 import { describeProblems } from '../notifications/refusal-words.ts';
@@ -72,8 +72,7 @@ const readField = (field: FormField, fields: FormFields): unknown => {
 };
 
 /** The variant a button stands for: the one whose values it carries (a decision with one variant has it always). */
-export const variantOf = (decision: AnyDecision, values: Readonly<Record<string, unknown>>): DecisionVariant | undefined =>
-  decision.form.variants.find((variant) => Object.entries(variant.set).every(([key, value]) => values[key] === value));
+export const variantOf = (decision: AnyDecision, values: Readonly<Record<string, unknown>>): DecisionVariant | undefined => variantIn(decision.form, values);
 
 /** What a decision is about, from a button's values: its subject (a candidate, a milestone) or else the variant it sets. */
 export const subjectOf = (decision: AnyDecision, values: Readonly<Record<string, unknown>>): string => {

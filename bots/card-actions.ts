@@ -22,6 +22,8 @@ import { LATE_UPDATE_AFTER_ANSWER_MS } from '../lark/limits.ts';
 import { intakeFormCard, submittedCard } from '../lark/cards/intake-form.ts';
 import { matchCard } from '../lark/cards/match.ts';
 import { statusCard } from '../lark/cards/status.ts';
+import { recordCard } from '../lark/cards/record.ts';
+import { recordedFor } from './recorded-for.ts';
 import type { BotContext } from './context.ts';
 import { parseSubmissionForm } from './submission-form.ts';
 import type { Card } from '../lark/cards/elements.ts';
@@ -125,7 +127,9 @@ const decide = async (
   const p = phrasesFor(user.language);
   const decision = decisionNamed(value.d);
   if (!decision) return toast('error', p.failedTryAgain);
-  const prepared = prepareDecision(decision, payloadFromForm(decision, value, fields, user.actor), user.language);
+  const recorded = await recordedFor(ctx.prisma, value);
+  if (recorded.nobody) return toast('error', p.recordNobody(recorded.nobody));
+  const prepared = prepareDecision(decision, { ...payloadFromForm(decision, value, fields, user.actor), ...recorded.payload }, user.language);
   if (!prepared.ok) {
     const answer = toast('error', `${p.fixFields} ${prepared.problems.join('; ')}`);
     const status = await queryStatus(ctx.client, value.ref).catch(() => null);
@@ -149,7 +153,13 @@ const show = async (ctx: BotContext, user: BotUser, value: Extract<ActionValue, 
   try {
     const status = await queryStatus(ctx.client, value.ref);
     const options = { maxProposals: ctx.maxProposals };
-    return withCard({}, value.view === 'match' ? matchCard(status, user, options) : statusCard(status, user, options));
+    const view =
+      value.view === 'match'
+        ? matchCard(status, user, options)
+        : value.view === 'record'
+          ? recordCard(status, user, options)
+          : statusCard(status, user, options);
+    return withCard({}, view);
   } catch (error) {
     return toast('error', describeFailure(ctx, error, value.ref, user.language));
   }

@@ -56,3 +56,7 @@ export interface DecisionForm {
   readonly subject?: { readonly key: string; readonly kind: 'text' | 'number' };
   readonly variants: readonly DecisionVariant[];
 }
+
+/** The variant a set of values stands for: the one whose values they carry (a form with one variant has it always). */
+export const variantIn = (form: DecisionForm, values: Readonly<Record<string, unknown>>): DecisionVariant | undefined =>
+  form.variants.find((variant) => Object.entries(variant.set).every(([key, value]) => values[key] === value));

@@ -33,6 +33,8 @@ export interface ProgrammePolicy {
   /** The counterpart has this long to accept or decline a match proposal. */
   readonly proposalDeadline: number;
   readonly proposalReminderBefore: number;
+  /** A proposal held because nobody at its organisation can be reached is checked again this often, and sent once someone can be. */
+  readonly contactRecheckEvery: number;
   /** Negotiation is expected to conclude within this long of the match being accepted. */
   readonly negotiationDeadline: number;
   readonly negotiationReminderBefore: number;
@@ -72,6 +74,7 @@ export const POLICY_DEFAULTS = {
   revisionReminderAfter: '7 days',
   proposalDeadline: '10 days',
   proposalReminderBefore: '3 days',
+  contactRecheckEvery: '1 hour',
   negotiationDeadline: '30 days',
   negotiationReminderBefore: '7 days',
   milestoneReminderOffsets: ['30 days', '7 days', '1 day'],
@@ -128,6 +131,7 @@ export const resolvePolicy = (raw: unknown): ProgrammePolicy => {
     revisionReminderAfter: ms('revisionReminderAfter'),
     proposalDeadline: ms('proposalDeadline'),
     proposalReminderBefore: ms('proposalReminderBefore'),
+    contactRecheckEvery: ms('contactRecheckEvery'),
     negotiationDeadline: ms('negotiationDeadline'),
     negotiationReminderBefore: ms('negotiationReminderBefore'),
     milestoneEscalateAfter: ms('milestoneEscalateAfter'),

@@ -38,6 +38,9 @@ export interface RefusalReasons {
   readonly milestones_planned: { readonly count: number };
   readonly milestone_not_yours: { readonly milestone: number; readonly responsible: Side };
   readonly invalid: { readonly problems: readonly Problem[] };
+  /** An answer recorded on someone's behalf: only a coordinator records, and only for a party's person. */
+  readonly records_coordinators_only: { readonly name: string };
+  readonly record_for_a_party: { readonly name: string };
 }
 export type RefusalCode = keyof RefusalReasons;
 
@@ -50,6 +53,8 @@ const TYPE_OF: { readonly [C in RefusalCode]: RefusalType } = {
   counterpart_only: 'NotAuthorised',
   proposer_cannot_agree: 'NotAuthorised',
   milestone_not_yours: 'NotAuthorised',
+  records_coordinators_only: 'NotAuthorised',
+  record_for_a_party: 'NotAuthorised',
   still_matching: 'NotAllowedNow',
   proposals_open: 'NotAllowedNow',
   proposal_settled: 'NotAllowedNow',

@@ -34,6 +34,11 @@ export const CONTRACT_TYPE_NAMES: Record<ContractType, string> = {
 
 export const DECLINE_CATEGORIES = ['too_early', 'unclear_benefit', 'budget', 'timing', 'other'] as const;
 export type DeclineCategory = (typeof DECLINE_CATEGORIES)[number];
+export const isDeclineCategory = (value: unknown): value is DeclineCategory => DECLINE_CATEGORIES.some((category) => category === value);
+
+/** Why nobody at an organisation can be reached: nobody speaks for it in the directory, or those who do have neither Lark nor email. */
+export const UNREACHABILITIES = ['nobody', 'no_address'] as const;
+export type Unreachability = (typeof UNREACHABILITIES)[number];
 
 export const SIDES = ['university', 'enterprise'] as const;
 export type Side = (typeof SIDES)[number];
@@ -49,5 +54,8 @@ export type NegotiationNext = (typeof NEGOTIATION_NEXT)[number];
 export const submittingSide = (kind: PartnershipKind): Side => (kind === 'demand' ? 'enterprise' : 'university');
 /** The side the matchmaking looks for. */
 export const soughtSide = (kind: PartnershipKind): Side => (kind === 'demand' ? 'university' : 'enterprise');
+/** The roles that speak for an organisation: its tech-transfer officers and enterprise contacts. */
+export const SPEAKER_ROLES = ['tto_officer', 'enterprise_contact'] as const satisfies readonly Role[];
+
 /** The role that speaks for an organisation of a side. */
 export const roleOfSide = (side: Side): Role => (side === 'university' ? 'tto_officer' : 'enterprise_contact');

@@ -48,6 +48,7 @@ export const ProgrammePolicySchema = z.object({
   /** The counterpart has this long to accept or decline a match proposal. */
   proposalDeadline: DurationSchema.prefault(POLICY_DEFAULTS.proposalDeadline),
   proposalReminderBefore: DurationSchema.prefault(POLICY_DEFAULTS.proposalReminderBefore),
+  contactRecheckEvery: DurationSchema.prefault(POLICY_DEFAULTS.contactRecheckEvery),
   /** Negotiation is expected to conclude within this long of the match being accepted. */
   negotiationDeadline: DurationSchema.prefault(POLICY_DEFAULTS.negotiationDeadline),
   negotiationReminderBefore: DurationSchema.prefault(POLICY_DEFAULTS.negotiationReminderBefore),

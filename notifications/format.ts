@@ -35,3 +35,10 @@ export const formatAmount = (amountCny: number, language: Language): string =>
 
 /** A moment (ISO text, epoch milliseconds or a Date) in Beijing time, as the notifications write it. */
 export const formatTime = (iso: string | number | Date, language: Language): string => formatInstant(new Date(iso).getTime(), language);
+
+/** Who took a step: the person, and the coordinator who recorded it for them when one did; `system` for timers and the engine. */
+export const actedBy = (entry: { readonly by: string | null; readonly recordedBy?: string | undefined }, language: Language): string => {
+  const by = entry.by ?? 'system';
+  if (!entry.recordedBy) return by;
+  return language === 'zh' ? `${by}（${entry.recordedBy} 代为记录）` : `${by} (recorded by ${entry.recordedBy})`;
+};

@@ -3,6 +3,7 @@ import { calendarScope, calendarUid } from './calendar-ids.ts';
 import type { CalendarEntry, Fact, NotificationContent } from './content.ts';
 import type { ContractMilestone, Payload } from './payloads.ts';
 import { count, type Wording } from './wording.ts';
+import { DECISION_WORDS } from './decision-words.ts';
 
 /** A template's own part of a message; templates.ts adds the subject, the title and the shared facts. */
 export interface Parts {
@@ -406,6 +407,35 @@ export const PARTNERSHIP_TEMPLATES: Renderers = {
     paragraphs: [w.say(`${w.quote(p.title)}已撤回，后续事项均已取消。`, `${w.quote(p.title)} was withdrawn; everything still open for it is cancelled.`)],
     facts: reasonFacts(p.reason, w),
     calendarCancels: [calendarScope.partnership(p.reference)],
+  }),
+
+  answer_recorded: (p, w) => {
+    const done = DECISION_WORDS[w.language].decisions[p.decision].done[p.variant] ?? p.variant;
+    const what = typeof done === 'string' ? done : done(p.subject ?? '');
+    const category = p.category ? `（${w.words.declineCategory[p.category]}）` : '';
+    return {
+      headline: w.say('您的答复已代为记录', 'Your answer was recorded for you'),
+      tone: 'info',
+      paragraphs: [
+        w.say(
+          `项目协调员 ${p.recordedBy} 按您的答复，为您在${w.quote(p.title)}中记录：${what}${category}。如与您的答复不符，请直接联系协调员。`,
+          `Programme coordinator ${p.recordedBy} recorded your answer on ${w.quote(p.title)}: you ${what}${p.category ? ` (${w.words.declineCategory[p.category]})` : ''}. If this is not what you said, please contact the coordinator.`,
+        ),
+      ],
+      facts: [fact(w.words.label.recordedBy, p.recordedBy)],
+    };
+  },
+
+  counterpart_unreachable: (p, w) => ({
+    headline: w.say('对接邀请无法送达，暂缓发出', 'Proposal held: nobody to reach'),
+    tone: 'warning',
+    paragraphs: [
+      w.say(
+        `${w.quote(p.title)}给 ${p.counterpart} 的对接邀请（${p.candidateTitle}）暂缓发出：${p.missing === 'nobody' ? '名录中没有该单位的对接人' : '该单位的对接人既没有飞书账号也没有邮箱'}。邀请不会因此过期；补充联系人后（「人员」表导入，或用「联系人 ${p.counterpart}」查看）将自动发出。`,
+        `The proposal of ${w.quote(p.title)} to ${p.counterpart} (${p.candidateTitle}) is held: ${p.missing === 'nobody' ? 'the directory names nobody who speaks for it' : 'the people who speak for it have neither Lark nor email'}. It does not lapse meanwhile; once a contact is added (the people sheet, or see "contacts ${p.counterpart}"), it is sent by itself.`,
+      ),
+    ],
+    facts: [fact(w.words.label.counterpart, p.counterpart)],
   }),
 };
 

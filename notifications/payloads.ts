@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseInput } from '../lib/validation.ts';
-import { CONTRACT_TYPES, DECLINE_CATEGORIES, STAGES } from '../domain/vocabulary.ts';
+import { CONTRACT_TYPES, DECLINE_CATEGORIES, STAGES, UNREACHABILITIES } from '../domain/vocabulary.ts';
+import { DECISION_NAMES } from '../workflows/decisions/index.ts';
 import { AWAITING_ACTIONS } from './words.ts';
 import type { MessageTemplate } from './content.ts';
 import type { Stage } from '../domain/vocabulary.ts';
@@ -90,6 +91,14 @@ export const PAYLOAD_SCHEMAS = {
   milestone_done: Partnership.extend({ ...MilestoneRef, evidenceUrl: OptionalText }),
   completed: Reasoned,
   withdrawn: Reasoned,
+  answer_recorded: Partnership.extend({
+    recordedBy: Text,
+    decision: z.enum(DECISION_NAMES),
+    variant: Text,
+    subject: OptionalText,
+    category: z.enum(DECLINE_CATEGORIES).optional(),
+  }),
+  counterpart_unreachable: Partnership.extend({ counterpart: Text, candidateId: Text, candidateTitle: Text, missing: z.enum(UNREACHABILITIES) }),
   weekly_digest: z.object({
     weekOf: Day,
     pending: z.array(z.object({ reference: Text, title: Text, action: z.enum(AWAITING_ACTIONS), deadline: Instant.optional() })).default([]),

@@ -72,6 +72,8 @@ const sayings = (language: Language, naming: FieldNaming): Say => {
       milestones_planned: (p) => `合同已有 ${p.count} 个节点，不能重新规划`,
       milestone_not_yours: (p) => `节点 ${p.milestone} 由${WORDS.zh.side[p.responsible]}负责，只有该方或项目协调员可以标记完成`,
       invalid: (p) => describeProblems(p.problems, language, naming).join('；'),
+      records_coordinators_only: (p) => `只有项目协调员可以代他人记录答复（${p.name} 不是协调员）`,
+      record_for_a_party: (p) => `只能代合作一方的人员记录答复，${p.name} 不是`,
     };
   }
   return {
@@ -96,6 +98,8 @@ const sayings = (language: Language, naming: FieldNaming): Say => {
     milestones_planned: (p) => `the contract already has ${p.count} milestone${p.count === 1 ? '' : 's'}; they cannot be planned again`,
     milestone_not_yours: (p) => `milestone ${p.milestone} is the ${WORDS.en.side[p.responsible]}'s; only it or a coordinator marks it done`,
     invalid: (p) => describeProblems(p.problems, language, naming).join('; '),
+    records_coordinators_only: (p) => `only a programme coordinator records an answer on someone's behalf (${p.name} is not one)`,
+    record_for_a_party: (p) => `answers are recorded on behalf of a party's people only; ${p.name} is not one`,
   };
 };
 

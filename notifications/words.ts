@@ -20,6 +20,7 @@ export interface Phrasebook {
     readonly deadline: string;
     readonly due: string;
     readonly counterpart: string;
+    readonly recordedBy: string;
     readonly candidate: string;
     readonly reason: string;
     readonly comment: string;
@@ -79,6 +80,7 @@ const zh: Phrasebook = {
     deadline: '截止时间',
     due: '到期时间',
     counterpart: '合作方',
+    recordedBy: '记录人',
     candidate: '推荐成果/需求',
     reason: '原因',
     comment: '意见',
@@ -142,6 +144,7 @@ const en: Phrasebook = {
     deadline: 'Deadline',
     due: 'Due',
     counterpart: 'Counterpart',
+    recordedBy: 'Recorded by',
     candidate: 'Proposed match',
     reason: 'Reason',
     comment: 'Comment',

@@ -24,7 +24,8 @@ import { STAGES } from '../domain/vocabulary.ts';
 import { workflowIdFor } from '../domain/reference.ts';
 import type { partnership } from '../workflows/index.ts';
 import { statusQuery } from '../workflows/messages.ts';
-import { DECISION_NAMES, decisionNamed } from '../workflows/decisions/index.ts';
+import { DECISION_NAMES, decisionNamed, RECORDABLE } from '../workflows/decisions/index.ts';
+import { isRecordable } from '../workflows/decisions/on-behalf.ts';
 import { prepareDecision } from '../app/decision-fields.ts';
 import { executeUpdate } from '../app/execute-update.ts';
 import { describeRefusal } from '../notifications/refusal-words.ts';
@@ -156,12 +157,16 @@ program
   .requiredOption('--as <person>', 'who decides: person id, email or Lark open_id')
   .option('--data <json>', 'the decision as a JSON object, e.g. \'{"decision":"approve"}\'')
   .option('--file <file>', 'the decision as a JSON file')
-  .action(async (reference: string, name: string, options: { as: string; data?: string; file?: string }) => {
+  .option('--for <person>', `record the answer this person gave by phone or on site (coordinators; ${RECORDABLE.join(', ')}): person id, email or Lark open_id`)
+  .action(async (reference: string, name: string, options: { as: string; data?: string; file?: string; for?: string }) => {
     const decision = decisionNamed(name);
     if (!decision) throw new ValidationError(`no decision "${name}"; one of ${DECISION_NAMES.join(', ')}`);
+    if (options.for !== undefined && !isRecordable(decision))
+      throw new ValidationError(`--for: "${name}" is not recorded on anyone's behalf; only ${RECORDABLE.join(', ')}`);
     const payload = options.file ? asJsonObject(await readJson(options.file), options.file) : parseJsonObject(options.data ?? '{}', '--data');
     const status = await withServices(async ({ client, prisma }) => {
-      const prepared = prepareDecision(decision, { ...payload, actor: await resolveActor(prisma, options.as) }, 'en', 'keys');
+      const onBehalfOf = options.for === undefined ? {} : { onBehalfOf: await resolveActor(prisma, options.for) };
+      const prepared = prepareDecision(decision, { ...payload, actor: await resolveActor(prisma, options.as), ...onBehalfOf }, 'en', 'keys');
       if (!prepared.ok) throw new ValidationError(prepared.problems.join('; '));
       const handle = client.workflow.getHandle<typeof partnership>(workflowIdFor(reference));
       return executeUpdate(handle, prepared.update, { args: [prepared.payload] });

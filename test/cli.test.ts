@@ -2,16 +2,13 @@
  * The operator's CLI (scripts/cli.ts) run as a person runs it, in its own process, against this
  * file's database and the shared dev server: each decision it sends carries the OS user who ran it.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { review } from '../workflows/decisions/index.ts';
+import { runCli } from './support/cli.ts';
 import { createHarness, ROLL_WEAR_DEMAND, type Harness } from './support/harness.ts';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 let h: Harness;
 beforeAll(async () => {
@@ -22,20 +19,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** Runs the CLI without blocking this process: the embedded database answers from here. */
-const cli = (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
-  new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/cli.ts', ...args],
-      {
-        cwd: ROOT,
-        encoding: 'utf8',
-        env: { ...process.env, DATABASE_URL: h.database.url, TEMPORAL_ADDRESS: inject('temporalAddress'), TEMPORAL_NAMESPACE: 'default' },
-      },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+const cli = (...args: string[]) => runCli(h, args);
 
 describe('the CLI', () => {
   it('records the OS user who ran a decision as the update’s identity in the workflow history', async () => {

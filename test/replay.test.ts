@@ -26,7 +26,7 @@ const replay = (history: unknown, workflowId: string): Promise<void> =>
   Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, workflowId);
 
 describe('the workflow code replays the histories it wrote', () => {
-  it('replays completed, rejected, unmatched, revised, lapsed-timer and declined-then-withdrawn partnerships', async () => {
+  it('replays completed, rejected, unmatched, revised, lapsed-timer, declined-then-withdrawn and held-then-recorded partnerships', async () => {
     const coord = await h.actor('coord');
     const references: Record<string, string> = {};
 
@@ -69,8 +69,25 @@ describe('the workflow code replays the histories it wrote', () => {
     await declined.executeUpdate(selectCandidatesUpdate, { args: [{ actor: coord, candidateIds: [second!.id] }] });
     await declined.executeUpdate(withdrawUpdate, { args: [{ actor: await h.actor('contact-steel'), reason: '企业内部调整' }] });
 
+    // A proposal held while its office had no address, sent once it had one, and answered by phone through a coordinator.
+    references.held = await h.submit({ ...ROLL_WEAR_DEMAND, title: '回放测试：暂缓与代录' }, { policy: { ...FAST_POLICY, contactRecheckEvery: '1s' } });
+    const heldOffer = await approve(h, references.held);
+    const heldCandidate = heldOffer.candidates[0]!;
+    const heldTto = ttoFor(heldCandidate);
+    const address = await h.prisma.person.findUniqueOrThrow({ where: { id: heldTto }, select: { email: true, larkOpenId: true } });
+    await h.prisma.person.update({ where: { id: heldTto }, data: { email: null, larkOpenId: null } });
+    const held = h.handle(references.held);
+    await held.executeUpdate(selectCandidatesUpdate, { args: [{ actor: coord, candidateIds: [heldCandidate.id] }] });
+    await h.waitFor(references.held, (s) => s.proposals.some((p) => p.held !== undefined));
+    await h.prisma.person.update({ where: { id: heldTto }, data: address });
+    await h.waitFor(references.held, (s) => s.history.some((e) => e.type === 'proposal_resent'));
+    await held.executeUpdate(respondToProposalUpdate, {
+      args: [{ actor: coord, onBehalfOf: await h.actor(heldTto), candidateId: heldCandidate.id, decision: 'decline', category: 'timing' }],
+    });
+    await held.executeUpdate(withdrawUpdate, { args: [{ actor: await h.actor('contact-steel'), reason: '企业内部调整' }] });
+
     const outcomes = await Promise.all(Object.values(references).map((ref) => h.handle(ref).result()));
-    expect(outcomes.map((o) => o.stage)).toEqual(['completed', 'rejected', 'unmatched', 'rejected', 'withdrawn']);
+    expect(outcomes.map((o) => o.stage)).toEqual(['completed', 'rejected', 'unmatched', 'rejected', 'withdrawn', 'withdrawn']);
 
     for (const [path, ref] of Object.entries(references)) {
       const handle = h.handle(ref);

@@ -3,8 +3,9 @@ import { dispatchReminders, weeklyDigest } from '../workflows/scheduled.ts';
 import { resendFailed } from '../scripts/cli/resend-command.ts';
 import { renderContent } from '../notifications/templates.ts';
 import { PAYLOAD_SCHEMAS } from '../notifications/payloads.ts';
-import { eventually } from './support/drive.ts';
-import { createHarness, ROLL_WEAR_DEMAND, type Harness } from './support/harness.ts';
+import { selectCandidatesUpdate } from '../workflows/messages.ts';
+import { approve, eventually, sleep, ttoFor } from './support/drive.ts';
+import { createHarness, FAST_POLICY, ROLL_WEAR_DEMAND, type Harness } from './support/harness.ts';
 import { startLarkOpenApi, type LarkOpenApi } from './support/lark-open-api.ts';
 import { startLoopbackSmtp, type LoopbackSmtp } from './support/smtp.ts';
 
@@ -55,6 +56,46 @@ describe('nobody unreachable in silence', () => {
     expect(smtp.to(STEEL_EMAIL).filter((mail) => mail.parsed.subject?.includes(ref))).toHaveLength(1);
     // Resent, it raises no second alert.
     expect(await h.prisma.notification.count({ where: { idempotencyKey: { startsWith: `alert/${failed.id}/` } } })).toBe(alerts.length);
+  });
+
+  it('holds a proposal to an office nobody can be reached at, tells the coordinators, never lets it lapse, and sends it once someone can be reached', async () => {
+    const policy = { ...FAST_POLICY, proposalDeadline: '3s', proposalReminderBefore: '1s', contactRecheckEvery: '1s' };
+    const reference = await h.submit({ ...ROLL_WEAR_DEMAND, title: '可达性测试：对接人无联系方式' }, { policy });
+    const offered = await approve(h, reference);
+    const candidate = offered.candidates[0]!;
+    const tto = ttoFor(candidate);
+    const saved = await h.prisma.person.findUniqueOrThrow({ where: { id: tto }, select: { email: true, larkOpenId: true } });
+    await h.prisma.person.update({ where: { id: tto }, data: { email: null, larkOpenId: null } });
+
+    await h.handle(reference).executeUpdate(selectCandidatesUpdate, { args: [{ actor: await h.actor('coord'), candidateIds: [candidate.id] }] });
+    const held = await h.waitFor(reference, (s) => s.proposals.some((p) => p.candidateId === candidate.id && p.held === 'no_address'));
+    // The coordinators may choose another candidate meanwhile.
+    expect(held.awaiting.map((a) => a.action)).toContain('select_candidates');
+    const alert = await eventually(
+      'the coordinators told',
+      async () =>
+        (await h.prisma.notification.findFirst({
+          where: { partnership: { reference }, template: 'counterpart_unreachable', recipient: { role: 'coordinator' } },
+        })) ?? undefined,
+    );
+    const content = renderContent({ template: 'counterpart_unreachable', payload: alert.payload as Record<string, unknown> }, 'zh');
+    expect(content.paragraphs.join('')).toContain(`给 ${candidate.counterpart.name} 的对接邀请`);
+    expect(content.paragraphs.join('')).toContain('既没有飞书账号也没有邮箱');
+
+    // Twice the proposal's deadline later it has neither lapsed nor reached anyone.
+    await sleep(6_000);
+    const waiting = await h.status(reference);
+    expect(waiting.proposals.find((p) => p.candidateId === candidate.id)).toMatchObject({ status: 'proposed', held: 'no_address' });
+    expect(waiting.history.map((e) => e.type)).not.toContain('proposal_expired');
+    expect(await h.prisma.notification.count({ where: { partnership: { reference }, template: 'match_proposed' } })).toBe(0);
+
+    await h.prisma.person.update({ where: { id: tto }, data: saved });
+    const sent = await h.waitFor(reference, (s) => s.history.some((e) => e.type === 'proposal_resent'));
+    expect(sent.proposals.find((p) => p.candidateId === candidate.id)?.held).toBeUndefined();
+    await eventually(
+      'the proposal sent to the office',
+      async () => (await h.prisma.notification.findFirst({ where: { partnership: { reference }, template: 'match_proposed', recipientId: tto } })) ?? undefined,
+    );
   });
 
   it('lists organisations with nobody reachable and people with no address in the programme summary', async () => {

@@ -1,5 +1,5 @@
 import type { Actor, Party } from '../domain/actor.ts';
-import type { ContractType, DeclineCategory, Role, Stage } from '../domain/vocabulary.ts';
+import type { ContractType, DeclineCategory, Role, Stage, Unreachability } from '../domain/vocabulary.ts';
 import type { NoticeData } from './notice-data.ts';
 
 /** Who a notification goes to; the outbox activity resolves it against the directory. */
@@ -40,6 +40,8 @@ export const TEMPLATES = [
   'milestone_done',
   'completed',
   'withdrawn',
+  'answer_recorded',
+  'counterpart_unreachable',
 ] as const satisfies readonly (keyof NoticeData)[];
 export type Template = keyof NoticeData;
 
@@ -107,6 +109,12 @@ export interface EventData {
   unmatched: { reason: string };
   completed: Record<string, never>;
   withdrawn: { reason: string };
+  /** A coordinator recorded this person's answer (by phone, on site); the decision's own events follow the answer. */
+  answer_recorded: { for: { personId: string; name: string }; decision: string; variant: string; subject?: string };
+  /** The proposal's organisation has nobody the service can reach: it waits, unsent, until someone is. */
+  proposal_held: { candidateId: string; counterpart: Party; missing: Unreachability };
+  /** Someone became reachable: the held proposal is sent, its answer due by the new deadline. */
+  proposal_resent: { candidateId: string; deadline: number };
 }
 export type EventType = keyof EventData;
 
@@ -123,5 +131,7 @@ export type PartnershipEvent = {
     readonly enterprise: Party | null;
     readonly data: EventData[T];
     readonly notify: readonly NotificationSpec[];
+    /** The coordinator who recorded the actor's answer on their behalf. */
+    readonly recordedBy?: Actor;
   };
 }[EventType];

@@ -46,7 +46,8 @@ export const fireTimer = (life: Lifecycle, timer: Timer): void => {
       const candidateId = rest.slice(0, -1).join(':');
       const proposal = state.proposals.findLast((p) => p.candidateId === candidateId);
       if (!proposal || proposal.status !== 'proposed') return;
-      if (rest.at(-1) === 'remind') {
+      if (rest.at(-1) === 'recheck') proposal.recheckDue = true;
+      else if (rest.at(-1) === 'remind') {
         remind(life, timer, 'proposal_reminder', [organisation(proposal.counterpart.id)], {
           candidateId,
           candidateTitle: state.candidates.find((c) => c.id === candidateId)?.title ?? candidateId,

@@ -13,21 +13,25 @@ export interface Lifecycle {
   readonly policy: ProgrammePolicy;
   readonly state: PartnershipState;
   readonly pending: PartnershipEvent[];
+  /** While an answer recorded on someone's behalf is applied: the coordinator recording it. */
+  recordedBy: Actor | null;
   now(): number;
   emit<T extends EventType>(type: T, actor: Actor | null, data: EventData[T], notify: NotificationSpec[], note: string): void;
 }
 
 export const createLifecycle = (input: ParsedPartnershipInput, state: PartnershipState, now: () => number): Lifecycle => {
   const pending: PartnershipEvent[] = [];
-  return {
+  const life: Lifecycle = {
     input,
     policy: input.policy,
     state,
     pending,
+    recordedBy: null,
     now,
     emit(type, actor, data, notify, note) {
       state.seq += 1;
       const at = now();
+      const recordedBy = actor && life.recordedBy ? life.recordedBy : undefined;
       pending.push({
         seq: state.seq,
         type,
@@ -38,10 +42,13 @@ export const createLifecycle = (input: ParsedPartnershipInput, state: Partnershi
         enterprise: state.enterprise,
         data,
         notify,
+        ...(recordedBy ? { recordedBy } : {}),
       } as PartnershipEvent);
-      state.history = [...state.history, { seq: state.seq, at, type, by: actor?.name ?? null, note }].slice(-HISTORY_KEPT);
+      const entry = { seq: state.seq, at, type, by: actor?.name ?? null, ...(recordedBy ? { recordedBy: recordedBy.name } : {}), note };
+      state.history = [...state.history, entry].slice(-HISTORY_KEPT);
     },
   };
+  return life;
 };
 
 /** A message of the step, its data checked against the template's (workflows/notice-data.ts). */

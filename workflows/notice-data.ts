@@ -1,5 +1,6 @@
-import type { ContractType, DeclineCategory, MilestoneKind, NegotiationNext, Side } from '../domain/vocabulary.ts';
+import type { ContractType, DeclineCategory, MilestoneKind, NegotiationNext, Side, Unreachability } from '../domain/vocabulary.ts';
 import type { Awaiting } from './state.ts';
+import type { DecisionName } from './decisions/index.ts';
 
 /** A contract milestone as its announcement lists it, with its due time (ISO) for calendars. */
 export type AnnouncedMilestone = {
@@ -56,4 +57,19 @@ export interface NoticeData {
   readonly milestone_done: { readonly milestone: number; readonly milestoneTitle: string; readonly evidenceUrl: string };
   readonly completed: { readonly reason: string };
   readonly withdrawn: { readonly reason: string };
+  /** To the person whose answer a coordinator recorded: what was recorded, by whom (`variant` and `subject` as the decision's form names them). */
+  readonly answer_recorded: {
+    readonly recordedBy: string;
+    readonly decision: DecisionName;
+    readonly variant: string;
+    readonly subject?: string;
+    readonly category?: DeclineCategory;
+  };
+  /** To the coordinators: a proposal waits because nobody at its organisation can be reached. */
+  readonly counterpart_unreachable: {
+    readonly counterpart: string;
+    readonly candidateId: string;
+    readonly candidateTitle: string;
+    readonly missing: Unreachability;
+  };
 }

@@ -15,8 +15,8 @@ import { createDeliveries, type Deliveries } from './deliveries.ts';
 import type { Stage } from '../domain/vocabulary.ts';
 import { isEnding } from '../domain/vocabulary.ts';
 import { parsePartnershipInput, type ParsedPartnershipInput, type PartnershipInput } from '../domain/partnership-input.ts';
-import type { ObjectSpec, ValueOf } from '../domain/payload-spec.ts';
 import { DECISIONS } from './decisions/index.ts';
+import { applyAttributed, attribute, isRefusal, type Attributed } from './decisions/on-behalf.ts';
 import { sign } from './decisions/sign.ts';
 import { parsePayload, stageRefusal, type Decision } from './decisions/decision.ts';
 import { createLifecycle, type Lifecycle } from './lifecycle.ts';
@@ -24,13 +24,14 @@ import { statusQuery } from './messages.ts';
 import { refuse } from '../domain/refusals.ts';
 import { INVALID_EVENT, INVALID_INPUT } from '../domain/failures.ts';
 import { fireTimer } from './fired-timers.ts';
+import { holdUnreached, rechecksDue, resumeReachable } from './held-proposals.ts';
 import { EnterpriseAttribute, StageAttribute, UniversityAttribute } from './search-attributes.ts';
 import { initialState, type PartnershipState } from './state.ts';
 import { statusOf } from './status.ts';
 import { nextTimerAt, takeDue } from './timers.ts';
 import { beginAtEvent, beginIntake, offerCandidates } from './transitions.ts';
 
-const { recordEvent, findCandidates } = proxyActivities<Activities>({
+const { recordEvent, findCandidates, reachableOrganisations } = proxyActivities<Activities>({
   // Database work on a healthy server takes milliseconds; 30 s leaves room for a busy one.
   startToCloseTimeout: '30 seconds',
   // Transport and database outages retry until they pass; our own refusals never will.
@@ -63,16 +64,18 @@ export async function partnership(rawInput: PartnershipInput, carried?: Partners
   setHandler(statusQuery, () => statusOf(life));
   /** An update per decision: the validator refuses (and records nothing) unless payload, stage and person are right. */
   const register = (decision: Decision): void => {
-    const accepted = (payload: unknown): ValueOf<ObjectSpec> => {
+    const accepted = (payload: unknown): Attributed => {
       const parsed = parsePayload(decision, payload);
       if (!parsed.ok) return refuse(parsed.refusal);
-      const refusal = stageRefusal(life, decision) ?? decision.check(life, parsed.value);
-      return refusal ? refuse(refusal) : parsed.value;
+      const attributed = attribute(parsed.value as Parameters<typeof attribute>[0]);
+      if (isRefusal(attributed)) return refuse(attributed);
+      const refusal = stageRefusal(life, decision) ?? decision.check(life, attributed.payload);
+      return refusal ? refuse(refusal) : attributed;
     };
     setHandler(
       decision.update,
       (payload) => {
-        decision.apply(life, accepted(payload));
+        applyAttributed(life, decision, accepted(payload));
         changes += 1;
         return statusOf(life);
       },
@@ -108,6 +111,12 @@ export async function partnership(rawInput: PartnershipInput, carried?: Partners
       continue;
     }
 
+    const rechecked = rechecksDue(life);
+    if (rechecked.length > 0) {
+      resumeReachable(life, rechecked, await reachableOrganisations({ organisationIds: rechecked.map((p) => p.counterpart.id) }));
+      continue;
+    }
+
     const info = workflowInfo();
     if (info.continueAsNewSuggested || info.historyLength >= input.policy.historyLimit) {
       await condition(allHandlersFinished);
@@ -140,6 +149,7 @@ const recordPending = async (life: Lifecycle, deliveries: Deliveries): Promise<v
     // Histories recorded before messages were sent carry no deliveries, and replay the same.
     deliveries.start(recorded.deliveries);
     life.pending.shift();
+    if (recorded.unreached) holdUnreached(life, recorded.unreached);
   }
 };
 

@@ -1,5 +1,5 @@
 import type { Actor, Party } from '../domain/actor.ts';
-import type { ContractType, DeclineCategory, Role, Side, Stage } from '../domain/vocabulary.ts';
+import type { ContractType, DeclineCategory, Role, Side, Stage, Unreachability } from '../domain/vocabulary.ts';
 import type { ParsedPartnershipInput } from '../domain/partnership-input.ts';
 import type { Candidate, MilestoneRecord } from './events.ts';
 
@@ -9,7 +9,11 @@ export interface Proposal {
   readonly candidateId: string;
   readonly counterpart: Party;
   status: ProposalStatus;
-  readonly deadline: number;
+  deadline: number;
+  /** Held unsent because nobody at the organisation can be reached; checked again on the `recheck` timer. */
+  held?: Unreachability;
+  /** The `recheck` timer fired: the workflow asks the directory whether someone is reachable now. */
+  recheckDue?: boolean;
   category?: DeclineCategory;
   reason?: string;
   decidedBy?: string;
@@ -49,6 +53,8 @@ export interface HistoryEntry {
   readonly at: number;
   readonly type: string;
   readonly by: string | null;
+  /** The coordinator who recorded `by`'s answer on their behalf. */
+  readonly recordedBy?: string;
   readonly note: string;
 }
 

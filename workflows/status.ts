@@ -16,13 +16,16 @@ const awaiting = (life: Lifecycle): Awaiting[] => {
     case 'matchmaking': {
       const open = state.proposals.filter((p) => p.status === 'proposed');
       if (open.length > 0) {
-        return open.map((p) => ({
+        const answers: Awaiting[] = open.map((p) => ({
           action: 'respond_to_proposal',
           role: roleOfSide(soughtSide(input.kind)),
           organisation: p.counterpart,
           subject: p.candidateId,
-          deadline: iso(p.deadline),
+          ...(p.held ? {} : { deadline: iso(p.deadline) }),
         }));
+        // Every open proposal held for want of a contact: the coordinators may choose others meanwhile.
+        const allHeld = open.every((p) => p.held);
+        return allHeld ? [...answers, { action: 'select_candidates', role: 'coordinator', organisation: null }] : answers;
       }
       return state.needsMatching ? [] : [{ action: 'select_candidates', role: 'coordinator', organisation: null }];
     }
@@ -74,7 +77,7 @@ export const statusOf = (life: Lifecycle): PartnershipStatus => {
     submittedBy: { personId: input.submittedBy.personId, name: input.submittedBy.name },
     awaiting: awaiting(life),
     candidates: state.candidates,
-    proposals: state.proposals.map(({ deadline, decidedAt, ...p }) => ({
+    proposals: state.proposals.map(({ deadline, decidedAt, recheckDue: _recheck, ...p }) => ({
       ...p,
       deadline: iso(deadline),
       ...(decidedAt === undefined ? {} : { decidedAt: iso(decidedAt) }),

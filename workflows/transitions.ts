@@ -126,6 +126,22 @@ export const offerCandidates = (life: Lifecycle, candidates: readonly Candidate[
   );
 };
 
+/** A proposal's reminder and deadline, and the message that asks its organisation for an answer. */
+export const sendProposal = (life: Lifecycle, candidate: Candidate, deadline: number): NotificationSpec => {
+  const { state, policy } = life;
+  const id = candidate.id;
+  if (policy.proposalDeadline > policy.proposalReminderBefore) {
+    scheduleNotice(life, `proposal:${id}:remind`, deadline - policy.proposalReminderBefore, deadline);
+  }
+  schedule(state, `proposal:${id}:expire`, deadline);
+  return notice('match_proposed', [organisation(candidate.counterpart.id)], {
+    candidateId: id,
+    candidateTitle: candidate.title,
+    reasons: candidate.reasons,
+    deadline: new Date(deadline).toISOString(),
+  });
+};
+
 export const proposeCandidates = (life: Lifecycle, actor: Actor, candidateIds: readonly string[]): void => {
   const { state, policy } = life;
   cancel(state, 'selection:');
@@ -134,18 +150,7 @@ export const proposeCandidates = (life: Lifecycle, actor: Actor, candidateIds: r
   for (const id of candidateIds) {
     const candidate = state.candidates.find((c) => c.id === id)!;
     state.proposals.push({ candidateId: id, counterpart: candidate.counterpart, status: 'proposed', deadline });
-    if (policy.proposalDeadline > policy.proposalReminderBefore) {
-      scheduleNotice(life, `proposal:${id}:remind`, deadline - policy.proposalReminderBefore, deadline);
-    }
-    schedule(state, `proposal:${id}:expire`, deadline);
-    notices.push(
-      notice('match_proposed', [organisation(candidate.counterpart.id)], {
-        candidateId: id,
-        candidateTitle: candidate.title,
-        reasons: candidate.reasons,
-        deadline: new Date(deadline).toISOString(),
-      }),
-    );
+    notices.push(sendProposal(life, candidate, deadline));
   }
   life.emit('candidates_selected', actor, { candidateIds, deadline }, notices, `proposed to ${notices.length} counterpart(s)`);
 };

@@ -59,8 +59,8 @@ export type EventValue = z.infer<typeof EventValueSchema>;
  */
 export const ActionValueSchema = z.union([
   DecisionValueSchema,
-  /** Opens another card in place (no decision): the status, or the candidates to choose from. */
-  z.object({ ...Ref, d: z.literal('show'), view: z.enum(['status', 'match']) }),
+  /** Opens another card in place (no decision): the status, the candidates to choose from, or (coordinators) the answers to record for a party. */
+  z.object({ ...Ref, d: z.literal('show'), view: z.enum(['status', 'match', 'record']) }),
   /** The intake form (新需求 / 新成果). */
   z.object({ v: z.literal(1), d: z.literal('submit'), kind: z.enum(PARTNERSHIP_KINDS) }),
   EventValueSchema,

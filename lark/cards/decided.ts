@@ -1,7 +1,7 @@
 import { subjectOf, variantOf } from '../../app/decision-fields.ts';
 import type { Language } from '../../notifications/content.ts';
 import { DECISION_WORDS } from '../../notifications/decision-words.ts';
-import { formatTime } from '../../notifications/format.ts';
+import { actedBy, formatTime } from '../../notifications/format.ts';
 import { phrasesFor } from '../../notifications/bot-phrases.ts';
 import { decisionNamed } from '../../workflows/decisions/index.ts';
 import type { PartnershipStatus } from '../../workflows/state.ts';
@@ -29,7 +29,7 @@ export const decidedCard = (status: PartnershipStatus, value: DecisionValue, lan
   const done = decisionDone(value, language);
   const entry = status.history.findLast((h) => h.by !== null);
   return card(p.decidedTitle(status.reference), 'green', [
-    markdown(entry ? p.decided(e(entry.by ?? ''), done, formatTime(entry.at, language)) : done),
+    markdown(entry ? p.decided(e(actedBy(entry, language)), done, formatTime(entry.at, language)) : done),
     markdown(`**${e(status.title)}**`),
     ...statusElements(status, language, 'brief'),
     button(`✓ ${done}`, value, 'default', { disabled: true }),

@@ -8,6 +8,7 @@ import type { Actor } from '../../domain/actor.ts';
 import type { DecisionVariant, DecisionView, FormField } from '../../domain/decision-forms.ts';
 import type { Language } from '../../notifications/content.ts';
 import { DECISION_WORDS, type PromptContext } from '../../notifications/decision-words.ts';
+import { phrasesFor } from '../../notifications/bot-phrases.ts';
 import type { AnyDecision } from '../../workflows/decisions/index.ts';
 import type { Candidate } from '../../workflows/events.ts';
 import type { DecisionValue } from './action-value.ts';
@@ -51,6 +52,8 @@ export interface DecisionContext extends PromptContext {
   readonly current?: { readonly title?: string | undefined; readonly summary?: string | undefined };
   /** What the person typed before, when the section is shown again with an error. */
   readonly prefill?: Prefill;
+  /** A coordinator records this organisation's answer (given by phone, on site): its buttons carry `for`. */
+  readonly onBehalfOf?: { readonly id: string; readonly name: string } | undefined;
 }
 
 const offered = (variant: DecisionVariant, context: DecisionContext): boolean => {
@@ -59,12 +62,17 @@ const offered = (variant: DecisionVariant, context: DecisionContext): boolean =>
 };
 
 /** The value a variant's button carries back: the decision, the variant's values and the subject. */
-export const decisionValue = (decision: AnyDecision, variant: DecisionVariant, context: Pick<DecisionContext, 'reference' | 'subject'>): DecisionValue => ({
+export const decisionValue = (
+  decision: AnyDecision,
+  variant: DecisionVariant,
+  context: Pick<DecisionContext, 'reference' | 'subject' | 'onBehalfOf'>,
+): DecisionValue => ({
   v: 1,
   d: decision.name,
   ref: context.reference,
   ...variant.set,
   ...(decision.form.subject && context.subject !== undefined ? { [decision.form.subject.key]: context.subject } : {}),
+  ...(context.onBehalfOf ? { for: context.onBehalfOf.id } : {}),
 });
 
 const fieldElement = (decision: AnyDecision, field: FormField, scope: FormScope, context: DecisionContext, language: Language): Element => {
@@ -121,7 +129,8 @@ export const decisionSection = (decision: AnyDecision, context: DecisionContext,
     groups.set(key, [...(groups.get(key) ?? []), variant]);
   }
   const label = (variant: DecisionVariant) => words.buttons[variant.id] ?? variant.id;
-  const elements: Element[] = [markdown(e(words.prompt(context))), ...about(decision, context, language)];
+  const forWhom = context.onBehalfOf ? `**${e(phrasesFor(language).recordFor(context.onBehalfOf.name))}**　` : '';
+  const elements: Element[] = [markdown(`${forWhom}${e(words.prompt(context))}`), ...about(decision, context, language)];
   for (const [key, group] of groups) {
     if (key === '') {
       elements.push(...group.map((variant) => button(label(variant), decisionValue(decision, variant, context), variant.style ?? 'default')));

@@ -2,6 +2,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { isCoordinator, mayWithdraw, sideOf } from '../../domain/rules.ts';
 import { isEnding } from '../../domain/vocabulary.ts';
 import { DECISIONS, decisionNamed, withdraw, type AnyDecision } from '../../workflows/decisions/index.ts';
+import { isRecordable } from '../../workflows/decisions/on-behalf.ts';
 import type { Awaiting, PartnershipStatus } from '../../workflows/state.ts';
 import type { BotUser } from '../../bots/auth.ts';
 import type { DecisionValue } from './action-value.ts';
@@ -100,5 +101,25 @@ export const decisionSections = (
   if (options.withdraw === true && !user.readOnly && !isEnding(status.stage) && mayWithdraw(status, actor)) {
     sections.push(decisionSection(withdraw, contextFor(withdraw, status, user, undefined, options), user.language));
   }
+  return sections.flatMap((section, index) => (index === 0 ? section : [divider(), ...section]));
+};
+
+/**
+ * For a coordinator: the answers awaited from a party's office (a proposal, terms, a milestone),
+ * each as a section that records the answer the office gave by phone or on site.
+ */
+export const recordSections = (status: PartnershipStatus, user: BotUser, options: SectionOptions = {}): Element[] => {
+  if (user.readOnly || !isCoordinator(user.actor)) return [];
+  const seen = new Set<string>();
+  const sections = status.awaiting.flatMap((awaiting) => {
+    const { organisation } = awaiting;
+    const key = `${awaiting.action}:${awaiting.subject ?? ''}:${organisation?.id ?? ''}`;
+    if (awaiting.role === 'coordinator' || organisation === null || seen.has(key)) return [];
+    seen.add(key);
+    return DECISIONS.filter((decision) => decision.answers === awaiting.action && isRecordable(decision)).map((decision) => {
+      const subject = decision.form.subject?.kind === 'number' ? Number(awaiting.subject) : awaiting.subject;
+      return decisionSection(decision, { ...contextFor(decision, status, user, subject, options), onBehalfOf: organisation }, user.language);
+    });
+  });
   return sections.flatMap((section, index) => (index === 0 ? section : [divider(), ...section]));
 };

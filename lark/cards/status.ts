@@ -4,11 +4,11 @@ import type { PartnershipStatus } from '../../workflows/state.ts';
 import type { BotUser } from '../../bots/auth.ts';
 import { formatAmount } from '../../notifications/format.ts';
 import { WORDS } from '../../notifications/words.ts';
-import { formatTime } from '../../notifications/format.ts';
+import { actedBy, formatTime } from '../../notifications/format.ts';
 import { phrasesFor } from '../../notifications/bot-phrases.ts';
-import { decisionSections } from './decision-sections.ts';
+import { decisionSections, recordSections } from './decision-sections.ts';
 import { card } from './card.ts';
-import { divider, escapeMarkdown as e, markdown, type Colour, type Element } from './elements.ts';
+import { button, divider, escapeMarkdown as e, markdown, type Colour, type Element } from './elements.ts';
 import { stampVersion } from './version.ts';
 
 const STAGE_COLOURS: Record<Stage, Colour> = {
@@ -93,7 +93,7 @@ export const statusElements = (status: PartnershipStatus, language: Language, de
     sections.push(
       `**${p.recentDecisions}**\n${status.history
         .slice(-5)
-        .map((h) => `- ${formatTime(h.at, language)} ${e(h.by ?? 'system')}${w.colon}${e(h.note)}`)
+        .map((h) => `- ${formatTime(h.at, language)} ${e(actedBy(h, language))}${w.colon}${e(h.note)}`)
         .join('\n')}`,
     );
   }
@@ -104,8 +104,10 @@ export const statusElements = (status: PartnershipStatus, language: Language, de
 /** 进度 / status: the partnership, then the decisions this person can take now (and withdrawal). */
 export const statusCard = (status: PartnershipStatus, user: BotUser, options: { maxProposals?: number } = {}): Record<string, unknown> => {
   const decisions = stampVersion(decisionSections(status, user, { ...options, scope: 'allowed', withdraw: true }), status);
+  const recording = recordSections(status, user).length > 0;
   return card(headline(status), stageColour(status.stage), [
     ...statusElements(status, user.language),
     ...(decisions.length > 0 ? [divider(), ...decisions] : []),
+    ...(recording ? [divider(), button(phrasesFor(user.language).recordButton, { v: 1, d: 'show', ref: status.reference, view: 'record' })] : []),
   ]);
 };

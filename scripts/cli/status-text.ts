@@ -1,5 +1,5 @@
 import type { Stage } from '../../domain/vocabulary.ts';
-import { formatTime } from '../../notifications/format.ts';
+import { actedBy, formatTime } from '../../notifications/format.ts';
 import { WORDS } from '../../notifications/words.ts';
 import type { AwaitingAction } from '../../notifications/words.ts';
 import type { PartnershipStatus } from '../../workflows/state.ts';
@@ -44,6 +44,6 @@ export const statusText = (status: PartnershipStatus): string => {
     );
   }
   lines.push('  history:');
-  for (const h of status.history.slice(-8)) lines.push(`    ${when(h.at)}  ${h.by ?? 'system'}: ${h.note}`);
+  for (const h of status.history.slice(-8)) lines.push(`    ${when(h.at)}  ${actedBy(h, 'en')}: ${h.note}`);
   return lines.join('\n');
 };

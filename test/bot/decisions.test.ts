@@ -134,6 +134,34 @@ describe('matchmaking', () => {
     expect(accepted.university).toEqual(second.counterpart);
   });
 
+  it("records a university's phone decline from the coordinator's status card: made in the office's name, marked as recorded, the office told", async () => {
+    const reference = await inReview();
+    const offered = await approve(w.h, reference);
+    const best = offered.candidates[0]!;
+    const picks = await w.say(OPEN_IDS.coord, `匹配 ${reference}`);
+    await w.click(OPEN_IDS.coord, picks.message, '发出对接邀请', { fill: { candidates: [best.id] } });
+    await w.settled(reference);
+
+    const { message } = await w.say(OPEN_IDS.coord, `进度 ${reference}`);
+    await w.click(OPEN_IDS.coord, message, '代为记录答复');
+    expect(cardText(w.cardOf(message))).toContain(`代 ${best.counterpart.name} 记录`);
+    const answer = await w.click(OPEN_IDS.coord, message, '婉拒', { fill: { category: 'timing', reason: '电话答复：明年再议' } });
+    expect(toast(answer).type).toBe('success');
+    const status = await w.h.status(reference);
+    expect(status.proposals[0]).toMatchObject({ candidateId: best.id, status: 'declined', category: 'timing' });
+    const entry = status.history.find((h) => h.type === 'proposal_declined')!;
+    expect(entry.recordedBy).toBe('李敏');
+    expect(cardText(w.cardOf(message))).toContain(`${entry.by}（李敏 代为记录）`);
+    await w.settled(reference);
+    const told = await w.h.prisma.notification.findFirst({ where: { partnership: { reference }, template: 'answer_recorded' }, include: { recipient: true } });
+    expect(told?.recipient?.organisationId).toBe(best.counterpart.id);
+
+    // The office itself, or a manager, gets no record card.
+    const tto = TTO_OPEN_ID[best.counterpart.id]!;
+    const theirs = await w.say(tto, `进度 ${reference}`);
+    expect(buttonsOf(theirs.card).map((b) => b.value.view)).not.toContain('record');
+  });
+
   it('refuses a decline without its category, naming the field', async () => {
     const reference = await inReview();
     const offered = await approve(w.h, reference);

@@ -223,6 +223,23 @@ const CASES: readonly Case[] = [
     en: ['Partnership withdrawn', 'Reason: 企业战略调整'],
   },
   {
+    template: 'answer_recorded',
+    payload: partnership('matchmaking', { recordedBy: '李敏', decision: 'respond', variant: 'decline', subject: 'A012', category: 'budget' }),
+    zh: ['您的答复已代为记录', '项目协调员 李敏 按您的答复', '记录：婉拒了对接（预算不足）', '如与您的答复不符'],
+    en: [
+      'Your answer was recorded for you',
+      'Programme coordinator 李敏 recorded your answer',
+      'you declined the match (budget)',
+      'If this is not what you said',
+    ],
+  },
+  {
+    template: 'counterpart_unreachable',
+    payload: partnership('matchmaking', { counterpart: '东北大学', candidateId: 'A012', candidateTitle: '高铬铸铁轧辊堆焊修复', missing: 'nobody' }),
+    zh: ['对接邀请无法送达，暂缓发出', '给 东北大学 的对接邀请（高铬铸铁轧辊堆焊修复）暂缓发出：名录中没有该单位的对接人', '邀请不会因此过期'],
+    en: ['Proposal held: nobody to reach', 'the directory names nobody who speaks for it', 'It does not lapse meanwhile'],
+  },
+  {
     template: 'weekly_digest',
     payload: {
       weekOf: '2026-11-30',

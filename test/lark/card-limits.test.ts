@@ -222,6 +222,14 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
   milestone_done: { ...base(), milestone: 50, milestoneTitle: typed(MAX.title, 'mt'), evidenceUrl: `https://evidence.example/${'x'.repeat(150)}` },
   completed: { ...base(), reason: typed(MAX.reason, 'co') },
   withdrawn: { ...base(), reason: typed(MAX.reason, 'wd') },
+  answer_recorded: { ...base(), recordedBy: typed(MAX.name, 'rb'), decision: 'respond', variant: 'decline', subject: LONG_CANDIDATE, category: 'other' },
+  counterpart_unreachable: {
+    ...base(),
+    counterpart: typed(MAX.name, 'cu'),
+    candidateId: LONG_CANDIDATE,
+    candidateTitle: typed(MAX.title, 'ct'),
+    missing: 'no_address',
+  },
   delivery_failed: {
     reference: REFERENCE,
     title: typed(MAX.title, 'pt'),

@@ -148,6 +148,8 @@ describe('refusals', () => {
     milestone_done: { milestone: 1 },
     milestones_planned: { count: 2 },
     milestone_not_yours: { milestone: 1, responsible: 'university' },
+    records_coordinators_only: { name: '孙婷' },
+    record_for_a_party: { name: '李敏' },
     invalid: { problems: [{ path: ['milestones', 0, 'due'], message: 'expected a date' }] },
   };
 

@@ -1,4 +1,4 @@
-import { ActorSpec } from '../../domain/actor.ts';
+import { ActorSpec, OnBehalfSpec } from '../../domain/actor.ts';
 import { Reason } from '../../domain/decision-payloads.ts';
 import { object, oneOf, optional } from '../../domain/payload-spec.ts';
 import { refusal } from '../../domain/refusals.ts';
@@ -8,7 +8,7 @@ import * as t from '../transitions.ts';
 import { defineDecision, viewOf } from './decision.ts';
 
 const NegotiationOutcomeSpec = object(
-  { actor: ActorSpec, outcome: oneOf(['agreed', 'failed']), next: optional(oneOf(NEGOTIATION_NEXT)), reason: optional(Reason) },
+  { actor: ActorSpec, onBehalfOf: OnBehalfSpec, outcome: oneOf(['agreed', 'failed']), next: optional(oneOf(NEGOTIATION_NEXT)), reason: optional(Reason) },
   [
     { holds: (o) => o.outcome === 'agreed' || o.next !== undefined, path: 'next', message: 'a failed negotiation needs what comes next (rematch or close)' },
     { holds: (o) => o.outcome === 'agreed' || o.reason !== undefined, path: 'reason', message: 'a failed negotiation needs its reason' },

@@ -6,6 +6,7 @@
 import { conclude } from './conclude.ts';
 import { contract } from './contract.ts';
 import { milestone } from './milestone.ts';
+import { isRecordable } from './on-behalf.ts';
 import { planMilestones } from './plan-milestones.ts';
 import { respond } from './respond.ts';
 import { review } from './review.ts';
@@ -22,5 +23,8 @@ export type AnyDecision = (typeof DECISIONS)[number];
 export type DecisionName = AnyDecision['name'];
 
 export const DECISION_NAMES = DECISIONS.map((d) => d.name);
+
+/** The decisions a coordinator may record for a party's person (by phone, on site). */
+export const RECORDABLE = DECISIONS.filter(isRecordable).map((d) => d.name);
 
 export const decisionNamed = (name: string): AnyDecision | undefined => DECISIONS.find((d) => d.name === name);

@@ -1,4 +1,4 @@
-import { ActorSpec } from '../../domain/actor.ts';
+import { ActorSpec, OnBehalfSpec } from '../../domain/actor.ts';
 import { link, number, object } from '../../domain/payload-spec.ts';
 import { refusal } from '../../domain/refusals.ts';
 import { mayCompleteMilestone } from '../../domain/rules.ts';
@@ -7,6 +7,7 @@ import { defineDecision, viewOf } from './decision.ts';
 
 const MilestoneCompletionSpec = object({
   actor: ActorSpec,
+  onBehalfOf: OnBehalfSpec,
   milestone: number({ integer: true, positive: true }),
   evidenceUrl: link('expected an http(s) link to the evidence'),
 });

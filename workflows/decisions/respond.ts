@@ -1,4 +1,4 @@
-import { ActorSpec } from '../../domain/actor.ts';
+import { ActorSpec, OnBehalfSpec } from '../../domain/actor.ts';
 import { Reason } from '../../domain/decision-payloads.ts';
 import { object, oneOf, optional, text } from '../../domain/payload-spec.ts';
 import { refusal } from '../../domain/refusals.ts';
@@ -8,7 +8,14 @@ import * as t from '../transitions.ts';
 import { defineDecision } from './decision.ts';
 
 const ProposalResponseSpec = object(
-  { actor: ActorSpec, candidateId: text(100), decision: oneOf(['accept', 'decline']), category: optional(oneOf(DECLINE_CATEGORIES)), reason: optional(Reason) },
+  {
+    actor: ActorSpec,
+    onBehalfOf: OnBehalfSpec,
+    candidateId: text(100),
+    decision: oneOf(['accept', 'decline']),
+    category: optional(oneOf(DECLINE_CATEGORIES)),
+    reason: optional(Reason),
+  },
   [
     {
       holds: (r) => r.decision === 'accept' || r.category !== undefined,

@@ -9,7 +9,8 @@ import { defineDecision } from './decision.ts';
 const selectionRefusal = (life: Lifecycle, candidateIds: readonly string[]): Refusal | null => {
   const { state, policy } = life;
   if (state.needsMatching || state.candidates.length === 0) return refusal('still_matching', {});
-  if (state.proposals.some((p) => p.status === 'proposed')) return refusal('proposals_open', {});
+  // A proposal held for want of a contact does not block choosing others meanwhile.
+  if (state.proposals.some((p) => p.status === 'proposed' && !p.held)) return refusal('proposals_open', {});
   const seen = new Set<string>();
   for (const candidateId of candidateIds) {
     if (seen.has(candidateId)) return refusal('candidate_twice', { candidateId });

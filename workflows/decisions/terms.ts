@@ -1,4 +1,4 @@
-import { ActorSpec } from '../../domain/actor.ts';
+import { ActorSpec, OnBehalfSpec } from '../../domain/actor.ts';
 import { Amount } from '../../domain/decision-payloads.ts';
 import { object, optional, text } from '../../domain/payload-spec.ts';
 import { refusal } from '../../domain/refusals.ts';
@@ -6,7 +6,7 @@ import { speaksFor } from '../../domain/rules.ts';
 import * as t from '../transitions.ts';
 import { defineDecision, viewOf } from './decision.ts';
 
-const TermsProposalSpec = object({ actor: ActorSpec, terms: text(5000), amountCny: optional(Amount) });
+const TermsProposalSpec = object({ actor: ActorSpec, onBehalfOf: OnBehalfSpec, terms: text(5000), amountCny: optional(Amount) });
 
 /** Either party, or a coordinator, proposes terms: a new negotiation round. */
 export const terms = defineDecision({
