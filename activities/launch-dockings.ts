@@ -89,7 +89,8 @@ const launchDemand = async (deps: LaunchDependencies, input: LaunchBatchInput, d
   const { eventId, actor } = input;
   const demand = await prisma.demand.findUniqueOrThrow({ where: { id: demandId }, include: { enterprise: { select: { id: true, name: true } } } });
   const pairs = await prisma.docking.findMany({
-    where: { eventId, demandId, status: { in: ['listed', 'added', 'launched'] } },
+    // An achievement licensed exclusively or transferred since the list was drawn is not proposed.
+    where: { eventId, demandId, status: { in: ['listed', 'added', 'launched'] }, achievement: { availability: 'open' } },
     include: { achievement: { select: { id: true, title: true, university: { select: { id: true, name: true } } } } },
     orderBy: [{ rank: { sort: 'asc', nulls: 'last' } }, { achievementId: 'asc' }],
   });

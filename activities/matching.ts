@@ -1,5 +1,5 @@
 import { createMatcher, type Achievement, type Demand, type Matcher, type RankedCandidate } from '../matching/index.ts';
-import { achievementInclude, demandInclude, loadPool, toAchievement, toDemand, type AchievementRow, type DemandRow } from './pool.ts';
+import { achievementInclude, demandInclude, loadPool, proposable, toAchievement, toDemand, type AchievementRow, type DemandRow } from './pool.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
 import type { DeclineCategory, PartnershipKind } from '../domain/vocabulary.ts';
 import type { Candidate } from '../workflows/events.ts';
@@ -25,10 +25,17 @@ export const SUBJECT_SIDE_MAX_AGE_MS = 60_000;
 type Side = 'achievements' | 'demands';
 type Versions = Record<Side, string>;
 
-const versionOf = (count: number, newest: Date | null | undefined): string => `${count}/${newest?.getTime() ?? '-'}`;
+type Stamps = { readonly createdAt?: Date | null; readonly updatedAt?: Date | null };
 
-const newestOf = (rows: readonly { createdAt: Date }[]): Date | undefined =>
-  rows.reduce<Date | undefined>((newest, row) => (newest && newest >= row.createdAt ? newest : row.createdAt), undefined);
+// The newest change counts too: an achievement licensed exclusively leaves the pool without a new row.
+const versionOf = (count: number, newest: Stamps): string => `${count}/${newest.createdAt?.getTime() ?? '-'}/${newest.updatedAt?.getTime() ?? '-'}`;
+
+const later = (a: Date | undefined, b: Date): Date => (a && a >= b ? a : b);
+const newestOf = (rows: readonly { createdAt: Date; updatedAt: Date }[]): Stamps =>
+  rows.reduce<{ createdAt?: Date; updatedAt?: Date }>(
+    (newest, row) => ({ createdAt: later(newest.createdAt, row.createdAt), updatedAt: later(newest.updatedAt, row.updatedAt) }),
+    {},
+  );
 
 interface Build {
   readonly matcher: Matcher;
@@ -53,12 +60,12 @@ export const createFindCandidates = (prisma: PrismaClient) => {
 
   const currentVersions = async (): Promise<Versions> => {
     const [achievements, demands] = await Promise.all([
-      prisma.achievement.aggregate({ _count: true, _max: { createdAt: true } }),
-      prisma.demand.aggregate({ _count: true, _max: { createdAt: true } }),
+      prisma.achievement.aggregate({ where: proposable, _count: true, _max: { createdAt: true, updatedAt: true } }),
+      prisma.demand.aggregate({ _count: true, _max: { createdAt: true, updatedAt: true } }),
     ]);
     return {
-      achievements: versionOf(achievements._count, achievements._max.createdAt),
-      demands: versionOf(demands._count, demands._max.createdAt),
+      achievements: versionOf(achievements._count, achievements._max),
+      demands: versionOf(demands._count, demands._max),
     };
   };
 

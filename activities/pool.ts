@@ -1,13 +1,17 @@
 import type { Achievement, Demand } from '../matching/index.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 
 /** The whole matching pool as the engine reads it, with each row's organisation. */
 export const achievementInclude = { university: { select: { id: true, name: true } } } as const;
 export const demandInclude = { enterprise: { select: { id: true, name: true } } } as const;
 
+/** Achievements that may be proposed: one exclusively licensed or transferred is not, whoever asks. */
+export const proposable = { availability: 'open' } as const satisfies Prisma.AchievementWhereInput;
+
 export const loadPool = (prisma: PrismaClient) =>
   Promise.all([
-    prisma.achievement.findMany({ include: achievementInclude, orderBy: { id: 'asc' } }),
+    prisma.achievement.findMany({ where: proposable, include: achievementInclude, orderBy: { id: 'asc' } }),
     prisma.demand.findMany({ include: demandInclude, orderBy: { id: 'asc' } }),
   ]);
 

@@ -3,6 +3,7 @@ import { INVALID_EVENT } from '../domain/failures.ts';
 import type { PrismaClient, Transaction } from '../lib/prisma.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import type { MilestoneRecord, PartnershipEvent } from '../workflows/events.ts';
+import { recordContractIpTerms } from './contract-ip.ts';
 import { deliveriesOf, queueNotifications, type Delivery } from './outbox.ts';
 import { unreachedCounterparts, type Unreached } from './reachability.ts';
 
@@ -132,6 +133,7 @@ const project = async (tx: Transaction, partnershipId: string, event: Partnershi
           milestones: { create: event.data.milestones.map(milestoneRow) },
         },
       });
+      await recordContractIpTerms(tx, partnershipId, event.data.type, event.data.ip ?? {});
       return;
     case 'milestones_planned': {
       const contract = await tx.contract.findUniqueOrThrow({ where: { partnershipId }, select: { id: true } });
@@ -141,7 +143,7 @@ const project = async (tx: Transaction, partnershipId: string, event: Partnershi
     case 'milestone_done':
       await tx.milestone.updateMany({
         where: { contract: { partnershipId }, seq: event.data.milestone },
-        data: { status: 'done', doneAt: at(event.at), evidenceUrl: event.data.evidenceUrl },
+        data: { status: 'done', doneAt: at(event.at), evidenceUrl: event.data.evidenceUrl, receivedCny: event.data.receivedCny ?? null },
       });
       return;
     case 'completed':

@@ -10,6 +10,7 @@ import { claimPartnershipRow, startPartnershipWorkflow } from '../app/intake.ts'
 import { sign } from '../workflows/decisions/sign.ts';
 import type { LaunchDependencies } from './launch-dockings.ts';
 import { releaseApprover } from './release-approver.ts';
+import { recordContractIpTerms } from './contract-ip.ts';
 
 /** How long a signing waits for the partnership to record its contract before the attempt is retried. */
 const CONTRACT_WAIT_MS = 30_000;
@@ -91,6 +92,10 @@ const waitForContract = async (deps: LaunchDependencies, partnershipId: string, 
   throw new Error(`partnership ${partnershipId}: the contract was not recorded within ${CONTRACT_WAIT_MS / 1000} s`);
 };
 
+/** The signing's IP terms on the contract the partnership recorded; the same terms again change nothing. */
+const recordTerms = (deps: LaunchDependencies, partnershipId: string, request: SignRequest): Promise<void> =>
+  deps.prisma.$transaction((tx) => recordContractIpTerms(tx, partnershipId, request.type, request.ip ?? {}));
+
 /**
  * Registers a contract signed on site (现场签约) in one step. A partnership of the event that holds
  * the demand or achievement and is still open is taken straight to the registered contract; else a
@@ -135,6 +140,7 @@ export const registerSigning = async (deps: LaunchDependencies, input: SigningIn
       }
     }
     await waitForContract(deps, existing.id, eventId);
+    await recordTerms(deps, existing.id, request);
     return { reference: existing.reference, created: false };
   }
 
@@ -168,5 +174,6 @@ export const registerSigning = async (deps: LaunchDependencies, input: SigningIn
   };
   await startPartnershipWorkflow(deps, row, partnershipInput);
   await waitForContract(deps, row.id, eventId);
+  await recordTerms(deps, row.id, request);
   return { reference: row.reference, created };
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AchievementSchema, DemandSchema } from '../matching/index.ts';
 import { ROLES } from '../domain/vocabulary.ts';
+import { ENTERPRISE_CATEGORIES, ENTERPRISE_OWNERSHIPS } from '../domain/enterprise.ts';
 import { type Actor } from '../domain/actor.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
 import { parseInput, ValidationError } from '../lib/validation.ts';
@@ -15,7 +16,8 @@ export const DirectorySchema = z.object({
         kind: z.enum(['university', 'enterprise', 'park']),
         name: z.string().trim().min(1),
         region: z.string().trim().min(1),
-        enterpriseCategory: z.enum(['state_owned', 'private', 'foreign_funded', 'high_tech', 'specialised_sme', 'other']).optional(),
+        enterpriseCategory: z.enum(ENTERPRISE_CATEGORIES).optional(),
+        ownership: z.enum(ENTERPRISE_OWNERSHIPS).optional(),
       }),
     )
     .default([]),
@@ -53,7 +55,7 @@ export const importDirectory = async (prisma: PrismaClient, input: unknown, sour
   const orgIds = new Set(directory.organisations.map((o) => o.id));
   await prisma.$transaction(async (tx) => {
     for (const org of directory.organisations) {
-      const data = { kind: org.kind, name: org.name, region: org.region, enterpriseCategory: org.enterpriseCategory ?? null };
+      const data = { kind: org.kind, name: org.name, region: org.region, enterpriseCategory: org.enterpriseCategory ?? null, ownership: org.ownership ?? null };
       await tx.organisation.upsert({ where: { id: org.id }, create: { id: org.id, ...data }, update: data });
     }
     for (const [index, person] of directory.people.entries()) {

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { SearchAttributePair } from '@temporalio/common';
 import { z } from 'zod';
 import { AchievementSchema, DemandSchema } from '../matching/index.ts';
 import { referenceFor, workflowIdFor } from '../domain/reference.ts';
@@ -8,10 +9,19 @@ import { type Actor } from '../domain/actor.ts';
 import { type PartnershipInput } from '../domain/partnership-input.ts';
 import type { ProgrammePolicyInput } from '../domain/policy.ts';
 import type { partnership } from '../workflows/index.ts';
-import { IndustryAttribute, RegionAttribute, StageAttribute, EnterpriseAttribute, UniversityAttribute } from '../workflows/search-attributes.ts';
+import {
+  EnterpriseAttribute,
+  EnterpriseCategoryAttribute,
+  IndustryAttribute,
+  ProgrammeAttribute,
+  RegionAttribute,
+  StageAttribute,
+  UniversityAttribute,
+} from '../workflows/search-attributes.ts';
 import type { PrismaClient, Transaction } from '../lib/prisma.ts';
 import type { Partnership, Prisma } from '../generated/prisma/client.ts';
 import { parseInput, ValidationError } from '../lib/validation.ts';
+import { withProgramme } from './programmes/assign.ts';
 
 const Industry = { industry: z.string().trim().min(1).optional() };
 
@@ -61,10 +71,21 @@ export const claimPartnershipRow = async (
     if (existing) return existing;
     created = true;
     const { number, reference } = await nextReference(tx, year);
-    const fields = await fieldsFor(tx, reference);
+    const fields = await withProgramme(tx, await fieldsFor(tx, reference));
     return tx.partnership.create({ data: { ...fields, id: randomUUID(), number, reference, workflowId: workflowIdFor(reference), submissionKey } });
   });
   return { row, created };
+};
+
+/** The enterprise a partnership starts with: the demand's, or the one that signed for an achievement on site. */
+const startingEnterprise = (input: PartnershipInput) => input.enterprise ?? input.start?.signing?.counterpart ?? null;
+
+/** The managers' filter on the starting enterprise's category; a partnership whose enterprise is not yet known has none. */
+const enterpriseCategoryAttribute = async (prisma: PrismaClient, input: PartnershipInput): Promise<SearchAttributePair[]> => {
+  const enterprise = startingEnterprise(input);
+  if (!enterprise) return [];
+  const row = await prisma.organisation.findUnique({ where: { id: enterprise.id }, select: { enterpriseCategory: true } });
+  return row?.enterpriseCategory ? [{ key: EnterpriseCategoryAttribute, value: row.enterpriseCategory }] : [];
 };
 
 /**
@@ -72,11 +93,12 @@ export const claimPartnershipRow = async (
  * repeated submission or launch finds the same workflow.
  */
 export const startPartnershipWorkflow = async (
-  deps: Pick<IntakeDependencies, 'client' | 'taskQueue'>,
-  row: Pick<Partnership, 'workflowId' | 'reference' | 'title' | 'kind' | 'region' | 'industry'>,
+  deps: Pick<IntakeDependencies, 'prisma' | 'client' | 'taskQueue'>,
+  row: Pick<Partnership, 'workflowId' | 'reference' | 'title' | 'kind' | 'region' | 'industry' | 'programmeId'>,
   input: PartnershipInput,
 ): Promise<void> => {
   const party = row.kind === 'demand' ? input.enterprise! : input.university!;
+  const category = await enterpriseCategoryAttribute(deps.prisma, input);
   try {
     await deps.client.workflow.start<typeof partnership>('partnership', {
       workflowId: row.workflowId,
@@ -87,6 +109,8 @@ export const startPartnershipWorkflow = async (
         { key: RegionAttribute, value: row.region },
         { key: IndustryAttribute, value: row.industry },
         row.kind === 'demand' ? { key: EnterpriseAttribute, value: party.name } : { key: UniversityAttribute, value: party.name },
+        ...category,
+        ...(row.programmeId ? [{ key: ProgrammeAttribute, value: row.programmeId }] : []),
       ],
       staticSummary: `${row.reference} · ${row.title} · ${party.name}`,
       staticDetails: [

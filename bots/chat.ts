@@ -7,7 +7,6 @@ import { listCard } from '../lark/cards/list.ts';
 import { matchCard } from '../lark/cards/match.ts';
 import { noticeCard } from '../lark/cards/notice.ts';
 import { pendingCard } from '../lark/cards/pending.ts';
-import { statsCard } from '../lark/cards/stats.ts';
 import { statusCard } from '../lark/cards/status.ts';
 import { messageText, parseCommand, type Command } from './commands.ts';
 import type { BotContext } from './context.ts';
@@ -22,7 +21,8 @@ import { submittableOrganisations } from './organisations.ts';
 import { replyWithCard, replyWithText } from '../lark/replies.ts';
 import { phrasesFor } from '../notifications/bot-phrases.ts';
 import { eventPhrasesFor } from '../notifications/event-phrases.ts';
-import { programmeFigures } from '../app/programme-figures.ts';
+import { answerStats, replyWithStats } from './stats.ts';
+import { programmesCoordinatedBy } from '../app/programmes/coordinators.ts';
 import { findPending, listPartnerships, queryStatus } from './queries.ts';
 import { secondsToWait } from './rate-limit.ts';
 
@@ -82,9 +82,14 @@ export const answerCommand = async (ctx: BotContext, user: BotUser, command: Exc
     case 'match':
       return withStatus(ctx, user, command.reference, (status) => matchCard(status, user, options));
     case 'list':
-      return listCard(await listPartnerships(ctx.prisma, command.stage), user.language, command.stage);
+      // A coordinator of programmes sees their programmes' partnerships; anyone else sees all of them.
+      return listCard(
+        await listPartnerships(ctx.prisma, command.stage, 20, await programmesCoordinatedBy(ctx.prisma, user.actor.personId)),
+        user.language,
+        command.stage,
+      );
     case 'stats':
-      return statsCard(await programmeFigures(ctx.prisma), ctx.targets, user.language);
+      return (await answerStats(ctx, user, command)).card;
     case 'import':
       return answerImportCommand(ctx, user, command.event);
     case 'event':
@@ -118,6 +123,7 @@ const respond = async (ctx: BotContext, event: MessageEvent, openId: string): Pr
   if (parsed === null) card = helpCard(user.language);
   else if (parsed.ok) {
     if (parsed.command.name === 'template') return replyWithTemplate(lark, user, received);
+    if (parsed.command.name === 'stats') return replyWithStats(ctx, lark, user, parsed.command, received);
     card = await answerCommand(ctx, user, parsed.command);
   } else if (parsed.problem === 'needs_reference')
     card = noticeCard(phrasesFor(user.language).helpTitle, phrasesFor(user.language).needsReference(parsed.keyword), 'orange');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { STAGES } from '../domain/vocabulary.ts';
 import { EventCodeSchema, ReferenceSchema } from '../lark/cards/action-value.ts';
 import { stageFromWord } from '../app/typed-words.ts';
+import { parsePeriod } from '../app/figures/period.ts';
 
 /** A chat command, parsed from what a person typed. */
 export const CommandSchema = z.discriminatedUnion('name', [
@@ -11,7 +12,8 @@ export const CommandSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('status'), reference: ReferenceSchema }),
   z.object({ name: z.literal('match'), reference: ReferenceSchema }),
   z.object({ name: z.literal('list'), stage: z.enum(STAGES).optional() }),
-  z.object({ name: z.literal('stats') }),
+  /** A programme's figures: a province, programme code, university, industry or enterprise category, and a period (2025, 2025Q1…). */
+  z.object({ name: z.literal('stats'), subject: z.string().min(1).max(100).optional(), period: z.string().min(1).max(40).optional() }),
   z.object({ name: z.literal('template') }),
   /** Chooses the event the person's next files are imported into; without one, says how importing works. */
   z.object({ name: z.literal('import'), event: z.string().max(60).optional() }),
@@ -134,6 +136,11 @@ const candidateOf = (name: Name, argument: string, extra: Record<string, string>
       return { name, event: first, demand: second, achievement: third };
     case 'contacts':
       return { name, organisation: argument };
+    case 'stats': {
+      const words = argument === '' ? [] : argument.split(' ');
+      const period = words.length > 0 && parsePeriod(words.at(-1)!) ? words.pop() : undefined;
+      return { name, ...(words.length ? { subject: words.join(' ') } : {}), ...(period ? { period } : {}) };
+    }
     default:
       return { name, ...extra };
   }

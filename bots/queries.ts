@@ -8,6 +8,7 @@ import type { PartnershipStatus } from '../workflows/state.ts';
 import type { BotUser } from './auth.ts';
 import { awaitedFrom } from '../lark/cards/decision-sections.ts';
 import type { ListedPartnership } from '../lark/cards/list.ts';
+import { programmesCoordinatedBy } from '../app/programmes/coordinators.ts';
 
 /** The workflow's status of one partnership; throws WorkflowNotFoundError for an unknown reference. */
 export const queryStatus = (client: Client, reference: string): Promise<PartnershipStatus> =>
@@ -23,12 +24,18 @@ const QUERY_CONCURRENCY = 5;
  * The partnerships that may wait for this person, from the database's projection: for a
  * coordinator those in a coordinator's stages; for a TTO or enterprise contact those of their
  * organisation, those proposed to it, and those they submitted. The caller confirms with the status query.
+ * A coordinator of programmes gets those of their programmes and of none.
  */
+/** Partnerships of these programmes or of none; every partnership when no programme is given. */
+const inProgrammes = (programmeIds: readonly string[]) =>
+  programmeIds.length ? { OR: [{ programmeId: { in: [...programmeIds] } }, { programmeId: null }] } : {};
+
 const candidateReferences = async (prisma: PrismaClient, user: BotUser, limit: number): Promise<string[]> => {
   const { actor } = user;
+  const programmes = actor.role === 'coordinator' ? await programmesCoordinatedBy(prisma, actor.personId) : [];
   const where =
     actor.role === 'coordinator'
-      ? { stage: { in: COORDINATOR_STAGES } }
+      ? { stage: { in: COORDINATOR_STAGES }, ...inProgrammes(programmes) }
       : {
           stage: { in: OPEN_STAGES },
           OR: [
@@ -60,10 +67,10 @@ export const findPending = async (prisma: PrismaClient, client: Client, user: Bo
   return statuses.filter((status): status is PartnershipStatus => status !== null && awaitedFrom(status, user).length > 0);
 };
 
-/** 列表: the latest partnerships, optionally of one stage. */
-export const listPartnerships = (prisma: PrismaClient, stage?: Stage, limit = 20): Promise<ListedPartnership[]> =>
+/** 列表: the latest partnerships, optionally of one stage; with programmes given, only theirs and those of no programme. */
+export const listPartnerships = (prisma: PrismaClient, stage?: Stage, limit = 20, programmeIds: readonly string[] = []): Promise<ListedPartnership[]> =>
   prisma.partnership.findMany({
-    where: stage ? { stage } : {},
+    where: { ...(stage ? { stage } : {}), ...inProgrammes(programmeIds) },
     orderBy: { number: 'desc' },
     take: limit,
     select: { reference: true, stage: true, title: true, region: true },

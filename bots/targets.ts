@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigError } from '../lib/config.ts';
 import { describeIssues } from '../lib/validation.ts';
+import type { Targets } from '../app/programmes/schema.ts';
 
 /**
  * What the programme office aims for, to read the statistics against. The defaults are a
@@ -29,3 +30,13 @@ export const parseTargets = (text: string | undefined): ProgrammeTargets => {
   if (!parsed.success) throw new ConfigError(`invalid configuration: PROGRAMME_TARGETS: ${describeIssues(parsed.error.issues)}`);
   return parsed.data;
 };
+
+/**
+ * PROGRAMME_TARGETS in the programme's terms, for a national programme whose targets are not in
+ * the database: dockings are dockings, contracts are transformations, the amount is the amount.
+ */
+export const asProgrammeTargets = (targets: ProgrammeTargets): Targets => ({
+  dockings: targets.dockings,
+  transformations: targets.contracts,
+  amountCny: targets.amountCny,
+});

@@ -6,6 +6,7 @@ import { ActorSpec, PartySpec } from './actor.ts';
 import { date, list, nullable, number, object, oneOf, optional, text, type ValueOf } from './payload-spec.ts';
 import type { ProgrammePolicyInput } from './policy.ts';
 import { CONTRACT_TYPES } from './vocabulary.ts';
+import { ContractIpTermsSpec } from './ip.ts';
 
 /** An event's code as organisers write it: LN-2026-03. */
 export const EVENT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,59}$/;
@@ -70,6 +71,8 @@ export const SignRequestSpec = object({
   type: oneOf(CONTRACT_TYPES),
   amountCny: number({ positive: true, max: 1e12 }),
   signedOn: date('expected the signing date as YYYY-MM-DD'),
+  /** The contract's IP terms and registration number, when the signing states them. */
+  ip: optional(ContractIpTermsSpec),
 });
 export type LaunchRequest = ValueOf<typeof LaunchRequestSpec>;
 export type DockingEdit = ValueOf<typeof DockingEditSpec>;

@@ -118,6 +118,7 @@ const zh: DecisionWords = {
     signedOn: WORDS.zh.label.signedOn,
     milestones: '履约节点',
     evidenceUrl: '完成凭证链接',
+    receivedCny: '实际到账金额（付款节点）',
   },
   hints: {
     milestones: '技术资料交付 | 交付 | 2027-01-15 | 高校\n首期付款 | 付款 | 2027-02-01 | 企业 | 600000',
@@ -208,6 +209,7 @@ const en: DecisionWords = {
     signedOn: WORDS.en.label.signedOn,
     milestones: 'Milestones',
     evidenceUrl: 'Link to the evidence',
+    receivedCny: 'Amount received (payment milestones)',
   },
   hints: {
     milestones: 'Docs | deliverable | 2027-01-15 | university\nFee | payment | 2027-02-01 | enterprise | 600000',

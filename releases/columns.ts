@@ -218,6 +218,22 @@ export const list = <K extends string>(key: K, options: Describe & { itemMax: nu
     return values.length > options.most ? fail(words.tooMany(options.most, values.length)) : ok(values);
   });
 
+/** Several values in one cell that `read` takes apart itself (rights, each with its kind and status). */
+export const items = <K extends string, V>(
+  key: K,
+  options: Describe & { most: number },
+  read: (typed: string, language: Language) => Parsed<readonly V[]>,
+): Column<K, readonly V[]> =>
+  column(key, options, { required: false, multiple: true, width: 28 }, (cell, language) => {
+    const words = wordsFor(language);
+    const typed = readText(cell, false, words);
+    if (!typed.ok) return typed;
+    if (typed.value === undefined) return ok([]);
+    const values = read(typed.value, language);
+    if (!values.ok) return values;
+    return values.value.length > options.most ? fail(words.tooMany(options.most, values.value.length)) : values;
+  });
+
 /** 2026-12-10, 2026/12/10, 2026.12.10 or 2026年12月10日. */
 const DAY = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
 

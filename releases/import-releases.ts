@@ -35,7 +35,7 @@ export interface ImportOptions {
 
 const loadDirectory = async (prisma: Pick<PrismaClient, 'organisation'>): Promise<Map<string, KnownOrganisation>> =>
   new Map(
-    (await prisma.organisation.findMany({ select: { id: true, name: true, kind: true, region: true, enterpriseCategory: true } })).map((o) => [
+    (await prisma.organisation.findMany({ select: { id: true, name: true, kind: true, region: true, enterpriseCategory: true, ownership: true } })).map((o) => [
       valueKey(o.name),
       o,
     ]),

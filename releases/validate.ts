@@ -14,6 +14,7 @@ export interface KnownOrganisation {
   readonly kind: OrganisationKind;
   readonly region: string;
   readonly enterpriseCategory: string | null;
+  readonly ownership: string | null;
 }
 
 /** The directory's organisations by their name as compared (case, spaces and full-width forms ignored). */

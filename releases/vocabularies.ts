@@ -1,5 +1,7 @@
 import { COOPERATION_MODES } from '../matching/schema.ts';
 import { CONTRACT_TYPE_NAMES, CONTRACT_TYPES, ROLES } from '../domain/vocabulary.ts';
+import type { EnterpriseCategory, EnterpriseOwnership } from '../domain/enterprise.ts';
+import type { IpAvailability, IpRightKind, IpRightStatus, LicenceScope, ResultsOwnership } from '../domain/ip.ts';
 import type { Language } from './report.ts';
 
 /**
@@ -57,15 +59,60 @@ export const ORGANISATION_KIND_VOCABULARY = vocabulary('organisationKinds', [
   { value: 'park', zh: '园区', en: 'park', aliases: ['产业园区', '开发区', 'industrial park'] },
 ] as const);
 
-/** The EnterpriseCategory enum of the schema, as the programme names its categories. */
+/** The enterprises the programme's notice names to serve (EnterpriseCategory in the schema). */
 export const ENTERPRISE_CATEGORY_VOCABULARY = vocabulary('enterpriseCategories', [
-  { value: 'state_owned', zh: '国有企业', en: 'state-owned', aliases: ['国企', '央企'] },
-  { value: 'private', zh: '民营企业', en: 'private', aliases: ['民企', '私营企业'] },
-  { value: 'foreign_funded', zh: '外资企业', en: 'foreign-funded', aliases: ['外企', '合资企业'] },
-  { value: 'high_tech', zh: '高新技术企业', en: 'high-tech', aliases: ['高企', '高新企业', '科技型企业'] },
-  { value: 'specialised_sme', zh: '专精特新企业', en: 'specialised SME', aliases: ['专精特新', '专精特新中小企业', '小巨人', '专精特新小巨人'] },
-  { value: 'other', zh: '其他', en: 'other', aliases: ['其它'] },
-] as const);
+  { value: 'leading', zh: '龙头企业', en: 'leading enterprise', aliases: ['龙头', '行业龙头', '链主企业', 'leading'] },
+  {
+    value: 'specialised',
+    zh: '专精特新企业',
+    en: 'specialised SME',
+    aliases: ['专精特新', '专精特新中小企业', '小巨人', '专精特新小巨人', 'specialised', 'specialized', 'specialized SME'],
+  },
+  { value: 'innovative_sme', zh: '创新型中小企业', en: 'innovative SME', aliases: ['创新型企业', 'innovative'] },
+  { value: 'other', zh: '其他', en: 'other', aliases: ['其它', '其他企业'] },
+] as const satisfies readonly VocabularyEntry<EnterpriseCategory>[]);
+
+/** Who owns an enterprise (企业性质). */
+export const ENTERPRISE_OWNERSHIP_VOCABULARY = vocabulary('enterpriseOwnerships', [
+  { value: 'state_owned', zh: '国有', en: 'state-owned', aliases: ['国有企业', '国企', '央企'] },
+  { value: 'private', zh: '民营', en: 'private', aliases: ['民营企业', '民企', '私营企业'] },
+  { value: 'foreign_funded', zh: '外资', en: 'foreign-funded', aliases: ['外资企业', '外企', '合资企业', '港澳台资'] },
+  { value: 'mixed', zh: '混合所有制', en: 'mixed ownership', aliases: ['混改', '混合所有制企业', 'mixed'] },
+] as const satisfies readonly VocabularyEntry<EnterpriseOwnership>[]);
+
+/** The kinds of right an achievement rests on. */
+export const IP_RIGHT_KIND_VOCABULARY = vocabulary('ipRightKinds', [
+  { value: 'invention_patent', zh: '发明专利', en: 'invention patent', aliases: ['发明', 'invention'] },
+  { value: 'utility_model', zh: '实用新型', en: 'utility model', aliases: ['实用新型专利'] },
+  { value: 'design_patent', zh: '外观设计', en: 'design patent', aliases: ['外观设计专利', '外观', 'design'] },
+  { value: 'software_copyright', zh: '软件著作权', en: 'software copyright', aliases: ['软著', '计算机软件著作权', 'software'] },
+  { value: 'plant_variety', zh: '植物新品种', en: 'plant variety', aliases: ['植物新品种权', '品种权', 'plant variety right'] },
+] as const satisfies readonly VocabularyEntry<IpRightKind>[]);
+
+export const IP_RIGHT_STATUS_VOCABULARY = vocabulary('ipRightStatuses', [
+  { value: 'pending', zh: '申请中', en: 'pending', aliases: ['已申请', '受理', '审查中', 'applied'] },
+  { value: 'granted', zh: '已授权', en: 'granted', aliases: ['授权', '有效', '已登记', 'registered'] },
+  { value: 'lapsed', zh: '失效', en: 'lapsed', aliases: ['已失效', '无效', '终止', 'expired'] },
+] as const satisfies readonly VocabularyEntry<IpRightStatus>[]);
+
+/** Whether an achievement can still be offered. */
+export const IP_AVAILABILITY_VOCABULARY = vocabulary('ipAvailabilities', [
+  { value: 'open', zh: '可转化', en: 'open', aliases: ['可许可', '可转让', '未转化', 'available'] },
+  { value: 'exclusively_licensed', zh: '已独占许可', en: 'exclusively licensed', aliases: ['独占许可', '已排他许可', '排他许可', 'exclusive'] },
+  { value: 'transferred', zh: '已转让', en: 'transferred', aliases: ['转让', 'assigned'] },
+] as const satisfies readonly VocabularyEntry<IpAvailability>[]);
+
+export const LICENCE_SCOPE_VOCABULARY = vocabulary('licenceScopes', [
+  { value: 'exclusive', zh: '独占许可', en: 'exclusive', aliases: ['独占', '独占实施许可', 'exclusive licence', 'exclusive license'] },
+  { value: 'sole', zh: '排他许可', en: 'sole', aliases: ['排他', '排他实施许可', 'sole licence', 'sole license'] },
+  { value: 'non_exclusive', zh: '普通许可', en: 'non-exclusive', aliases: ['普通', '普通实施许可', 'non exclusive', 'nonexclusive'] },
+] as const satisfies readonly VocabularyEntry<LicenceScope>[]);
+
+export const RESULTS_OWNERSHIP_VOCABULARY = vocabulary('resultsOwnerships', [
+  { value: 'university', zh: '高校', en: 'university', aliases: ['学校', '高校所有'] },
+  { value: 'enterprise', zh: '企业', en: 'enterprise', aliases: ['企业所有'] },
+  { value: 'joint', zh: '双方共有', en: 'joint', aliases: ['共有', '共同所有', 'jointly'] },
+] as const satisfies readonly VocabularyEntry<ResultsOwnership>[]);
 
 const ROLE_NAMES: Record<(typeof ROLES)[number], Omit<VocabularyEntry, 'value'>> = {
   coordinator: { zh: '协调人', en: 'coordinator', aliases: ['项目办', '协调员'] },

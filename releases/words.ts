@@ -17,6 +17,9 @@ export interface ImportWords {
   readonly notOpenId: (typed: string) => string;
   readonly notMobile: (typed: string) => string;
   readonly notDate: (typed: string) => string;
+  readonly rightWithoutNumber: (typed: string) => string;
+  readonly scopeWithoutLicence: string;
+  readonly enterpriseOnly: string;
   readonly demandOrAchievement: string;
   readonly unknownRelease: (name: string, sheet: string, directoryChecked: boolean) => string;
   readonly releaseOfOtherOwner: (name: string, owner: string, named: string) => string;
@@ -78,6 +81,9 @@ const zh: ImportWords = {
         ? `“${typed}”不是可选值（可选：${choices.join('、')}）`
         : `“${typed}”不是可选值（见模板中的下拉列表）`,
   notEmail: (typed) => `“${typed}”不是有效的邮箱地址`,
+  rightWithoutNumber: (typed) => `“${typed}”前后没有专利号或登记号`,
+  scopeWithoutLicence: '只有技术许可合同有许可方式',
+  enterpriseOnly: '仅企业填写此项',
   notOpenId: (typed) => `“${typed}”不是飞书 open_id（形如 ou_7d8a6e6df7621556ce0d21922b676706）`,
   notMobile: (typed) => `“${typed}”不是中国大陆手机号（11 位，以 1 开头）`,
   notDate: (typed) => `“${typed}”不是日期（如 2026-12-10）`,
@@ -140,6 +146,9 @@ const en: ImportWords = {
       : choices.length <= CHOICES_LISTED
         ? `"${typed}" is not one of the choices (${choices.join(', ')})`
         : `"${typed}" is not one of the choices (see the drop-down list in the template)`,
+  rightWithoutNumber: (typed) => `"${typed}" names no patent or registration number`,
+  scopeWithoutLicence: 'only a licensing contract has a licence scope',
+  enterpriseOnly: 'for enterprises only',
   notEmail: (typed) => `"${typed}" is not an email address`,
   notOpenId: (typed) => `"${typed}" is not a Lark open_id (such as ou_7d8a6e6df7621556ce0d21922b676706)`,
   notMobile: (typed) => `"${typed}" is not a mainland China mobile number (11 digits starting with 1)`,

@@ -19,6 +19,7 @@ import { cliIdentity } from './cli/identity.ts';
 import { registerReleaseCommands } from './cli/release-commands.ts';
 import { registerEventCommands } from './cli/event-commands.ts';
 import { registerResendCommand } from './cli/resend-command.ts';
+import { registerProgrammeCommands } from './cli/programme-commands.ts';
 import { ValidationError } from '../lib/validation.ts';
 import { STAGES } from '../domain/vocabulary.ts';
 import { workflowIdFor } from '../domain/reference.ts';
@@ -179,6 +180,8 @@ registerEventCommands(program, withServices);
 registerResendCommand(program, withServices);
 
 registerReleaseCommands(program);
+
+registerProgrammeCommands(program, withServices);
 
 /** Run as a program, not imported (the tests import its parsers). */
 const isMain = (): boolean => {

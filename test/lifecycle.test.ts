@@ -123,8 +123,12 @@ describe('a partnership on the real Temporal server', () => {
         .map((p) => [p.key.name, p.value])
         .sort(),
     ).toEqual([
+      ['ContractAmount', 1_200_000],
+      ['ContractType', 'licensing'],
       ['Enterprise', '鞍山华冶板材有限公司'],
+      ['EnterpriseCategory', 'leading'],
       ['Industry', '冶金'],
+      ['Overdue', false],
       ['Region', '辽宁省'],
       ['Stage', 'completed'],
       ['University', best.counterpart.name],

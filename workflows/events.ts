@@ -1,4 +1,5 @@
 import type { Actor, Party } from '../domain/actor.ts';
+import type { ContractIpTerms } from '../domain/ip.ts';
 import type { ContractType, DeclineCategory, Role, Stage, Unreachability } from '../domain/vocabulary.ts';
 import type { NoticeData } from './notice-data.ts';
 
@@ -99,10 +100,13 @@ export interface EventData {
     milestones: readonly MilestoneRecord[];
     /** Signed on site at this docking event; milestones are planned later. */
     eventId?: string;
+    /** The IP terms the contract states, when it states any. */
+    ip?: ContractIpTerms;
   };
   /** The milestones of a contract registered without them, planned afterwards. */
   milestones_planned: { milestones: readonly MilestoneRecord[] };
-  milestone_done: { milestone: number; evidenceUrl: string };
+  /** `receivedCny`: what a payment milestone actually brought in, when the person marking it says. */
+  milestone_done: { milestone: number; evidenceUrl: string; receivedCny?: number };
   /** `slot`: when the timer was due; its messages are sent with the others of that slot. */
   reminder: { timer: string; slot?: number };
   escalation: { timer: string; slot?: number };

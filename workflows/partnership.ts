@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -26,6 +27,7 @@ import { INVALID_EVENT, INVALID_INPUT } from '../domain/failures.ts';
 import { fireTimer } from './fired-timers.ts';
 import { holdUnreached, rechecksDue, resumeReachable } from './held-proposals.ts';
 import { EnterpriseAttribute, StageAttribute, UniversityAttribute } from './search-attributes.ts';
+import { contractAttributes } from './contract-attributes.ts';
 import { initialState, type PartnershipState } from './state.ts';
 import { statusOf } from './status.ts';
 import { nextTimerAt, takeDue } from './timers.ts';
@@ -153,7 +155,13 @@ const recordPending = async (life: Lifecycle, deliveries: Deliveries): Promise<v
   }
 };
 
-type Published = { stage: string | null; university: string | null | undefined; enterprise: string | null | undefined };
+type Published = {
+  stage: string | null;
+  university: string | null | undefined;
+  enterprise: string | null | undefined;
+  contract?: string | undefined;
+  overdue?: boolean | undefined;
+};
 
 /** Keeps the Temporal UI's filters and summary in step with the partnership. */
 const publishAttributes = (life: Lifecycle, published: Published): void => {
@@ -173,6 +181,8 @@ const publishAttributes = (life: Lifecycle, published: Published): void => {
     updates.push({ key: EnterpriseAttribute, value: enterprise });
     published.enterprise = enterprise;
   }
+  // Histories from before the contract filters existed replay without them.
+  if (patched('contract-search-attributes')) updates.push(...contractAttributes(state, published, Date.now()));
   if (updates.length === 0) return;
   upsertSearchAttributes(updates);
   setCurrentDetails(

@@ -326,9 +326,10 @@ export const failNegotiation = (life: Lifecycle, actor: Actor, next: 'rematch' |
 export const registerContract = (
   life: Lifecycle,
   actor: Actor,
-  contract: Omit<EventData['contract_registered'], 'milestones' | 'university' | 'enterprise' | 'eventId'> & {
+  contract: Omit<EventData['contract_registered'], 'milestones' | 'university' | 'enterprise' | 'eventId' | 'ip'> & {
     milestones: readonly MilestonePlan[];
     eventId?: string;
+    ip?: EventData['contract_registered']['ip'] | undefined;
   },
 ): void => {
   const { state } = life;
@@ -346,6 +347,7 @@ export const registerContract = (
       enterprise: state.enterprise!,
       milestones,
       ...(contract.eventId === undefined ? {} : { eventId: contract.eventId }),
+      ...(contract.ip === undefined ? {} : { ip: contract.ip }),
     },
     [
       notice('contract_registered', [coordinators, ...parties(life)], {
@@ -407,7 +409,7 @@ export const signOnSite = (life: Lifecycle, actor: Actor, given: Signing): void 
   registerContract(life, actor, { type: signing.type, amountCny: signing.amountCny, signedOn: signing.signedOn, milestones: [], eventId: signing.eventId });
 };
 
-export const completeMilestone = (life: Lifecycle, actor: Actor, seq: number, evidenceUrl: string): void => {
+export const completeMilestone = (life: Lifecycle, actor: Actor, seq: number, evidenceUrl: string, receivedCny?: number): void => {
   const { state } = life;
   const milestone = state.milestones.find((m) => m.seq === seq)!;
   milestone.done = true;
@@ -417,7 +419,7 @@ export const completeMilestone = (life: Lifecycle, actor: Actor, seq: number, ev
   life.emit(
     'milestone_done',
     actor,
-    { milestone: seq, evidenceUrl },
+    { milestone: seq, evidenceUrl, ...(receivedCny === undefined ? {} : { receivedCny }) },
     [notice('milestone_done', [coordinators, ...parties(life)], { milestone: seq, milestoneTitle: milestone.title, evidenceUrl })],
     `milestone ${seq} done`,
   );

@@ -5,6 +5,7 @@ import { EVENT_HOST_KINDS, EVENT_ID_PATTERN, eventWorkflowId, type EventInput } 
 import type { ProgrammePolicyInput } from '../../domain/policy.ts';
 import type { PrismaClient } from '../../lib/prisma.ts';
 import { parseInput, ValidationError } from '../../lib/validation.ts';
+import { eventProgrammeId } from '../programmes/assign.ts';
 import type { dockingEvent } from '../../workflows/index.ts';
 
 const Day = z
@@ -64,7 +65,10 @@ export const createEvent = async (deps: EventDependencies, creator: Actor, raw: 
   if (existing && (existing.name !== details.name || existing.place !== details.place || existing.host !== details.host)) {
     throw new ValidationError(`event ${details.id} already exists as "${existing.name}" (${existing.place}); choose another code`);
   }
-  if (!existing) await deps.prisma.event.create({ data: { id: details.id, workflowId, createdById: creator.personId, ...data } });
+  if (!existing)
+    await deps.prisma.event.create({
+      data: { id: details.id, workflowId, createdById: creator.personId, programmeId: await eventProgrammeId(deps.prisma, details), ...data },
+    });
   const input: EventInput = { ...details, createdBy: creator, policy: deps.policy };
   let created = !existing;
   try {

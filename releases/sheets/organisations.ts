@@ -1,9 +1,10 @@
 import { choice, text } from '../columns.ts';
 import { defineSheet } from '../sheet-spec.ts';
 import { valueKey } from '../text.ts';
-import { ENTERPRISE_CATEGORY_VOCABULARY, ORGANISATION_KIND_VOCABULARY, REGION_VOCABULARY } from '../vocabularies.ts';
+import { ENTERPRISE_CATEGORY_VOCABULARY, ENTERPRISE_OWNERSHIP_VOCABULARY, ORGANISATION_KIND_VOCABULARY, REGION_VOCABULARY } from '../vocabularies.ts';
 import { NAME_MAX } from './limits.ts';
 import { REGION_HEADING } from './shared-columns.ts';
+import { wordsFor } from '../words.ts';
 
 /** 单位: universities, enterprises and parks to add to the directory or update there, known by their name. */
 export const organisationsSheet = defineSheet({
@@ -35,13 +36,27 @@ export const organisationsSheet = defineSheet({
     }),
     choice('enterpriseCategory', ENTERPRISE_CATEGORY_VOCABULARY, {
       heading: { zh: '企业类别', en: 'Enterprise category' },
-      aliases: ['企业类型', '企业性质', 'category'],
+      aliases: ['企业类型', '企业分类', 'category'],
       note: {
-        zh: '仅企业填写：国有、民营、外资、高新技术、专精特新或其他。',
-        en: 'Enterprises only: state-owned, private, foreign-funded, high-tech, specialised SME or other.',
+        zh: '仅企业填写：龙头企业、专精特新企业、创新型中小企业或其他。',
+        en: 'Enterprises only: leading enterprise, specialised SME, innovative SME or other.',
+      },
+    }),
+    choice('ownership', ENTERPRISE_OWNERSHIP_VOCABULARY, {
+      heading: { zh: '企业性质', en: 'Ownership' },
+      aliases: ['所有制', '所有制性质', '经济类型', 'ownership type'],
+      note: {
+        zh: '仅企业填写：国有、民营、外资或混合所有制。',
+        en: 'Enterprises only: state-owned, private, foreign-funded or mixed ownership.',
       },
     }),
   ],
+  check: (values, language) =>
+    values.kind === 'enterprise'
+      ? []
+      : (['enterpriseCategory', 'ownership'] as const).flatMap((column) =>
+          values[column] === undefined ? [] : [{ column, message: wordsFor(language).enterpriseOnly }],
+        ),
   build: (values) => ({ ...values }),
   identities: (record) => [{ columns: ['name'], key: valueKey(record.name) }],
   provides: (record) => ({ name: record.name, kind: record.kind }),

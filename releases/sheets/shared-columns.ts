@@ -1,5 +1,6 @@
-import { choice, choices, list, number, text } from '../columns.ts';
-import { COOPERATION_MODE_VOCABULARY, INDUSTRY_VOCABULARY, REGION_VOCABULARY, TRL_VOCABULARY } from '../vocabularies.ts';
+import { choice, choices, items, list, number, text } from '../columns.ts';
+import { readRights } from '../rights.ts';
+import { COOPERATION_MODE_VOCABULARY, INDUSTRY_VOCABULARY, IP_AVAILABILITY_VOCABULARY, REGION_VOCABULARY, TRL_VOCABULARY } from '../vocabularies.ts';
 import { CONTACT_MAX, KEYWORD_MAX, KEYWORDS_MOST, PATENT_MAX, PATENTS_MOST, NAME_MAX, RELEASE_NUMBER_MAX, TITLE_MAX, SUMMARY_MAX } from './limits.ts';
 
 /** Columns achievements and demands share, differing only in their headings. */
@@ -86,16 +87,30 @@ export const maturityColumn = () =>
     required: true,
   });
 
-export const patentsColumn = () =>
-  list('patents', {
-    heading: { zh: '专利号', en: 'Patents' },
-    aliases: ['专利', '专利号码', '授权专利', '知识产权', 'patent', 'patent numbers', 'patent no'],
-    note: {
-      zh: `专利号，如 ZL202010123456.7；多个用顿号或换行分隔，最多 ${PATENTS_MOST} 个。`,
-      en: `Patent numbers, e.g. ZL202010123456.7; several separated by commas or line breaks, at most ${PATENTS_MOST}.`,
+export const rightsColumn = () =>
+  items(
+    'rights',
+    {
+      heading: { zh: '知识产权', en: 'IP rights' },
+      aliases: ['专利号', '专利', '专利号码', '授权专利', '专利及软著', 'patent', 'patents', 'patent numbers', 'patent no', 'rights'],
+      note: {
+        zh: `专利号或登记号，可在括号中注明类型（发明专利、实用新型、外观设计、软件著作权、植物新品种）和状态（申请中、已授权、失效），如“ZL202010123456.7（发明专利，已授权）”；不注明则按号码判断。多个用顿号或换行分隔，最多 ${PATENTS_MOST} 个。`,
+        en: `Patent or registration numbers, each optionally with its kind (invention patent, utility model, design patent, software copyright, plant variety) and status (pending, granted, lapsed) in brackets, e.g. "ZL202010123456.7 (invention patent, granted)"; otherwise read from the number. Several separated by line breaks, at most ${PATENTS_MOST}.`,
+      },
+      width: 36,
+      most: PATENTS_MOST,
     },
-    itemMax: PATENT_MAX,
-    most: PATENTS_MOST,
+    readRights(PATENT_MAX),
+  );
+
+export const availabilityColumn = () =>
+  choice('availability', IP_AVAILABILITY_VOCABULARY, {
+    heading: { zh: '转化状态', en: 'Availability' },
+    aliases: ['权利状态', '可转化状态', '许可状态', 'ip availability', 'status'],
+    note: {
+      zh: '可转化、已独占许可或已转让；已独占许可或已转让的成果不再推荐给企业。不填则不变（新成果为可转化）。',
+      en: 'Open, exclusively licensed or transferred; an achievement exclusively licensed or transferred is no longer proposed. Left empty, unchanged (open for a new achievement).',
+    },
   });
 
 /** 所在地区: a province-level division, 辽宁 or 辽宁省 alike. */

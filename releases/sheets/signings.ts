@@ -5,6 +5,7 @@ import { CONTRACT_TYPE_VOCABULARY } from '../vocabularies.ts';
 import { wordsFor } from '../words.ts';
 import { AMOUNT_MAX_CNY, TITLE_MAX } from './limits.ts';
 import { ownerColumn } from './shared-columns.ts';
+import { ipTermColumns } from './ip-term-columns.ts';
 
 const subjectColumn = <K extends 'demand' | 'achievement'>(key: K, what: { zh: string; en: string; heading: string }, aliases: readonly string[]) =>
   text(key, {
@@ -53,14 +54,18 @@ export const signingsSheet = defineSheet({
       note: { zh: '如 2026-12-10。', en: 'Such as 2026-12-10.' },
       required: true,
     }),
+    ...ipTermColumns,
   ],
-  check: (values, language) =>
-    (values.demand === undefined) === (values.achievement === undefined)
+  check: (values, language) => [
+    ...((values.demand === undefined) === (values.achievement === undefined)
       ? [{ column: values.achievement === undefined ? 'demand' : 'achievement', message: wordsFor(language).demandOrAchievement }]
-      : [],
-  build: ({ demand, achievement, ...rest }) => ({
+      : []),
+    ...(values.licenceScope !== undefined && values.type !== 'licensing' ? [{ column: 'licenceScope', message: wordsFor(language).scopeWithoutLicence }] : []),
+  ],
+  build: ({ demand, achievement, resultsOwnership, licenceScope, licenceTerritory, licenceTermMonths, registrationNumber, ...rest }) => ({
     subject: demand === undefined ? { kind: 'achievement' as const, name: achievement! } : { kind: 'demand' as const, name: demand },
     ...rest,
+    ip: { resultsOwnership, licenceScope, licenceTerritory, licenceTermMonths, registrationNumber },
   }),
   identities: (record) => [
     {

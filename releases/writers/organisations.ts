@@ -7,7 +7,7 @@ export const writeOrganisations: Writer<SheetRecords['organisations']> = async (
   const creates = [];
   let changed = 0;
   for (const record of records) {
-    const data = { kind: record.kind, region: record.region, enterpriseCategory: record.enterpriseCategory ?? null };
+    const data = { kind: record.kind, region: record.region, enterpriseCategory: record.enterpriseCategory ?? null, ownership: record.ownership ?? null };
     const known = organisations.get(valueKey(record.name));
     if (!known) {
       const created = { id: stableId('org', record.name), name: record.name, ...data };

@@ -38,6 +38,7 @@ export const writeSignings: Writer<Signing> = async (records, context) => {
       type: record.type,
       amountCny: record.amountCny,
       signedOn: record.signedOn,
+      ip: record.ip,
     });
     if (before === 0) registered++;
     progress(1);

@@ -39,7 +39,20 @@ describe('the template', () => {
     ]);
     const achievements = workbook.getWorksheet('成果')!;
     const headings = (achievements.getRow(1).values as unknown[]).slice(1);
-    expect(headings).toEqual(['成果编号', '成果名称', '成果简介', '所属领域', '关键词', '成熟度(TRL)', '合作方式', '专利号', '所属高校', '所在地区', '联系人']);
+    expect(headings).toEqual([
+      '成果编号',
+      '成果名称',
+      '成果简介',
+      '所属领域',
+      '关键词',
+      '成熟度(TRL)',
+      '合作方式',
+      '知识产权',
+      '转化状态',
+      '所属高校',
+      '所在地区',
+      '联系人',
+    ]);
     expect(achievements.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const title = achievements.getCell('B1');
     expect(title.font?.bold).toBe(true);
@@ -51,15 +64,15 @@ describe('the template', () => {
     const fields = achievements.getCell('D2').dataValidation;
     expect(fields).toMatchObject({ type: 'list', formulae: ["'选项'!$A$2:$A$" + (INDUSTRY_VOCABULARY.entries.length + 1)] });
     expect(achievements.getCell('D5000').dataValidation).toEqual(fields);
-    for (const cell of ['F2', 'G2', 'J2']) expect(achievements.getCell(cell).dataValidation?.type).toBe('list');
+    for (const cell of ['F2', 'G2', 'I2', 'K2']) expect(achievements.getCell(cell).dataValidation?.type).toBe('list');
     expect(achievements.getCell('B2').dataValidation).toBeUndefined();
     const options = workbook.getWorksheet('选项')!;
     expect(options.getColumn(1).values.slice(2)).toEqual(INDUSTRY_VOCABULARY.entries.map((entry) => entry.zh));
-    expect(achievements.getCell('J2').dataValidation?.formulae[0]).toMatch(/^'选项'!\$[A-Z]\$2:\$[A-Z]\$35$/);
+    expect(achievements.getCell('K2').dataValidation?.formulae[0]).toMatch(/^'选项'!\$[A-Z]\$2:\$[A-Z]\$35$/);
 
     for (const [sheet, cells] of [
       ['需求', ['D2', 'G2', 'I2']],
-      ['单位', ['B2', 'C2', 'D2']],
+      ['单位', ['B2', 'C2', 'D2', 'E2']],
       ['人员', ['B2', 'F2', 'G2']],
     ] as const) {
       for (const cell of cells) expect(workbook.getWorksheet(sheet)!.getCell(cell).dataValidation?.type, `${sheet} ${cell}`).toBe('list');
@@ -290,14 +303,14 @@ describe('the workbook of problems', () => {
     const workbook = await loadWorkbook(await errorWorkbook(file, report, 'zh'));
     const sheet = workbook.getWorksheet('成果')!;
     const problems = columnOf(sheet, '问题');
-    expect(problems).toBe(12);
+    expect(problems).toBe(13);
     expect(cellText(sheet, 2, problems)).toBe('');
     expect(cellText(sheet, 3, 2)).toBe('二');
     expect(cellText(sheet, 3, problems)).toBe('「成熟度(TRL)」“high”不是数字\n「合作方式」“买断”不是可选值（可选：转让、许可、合作开发、技术服务、作价入股）');
     expect(sheet.getCell(3, columnOf(sheet, '成熟度(TRL)')).fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFFFC7CE' } });
     expect(JSON.stringify(sheet.getCell(3, columnOf(sheet, '成果名称')).fill ?? {})).not.toContain('FFFFC7CE');
     expect(JSON.stringify(sheet.getCell(2, columnOf(sheet, '成熟度(TRL)')).fill ?? {})).not.toContain('FFFFC7CE');
-    expect(columnOf(workbook.getWorksheet('单位')!, '问题')).toBe(5);
+    expect(columnOf(workbook.getWorksheet('单位')!, '问题')).toBe(6);
     // The drop-downs survive, as ranges again.
     expect(sheet.getCell('G4000').dataValidation?.type).toBe('list');
 

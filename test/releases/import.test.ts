@@ -59,7 +59,10 @@ describe('importing releases', () => {
     const report = await run('round-trip.xlsx', bytes, { eventId: EVENT, actorId: 'coord' });
     expect(report).toEqual({ rows: 5, valid: 5, errors: [], written: { ...NOTHING, organisations: 1, people: 1, achievements: 2, demands: 1 }, dryRun: false });
 
-    const achievement = await prisma.achievement.findUniqueOrThrow({ where: { releaseNumber: 'LN-A-001' }, include: { university: true } });
+    const achievement = await prisma.achievement.findUniqueOrThrow({
+      where: { releaseNumber: 'LN-A-001' },
+      include: { university: true, rights: { select: { number: true, kind: true, status: true }, orderBy: { number: 'asc' } } },
+    });
     expect(achievement).toMatchObject({
       title: ACHIEVEMENT.成果名称,
       summary: ACHIEVEMENT.成果简介,
@@ -67,7 +70,11 @@ describe('importing releases', () => {
       keywords: ['轧辊', '激光熔覆'],
       maturity: 8,
       cooperationModes: ['转让', '许可'],
-      patents: ['ZL202010123456.7', 'ZL202110654321.X'],
+      rights: [
+        { number: '2021SR0123456', kind: 'software_copyright', status: 'granted' },
+        { number: 'ZL202010123456.7', kind: 'invention_patent', status: 'granted' },
+      ],
+      availability: 'open',
       region: '辽宁省',
       contact: '赵磊 024-83687000',
       eventId: EVENT,

@@ -269,6 +269,56 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  *   not listed in its documentation. The other rules checked here (input and placeholder lengths,
  *   names, forms, header colours) have no documented sub-code of their own, so they use 11310 too.
  */
+/**
+ * The chart types VChart builds (Lark's chart component takes a VChart spec: "图表组件" in the card
+ * JSON 2.0 documentation, which points at VChart's spec for `chart_spec`).
+ */
+const VCHART_TYPES = new Set([
+  'area',
+  'bar',
+  'boxPlot',
+  'circlePacking',
+  'circularProgress',
+  'common',
+  'correlation',
+  'funnel',
+  'gauge',
+  'heatmap',
+  'histogram',
+  'line',
+  'linearProgress',
+  'liquid',
+  'map',
+  'mosaic',
+  'pie',
+  'radar',
+  'rangeArea',
+  'rangeColumn',
+  'rose',
+  'sankey',
+  'scatter',
+  'sequence',
+  'sunburst',
+  'treemap',
+  'venn',
+  'waterfall',
+  'wordCloud',
+]);
+
+const isFieldName = (value: unknown): boolean =>
+  (typeof value === 'string' && value !== '') || (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && v !== ''));
+
+/** What makes a VChart spec unusable, naming the property, or null: a known type, data as rows where given, and field names where fields are given. */
+const chartSpecProblem = (spec: Record<string, unknown>): string | null => {
+  if (typeof spec.type !== 'string' || !VCHART_TYPES.has(spec.type)) return 'type';
+  // A spec may leave its data to be filled in later; data that is there must be rows.
+  const data = spec.data === undefined ? [] : Array.isArray(spec.data) ? spec.data : [spec.data];
+  if (!data.every((d) => isObject(d) && Array.isArray(d.values) && d.values.every(isObject))) return 'data';
+  for (const field of ['xField', 'yField', 'seriesField', 'categoryField', 'valueField'] as const)
+    if (spec[field] !== undefined && !isFieldName(spec[field])) return field;
+  return null;
+};
+
 export const CARD_ERROR = { parse: 200621, unsupportedInV2: 200861, chartSpec: 200550, limit: 11310 } as const;
 
 export interface CardProblem {
@@ -422,8 +472,9 @@ export const validateCard = (card: unknown): CardProblem | null => {
       case 'chart':
         charts += 1;
         if (form) return fail(at, 'a form cannot hold a chart', tag);
-        if (!isObject(node.chart_spec)) {
-          found = { code: CARD_ERROR.chartSpec, path: at, message: 'chart spec is invalid', value: 'chart_spec' };
+        if (!isObject(node.chart_spec) || chartSpecProblem(node.chart_spec) !== null) {
+          const problem = isObject(node.chart_spec) ? chartSpecProblem(node.chart_spec) : 'chart_spec';
+          found = { code: CARD_ERROR.chartSpec, path: at, message: 'chart spec is invalid', value: problem ?? 'chart_spec' };
           return;
         }
         if (charts > CHARTS_PER_CARD_MAX) return fail(at, 'card chart number over limit', CHARTS_PER_CARD_MAX);

@@ -1,7 +1,8 @@
 import { ActorSpec } from '../../domain/actor.ts';
 import { milestonesField } from '../../domain/decision-forms.ts';
 import { MilestonePlansSpec } from '../../domain/decision-payloads.ts';
-import { date, number, object, oneOf } from '../../domain/payload-spec.ts';
+import { date, number, object, oneOf, optional } from '../../domain/payload-spec.ts';
+import { ContractIpTermsSpec } from '../../domain/ip.ts';
 import { refusal } from '../../domain/refusals.ts';
 import { speaksFor } from '../../domain/rules.ts';
 import { CONTRACT_TYPES } from '../../domain/vocabulary.ts';
@@ -14,6 +15,8 @@ const ContractRegistrationSpec = object({
   amountCny: number({ positive: true, max: 1e12 }),
   signedOn: date('expected the signing date as YYYY-MM-DD'),
   milestones: MilestonePlansSpec,
+  /** The IP terms it states and its 技术合同认定登记 number, each optional. */
+  ip: optional(ContractIpTermsSpec),
 });
 
 /** Either party or a coordinator registers the signed contract: its type, amount, date and milestones. */

@@ -1,5 +1,6 @@
 import { ActorSpec, OnBehalfSpec } from '../../domain/actor.ts';
-import { link, number, object } from '../../domain/payload-spec.ts';
+import { link, number, object, optional } from '../../domain/payload-spec.ts';
+import { Amount } from '../../domain/decision-payloads.ts';
 import { refusal } from '../../domain/refusals.ts';
 import { mayCompleteMilestone } from '../../domain/rules.ts';
 import * as t from '../transitions.ts';
@@ -10,6 +11,8 @@ const MilestoneCompletionSpec = object({
   onBehalfOf: OnBehalfSpec,
   milestone: number({ integer: true, positive: true }),
   evidenceUrl: link('expected an http(s) link to the evidence'),
+  /** For a payment milestone: the amount actually received. */
+  receivedCny: optional(Amount),
 });
 
 /** The responsible party (or a coordinator) marks a contract milestone done, with a link to the evidence. */
@@ -30,10 +33,20 @@ export const milestone = defineDecision({
       : refusal('milestone_not_yours', { milestone: d.milestone, responsible: found.responsible });
   },
   apply(life, d) {
-    t.completeMilestone(life, d.actor, d.milestone, d.evidenceUrl);
+    t.completeMilestone(life, d.actor, d.milestone, d.evidenceUrl, d.receivedCny);
   },
   form: {
     subject: { key: 'milestone', kind: 'number' },
-    variants: [{ id: 'done', set: {}, fields: [{ key: 'evidenceUrl', kind: 'text', required: true, hint: 'https://' }], style: 'primary' }],
+    variants: [
+      {
+        id: 'done',
+        set: {},
+        fields: [
+          { key: 'evidenceUrl', kind: 'text', required: true, hint: 'https://' },
+          { key: 'receivedCny', name: 'received', kind: 'amount', hint: '600000' },
+        ],
+        style: 'primary',
+      },
+    ],
   },
 });
