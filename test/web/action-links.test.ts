@@ -12,8 +12,9 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type Bot } from '../../bots/server.ts';
 import { loadConfig } from '../../lib/config.ts';
-import { selectCandidatesUpdate } from '../../workflows/messages.ts';
+import { proposeTermsUpdate, registerContractUpdate, respondToProposalUpdate, selectCandidatesUpdate } from '../../workflows/messages.ts';
 import { csrfTokenFor, signLink } from '../../web/link-token.ts';
+import { dispatchReminders } from '../../workflows/scheduled.ts';
 import { PAGE_WORDS } from '../../web/page-words.ts';
 import { acceptedUpdates, approve, eventually, ttoFor } from '../support/drive.ts';
 import { createHarness, FAST_POLICY, ROLL_WEAR_DEMAND, type Harness } from '../support/harness.ts';
@@ -147,6 +148,58 @@ describe('acting from an email link', () => {
     expect(await page.textContent('body')).toContain(reference);
     expect(await page.locator('form').count()).toBe(0);
     await page.screenshot({ path: new URL('action-expired-phone.png', SCREENSHOTS).pathname, fullPage: true });
+    await page.close();
+  });
+
+  it('agrees to terms and marks a milestone done with its evidence from the links in the emails, on a phone', async () => {
+    const reference = await h.submit({ ...ROLL_WEAR_DEMAND, title: '邮件链接：洽谈与履约' });
+    const offered = await approve(h, reference);
+    const candidate = offered.candidates.find((c) => ttoFor(c) in EMAIL_TTOS);
+    if (!candidate) throw new Error(`${reference}: no candidate whose office is reached by email`);
+    const tto = ttoFor(candidate);
+    const handle = h.handle(reference);
+    await handle.executeUpdate(selectCandidatesUpdate, { args: [{ actor: await h.actor('coord'), candidateIds: [candidate.id] }] });
+    await handle.executeUpdate(respondToProposalUpdate, { args: [{ actor: await h.actor(tto), candidateId: candidate.id, decision: 'accept' }] });
+    const { address } = EMAIL_TTOS[tto]!;
+    const linkIn = async (subject: RegExp): Promise<string> => {
+      const mail = await eventually(`the email ${String(subject)}`, () =>
+        Promise.resolve(smtp.to(address).findLast((m) => m.parsed.subject?.includes(reference) && subject.test(m.parsed.subject))),
+      );
+      const link = new RegExp(`${base}/act/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+`).exec(mail.parsed.text ?? '')?.[0];
+      if (!link) throw new Error(`no action link in "${mail.parsed.subject ?? ''}"`);
+      return link;
+    };
+
+    await handle.executeUpdate(proposeTermsUpdate, {
+      args: [{ actor: await h.actor('contact-steel'), terms: '独占许可五年，首付 60 万元', amountCny: 1_200_000 }],
+    });
+    const page = await phone.newPage();
+    await page.goto(await linkIn(/新的洽谈条款|New terms proposed/));
+    expect(await page.locator('button[value="agree"]').count()).toBe(1);
+    await Promise.all([page.waitForNavigation(), page.click('button[value="agree"]')]);
+    expect((await h.waitFor(reference, (s) => s.stage === 'contracting')).stage).toBe('contracting');
+
+    // Due in a little over the reminder's ten minutes: the reminder, with its link, goes out at once.
+    const due = new Date(Date.now() + 10 * 60_000 + 2_000).toISOString();
+    await handle.executeUpdate(registerContractUpdate, {
+      args: [
+        {
+          actor: await h.actor('coord'),
+          type: 'licensing',
+          amountCny: 1_200_000,
+          signedOn: '2026-11-20',
+          milestones: [{ title: '技术资料交付', kind: 'deliverable', due, responsible: 'university' }],
+        },
+      ],
+    });
+    // Reminders go out with the dispatcher's next run, as a schedule runs it in the service.
+    await h.waitFor(reference, (s) => s.history.some((e) => e.type === 'reminder'));
+    await h.client.workflow.execute(dispatchReminders, { taskQueue: h.taskQueue, workflowId: `dispatch-${reference}`, args: [{ settleMs: 0 }] });
+    await page.goto(await linkIn(/里程碑|Milestone/));
+    await page.fill('input[name="evidenceUrl"]', 'https://docs.example.cn/handover.pdf');
+    await Promise.all([page.waitForNavigation(), page.click('button[value="done"]')]);
+    const done = await h.waitFor(reference, (s) => s.stage === 'completed');
+    expect(done.milestones[0]).toMatchObject({ done: true, evidenceUrl: 'https://docs.example.cn/handover.pdf' });
     await page.close();
   });
 });
