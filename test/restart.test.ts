@@ -1,8 +1,9 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../activities/index.ts';
 import type { Candidate, PartnershipEvent } from '../workflows/events.ts';
-import { completeMilestoneUpdate, concludeNegotiationUpdate, proposeTermsUpdate, reviewUpdate } from '../workflows/messages.ts';
+import { completeMilestoneUpdate, concludeNegotiationUpdate, proposeTermsUpdate, reviewUpdate, selectCandidatesUpdate } from '../workflows/messages.ts';
 import { agreeTerms, eventually, outboxOf, registerContract, sleep, toNegotiation } from './support/drive.ts';
 import { createHarness, ROLL_WEAR_DEMAND, type Harness } from './support/harness.ts';
 
@@ -81,6 +82,26 @@ describe('a worker restart and retried activities', () => {
     expect(new Set(actual.keys).size).toBe(actual.keys.length);
     expect(actual.row.rounds).toHaveLength(1);
     expect(actual.row.proposals.filter((p) => p.status === 'accepted').map((p) => p.candidateId)).toEqual([candidate.id]);
+  });
+
+  it('takes a selection that reaches a restarted worker together with the candidates it was made from, instead of refusing it as still matching', async () => {
+    const reference = await h.submit({ ...ROLL_WEAR_DEMAND, title: '重启测试：选择与候选同到' });
+    await h.waitFor(reference, (s) => s.stage === 'review');
+    await h.handle(reference).executeUpdate(reviewUpdate, { args: [{ actor: await h.actor('coord'), decision: 'approve' }] });
+    // The worker stops with the matching under way: the coordinator's selection then reaches the
+    // next worker in the same workflow task as the candidates, and the SDK runs updates first.
+    await h.stopWorker();
+    const selecting = h.handle(reference).executeUpdate(selectCandidatesUpdate, { args: [{ actor: await h.actor('coord'), candidateIds: ['T-A1'] }] });
+    await sleep(500);
+    await h.startWorker();
+    const status = await selecting;
+    expect(status.proposals.map((p) => [p.candidateId, p.status])).toEqual([['T-A1', 'proposed']]);
+    expect(status.history.map((e) => e.type)).toEqual(expect.arrayContaining(['candidates_found', 'candidates_selected']));
+    // The history with the waiting selection replays.
+    const handle = h.handle(reference);
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, await handle.fetchHistory(), handle.workflowId),
+    ).resolves.toBeUndefined();
   });
 
   it('records an event once however often the activity runs', async () => {

@@ -28,7 +28,7 @@ import { fireTimer } from './fired-timers.ts';
 import { holdUnreached, rechecksDue, resumeReachable } from './held-proposals.ts';
 import { EnterpriseAttribute, StageAttribute, UniversityAttribute } from './search-attributes.ts';
 import { contractAttributes } from './contract-attributes.ts';
-import { initialState, type PartnershipState } from './state.ts';
+import { initialState, type PartnershipState, type PartnershipStatus } from './state.ts';
 import { statusOf } from './status.ts';
 import { nextTimerAt, takeDue } from './timers.ts';
 import { beginAtEvent, beginIntake, offerCandidates } from './transitions.ts';
@@ -74,14 +74,29 @@ export async function partnership(rawInput: PartnershipInput, carried?: Partners
       const refusal = stageRefusal(life, decision) ?? decision.check(life, attributed.payload);
       return refusal ? refuse(refusal) : attributed;
     };
+    /** While the candidates are being found, what can be checked already: the payload, who decides, the stage. */
+    const acceptedWhileMatching = (payload: unknown): void => {
+      const parsed = parsePayload(decision, payload);
+      if (!parsed.ok) return refuse(parsed.refusal);
+      const attributed = attribute(parsed.value as Parameters<typeof attribute>[0]);
+      if (isRefusal(attributed)) return refuse(attributed);
+      const refusal = stageRefusal(life, decision);
+      if (refusal) refuse(refusal);
+    };
+    const decide = (payload: unknown): PartnershipStatus => {
+      applyAttributed(life, decision, accepted(payload));
+      changes += 1;
+      return statusOf(life);
+    };
+    const waitsNow = (): boolean => decision.waitsForMatching === true && state.needsMatching;
     setHandler(
       decision.update,
       (payload) => {
-        applyAttributed(life, decision, accepted(payload));
-        changes += 1;
-        return statusOf(life);
+        // Histories from before it waited never took this branch: their validator refused instead.
+        if (waitsNow() && patched('decisions-wait-for-matching')) return condition(() => !state.needsMatching).then(() => decide(payload));
+        return decide(payload);
       },
-      { validator: (payload) => void accepted(payload) },
+      { validator: (payload) => void (waitsNow() ? acceptedWhileMatching(payload) : accepted(payload)) },
     );
   };
   for (const decision of [...DECISIONS, sign]) register(decision);

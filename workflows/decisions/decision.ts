@@ -26,6 +26,13 @@ export interface Decision<Name extends string = string, S extends ObjectSpec = O
   readonly answers?: Awaiting['action'];
   /** The notifications that ask for it: their cards carry its buttons and form. */
   readonly askedIn?: readonly Template[];
+  /**
+   * Taken on the engine's candidates. Arriving while they are still being found, it waits for them
+   * rather than being refused: an update delivered in the same workflow task as the matching's
+   * result runs before that result is applied (the SDK orders updates first), which happens when a
+   * worker dies after a person has already seen the candidates.
+   */
+  readonly waitsForMatching?: true;
   /** Who may take it and whether the state allows it: a refusal, or null. Changes nothing. */
   check(life: Lifecycle, decision: ValueOf<S>): Refusal | null;
   apply(life: Lifecycle, decision: ValueOf<S>): void;

@@ -33,6 +33,7 @@ export const select = defineDecision({
   payload: CandidateSelectionSpec,
   stages: ['matchmaking'],
   answers: 'select_candidates',
+  waitsForMatching: true,
   check: (life, d) =>
     isCoordinator(d.actor)
       ? selectionRefusal(life, d.candidateIds)
