@@ -1,8 +1,9 @@
-import { createMatcher, type Achievement, type Demand, type Matcher, type RankedCandidate } from '../matching/index.ts';
+import { createMatcher, shortlist, WEAK_SHORTLIST_SIZE, type Achievement, type Demand, type Matcher, type RankedCandidate } from '../matching/index.ts';
 import { achievementInclude, demandInclude, loadPool, proposable, toAchievement, toDemand, type AchievementRow, type DemandRow } from './pool.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
 import type { DeclineCategory, PartnershipKind } from '../domain/vocabulary.ts';
 import type { Candidate } from '../workflows/events.ts';
+import { loadOutcomes, outcomesVersion } from './outcomes.ts';
 
 export interface FindCandidatesInput {
   readonly partnershipId: string;
@@ -22,8 +23,12 @@ export interface FindCandidatesInput {
  */
 export const SUBJECT_SIDE_MAX_AGE_MS = 60_000;
 
+/** The share of the confidence threshold a candidate needs to be offered as weak: below it, nothing comes near. */
+export const WEAK_FLOOR = 0.5;
+
 type Side = 'achievements' | 'demands';
-type Versions = Record<Side, string>;
+/** Each side's rows, and the decisions the matcher learns from. */
+type Versions = Record<Side | 'outcomes', string>;
 
 type Stamps = { readonly createdAt?: Date | null; readonly updatedAt?: Date | null };
 
@@ -59,29 +64,33 @@ export const createFindCandidates = (prisma: PrismaClient) => {
   let looks = 0;
 
   const currentVersions = async (): Promise<Versions> => {
-    const [achievements, demands] = await Promise.all([
+    const [achievements, demands, outcomes] = await Promise.all([
       prisma.achievement.aggregate({ where: proposable, _count: true, _max: { createdAt: true, updatedAt: true } }),
       prisma.demand.aggregate({ _count: true, _max: { createdAt: true, updatedAt: true } }),
+      outcomesVersion(prisma),
     ]);
     return {
       achievements: versionOf(achievements._count, achievements._max),
       demands: versionOf(demands._count, demands._max),
+      outcomes,
     };
   };
 
   const load = async (): Promise<Build> => {
     const looksBefore = looks;
     const loadedAt = Date.now();
-    const [achievementRows, demandRows] = await loadPool(prisma);
+    const [[achievementRows, demandRows], outcomes, outcomesSeen] = await Promise.all([loadPool(prisma), loadOutcomes(prisma), outcomesVersion(prisma)]);
     const achievements = new Map(achievementRows.map((row) => [row.id, { row, item: toAchievement(row) }]));
     const demands = new Map(demandRows.map((row) => [row.id, { row, item: toDemand(row) }]));
     const matcher = createMatcher({
       achievements: [...achievements.values()].map((a) => a.item),
       demands: [...demands.values()].map((d) => d.item),
+      outcomes,
     });
     const versions = {
       achievements: versionOf(achievementRows.length, newestOf(achievementRows)),
       demands: versionOf(demandRows.length, newestOf(demandRows)),
+      outcomes: outcomesSeen,
     };
     return (cached = { matcher, achievements, demands, versions, loadedAt, looksBefore });
   };
@@ -98,6 +107,7 @@ export const createFindCandidates = (prisma: PrismaClient) => {
     const fits = (build: Build) =>
       build.looksBefore >= look ||
       (build.versions[candidates] === seen[candidates] &&
+        build.versions.outcomes === seen.outcomes &&
         (build.versions[subjects] === seen[subjects] || Date.now() - build.loadedAt < SUBJECT_SIDE_MAX_AGE_MS));
     let build = cached;
     // A rebuild already under way may have loaded before this look; the next one cannot have.
@@ -112,12 +122,14 @@ export const createFindCandidates = (prisma: PrismaClient) => {
     score: ranked.score,
     reasons: ranked.reasons,
     flags: ranked.flags,
+    ...(ranked.weak ? { weak: true } : {}),
   });
 
   return async function findCandidates(input: FindCandidatesInput): Promise<Candidate[]> {
     const { matcher, achievements, demands } = await ready(input.kind === 'demand' ? 'achievements' : 'demands');
     const options = { top: input.limit, exclude: input.excluded.map((e) => e.id), declined: input.excluded };
-    const plausible = (c: RankedCandidate) => c.score >= matcher.threshold;
+    // The confident candidates; with none, the nearest few marked weak, unless nothing comes near.
+    const offered = (ranked: readonly RankedCandidate[]) => shortlist(ranked, matcher.threshold, WEAK_SHORTLIST_SIZE, matcher.threshold * WEAK_FLOOR);
     if (input.kind === 'demand') {
       let demand = demands.get(input.subjectId)?.item;
       if (!demand) {
@@ -125,13 +137,10 @@ export const createFindCandidates = (prisma: PrismaClient) => {
         if (!row) throw new Error(`demand ${input.subjectId} is not in the pool`);
         demand = toDemand(row);
       }
-      return matcher
-        .rankAchievementsFor(demand, options)
-        .filter(plausible)
-        .map((c) => {
-          const { row } = achievements.get(c.id)!;
-          return toCandidate(c, row.title, row.university);
-        });
+      return offered(matcher.rankAchievementsFor(demand, options)).map((c) => {
+        const { row } = achievements.get(c.id)!;
+        return toCandidate(c, row.title, row.university);
+      });
     }
     let achievement = achievements.get(input.subjectId)?.item;
     if (!achievement) {
@@ -139,12 +148,9 @@ export const createFindCandidates = (prisma: PrismaClient) => {
       if (!row) throw new Error(`achievement ${input.subjectId} is not in the pool`);
       achievement = toAchievement(row);
     }
-    return matcher
-      .rankDemandsFor(achievement, options)
-      .filter(plausible)
-      .map((c) => {
-        const { row } = demands.get(c.id)!;
-        return toCandidate(c, row.title, row.enterprise);
-      });
+    return offered(matcher.rankDemandsFor(achievement, options)).map((c) => {
+      const { row } = demands.get(c.id)!;
+      return toCandidate(c, row.title, row.enterprise);
+    });
   };
 };

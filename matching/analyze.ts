@@ -1,6 +1,6 @@
 import type { WeightedQuery } from './bm25.ts';
-import { CONCEPT_MAP, type Concept } from './concepts/index.ts';
-import { conceptTerms, createConceptDetector, type ConceptHit } from './concepts/detect.ts';
+import { CONCEPT_MAP, type Concept, type ConceptMap } from './concepts/index.ts';
+import { conceptTerms, createConceptDetector, type ConceptDetector, type ConceptHit } from './concepts/detect.ts';
 import type { EngineConfig } from './config.ts';
 import { requiredMaturity } from './features/maturity.ts';
 import { demandedSolution, offeredSolution, type SolutionType } from './features/solution-type.ts';
@@ -36,17 +36,27 @@ const TITLE_REPEAT = 2;
 const KEYWORD_REPEAT = 2;
 /** Weight of an expansion term relative to a word the text itself uses. */
 const EXPANSION_WEIGHT = 0.35;
+/** Weight of a character bigram relative to a word. */
+const BIGRAM_WEIGHT = 0.15;
+/** Bigram tokens live in their own namespace, so a two-character word is not counted twice. */
+const BIGRAM_MARK = '\u0002';
 
-const detectConcepts = createConceptDetector(CONCEPT_MAP);
-let wordTokenizer: Tokenizer | undefined;
-/** One jieba instance per process: loading the dictionary is the slow part. */
-function sharedWordTokenizer(): Tokenizer {
-  return (wordTokenizer ??= createWordTokenizer(conceptTerms(CONCEPT_MAP)));
+const perMap = new WeakMap<ConceptMap, { detect: ConceptDetector; words?: Tokenizer }>();
+/** One detector and one jieba instance per concept map: loading the dictionary is the slow part. */
+function toolsFor(map: ConceptMap) {
+  let tools = perMap.get(map);
+  if (!tools) perMap.set(map, (tools = { detect: createConceptDetector(map) }));
+  return tools;
 }
 
-/** Builds the text analysis both directions of ranking share. */
-export function createAnalyzer(config: EngineConfig): Analyzer {
-  const tokenize = config.wordSegmentation ? sharedWordTokenizer() : bigramTokens;
+/**
+ * Builds the text analysis both directions of ranking share. The concept map is
+ * replaceable so the evaluation can hold an industry family's knowledge out.
+ */
+export function createAnalyzer(config: EngineConfig, map: ConceptMap = CONCEPT_MAP): Analyzer {
+  const tools = toolsFor(map);
+  const detectConcepts = tools.detect;
+  const tokenize = config.wordSegmentation ? (tools.words ??= createWordTokenizer(conceptTerms(map))) : bigramTokens;
   const repeat = (tokens: string[], times: number) => (config.fieldWeighting ? Array<string[]>(times).fill(tokens).flat() : tokens);
 
   const expansions = new Map<string, string[]>();
@@ -57,16 +67,19 @@ export function createAnalyzer(config: EngineConfig): Analyzer {
     return tokens;
   };
 
+  const withBigrams = config.wordSegmentation && config.characterBigrams;
   const analyse = (weighted: string[], fullText: string, expandWith: 'methods' | 'symptoms', solution: SolutionType): Analysis => {
     const concepts = detectConcepts(fullText);
     const query = new Map<string, number>();
+    const bigrams = withBigrams ? bigramTokens(fullText).map((token) => BIGRAM_MARK + token) : [];
+    for (const token of bigrams) query.set(token, BIGRAM_WEIGHT);
     if (config.queryExpansion) {
       for (const { concept } of concepts.values()) {
         for (const token of expansionTokens(concept, expandWith)) query.set(token, EXPANSION_WEIGHT);
       }
     }
     for (const token of weighted) query.set(token, 1);
-    return { tokens: weighted, query, concepts, solution, contentTerms: new Set(weighted).size };
+    return { tokens: bigrams.length > 0 ? [...weighted, ...bigrams] : weighted, query, concepts, solution, contentTerms: new Set(weighted).size };
   };
 
   return {

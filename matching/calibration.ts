@@ -35,6 +35,14 @@ const BACKGROUND_FLOOR = 0.08;
 const MIN_CONTENT_TERMS = 20;
 /** Typical share of a pool mature enough for a demand (dev set: 0.84 for a buyer needing TRL 6). */
 const MATURE_SHARE_PRIOR = 0.8;
+/**
+ * Fit from which a pair has enough evidence of its own. Standing out from the background is
+ * relative: a demand in plain words shares them with few items, so its background is near
+ * zero and a pair sharing one word and a loose concept stands out as much as a real answer.
+ * Below this fit (about one clear concept link plus a few shared words) confidence shrinks in
+ * proportion, whatever the background.
+ */
+const EVIDENCE_FULL = 0.5;
 /** Pool items' worth of weight the priors carry. */
 const PRIOR_WEIGHT = 20;
 
@@ -69,10 +77,12 @@ export function createMaturityPrior(achievementMaturities: readonly number[], de
 
 /**
  * A pair's confidence in [0, 1) from its fit: the share of the fit that stands above the
- * subject's background (1 − background / fit) times the detail factor, times the maturity
+ * subject's background (1 − background / fit) times the detail factor, times the share of
+ * the evidence a confident pair needs (fit / EVIDENCE_FULL, at most 1), times the maturity
  * factor. Monotone in the fit, so it never reorders one subject's candidates.
  */
 export function confidence(fit: number, calibration: Calibration, config: EngineConfig): number {
   const standout = config.backgroundCalibration ? (fit > 0 ? Math.max(0, 1 - calibration.background / fit) : 0) * calibration.detailFactor : fit;
-  return standout * (config.maturityPrior ? calibration.maturityFactor : 1);
+  const evidence = config.absoluteEvidence ? Math.min(1, fit / EVIDENCE_FULL) : 1;
+  return standout * evidence * (config.maturityPrior ? calibration.maturityFactor : 1);
 }

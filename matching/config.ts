@@ -5,6 +5,8 @@
 export interface EngineConfig {
   /** jieba word segmentation with the domain lexicon; off: character bigrams. */
   readonly wordSegmentation: boolean;
+  /** Character bigrams beside the words, at reduced weight: partial overlaps (矿浆 / 浆体) a segmenter splits apart. */
+  readonly characterBigrams: boolean;
   /** Title and keywords weigh more than the body (BM25F by repetition). */
   readonly fieldWeighting: boolean;
   /** Shared concepts of the concept map add to relevance. */
@@ -23,12 +25,15 @@ export interface EngineConfig {
   readonly solutionType: boolean;
   /** Confidence measured against the subject's background relevance over the whole pool. */
   readonly backgroundCalibration: boolean;
+  /** Confidence also needs absolute evidence: a small fit never looks convincing, however low the background. */
+  readonly absoluteEvidence: boolean;
   /** A demand needing more maturity than the pool's demands typically do gets proportionally less confidence. */
   readonly maturityPrior: boolean;
 }
 
 export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
   wordSegmentation: true,
+  characterBigrams: true,
   fieldWeighting: true,
   conceptMatching: true,
   queryExpansion: true,
@@ -38,5 +43,6 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
   regionPreference: true,
   solutionType: true,
   backgroundCalibration: true,
+  absoluteEvidence: true,
   maturityPrior: true,
 };

@@ -2,8 +2,10 @@ import { createAnalyzer, type Analysis, type DemandAnalysis } from './analyze.ts
 import { createBm25Index, type Bm25Index } from './bm25.ts';
 import { backgroundOf, createMaturityPrior, detailFactorOf, type Calibration } from './calibration.ts';
 import { createConceptIndex, type ConceptIndex } from './concept-index.ts';
+import { CONCEPT_MAP, type ConceptMap } from './concepts/index.ts';
 import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from './config.ts';
 import { declinePreferences, type DeclinePreferences, type Declined } from './decline.ts';
+import { createHistory, mergePreferences, RECORD_MAX, type ProposalOutcome } from './history.ts';
 import { fieldOverlap } from './features/fields.ts';
 import { raisedMaturity } from './features/maturity.ts';
 import { sharedModes } from './features/modes.ts';
@@ -20,6 +22,8 @@ export interface RankedCandidate {
   score: number;
   reasons: string[];
   flags: string[];
+  /** Set (true) when the score is below the threshold: a near candidate, not a confident one (see `shortlist`). */
+  weak?: true;
 }
 
 export interface RankOptions {
@@ -43,6 +47,8 @@ export interface Matcher {
 export interface MatchingPool {
   readonly achievements: readonly Achievement[];
   readonly demands: readonly Demand[];
+  /** The programme's recorded decisions on earlier proposals: they adjust rankings (history.ts). */
+  readonly outcomes?: readonly ProposalOutcome[];
 }
 
 const DEFAULT_TOP = 10;
@@ -60,8 +66,8 @@ type IndexedDemand = Indexed<Demand, DemandAnalysis>;
  * Builds a matcher with some ingredients switched off (see EngineConfig); the
  * service uses `createMatcher`, the benchmark uses this for ablations.
  */
-export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig): Matcher {
-  const analyzer = createAnalyzer(config);
+export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig, conceptMap: ConceptMap = CONCEPT_MAP): Matcher {
+  const analyzer = createAnalyzer(config, conceptMap);
   const fields = createListPairCache(fieldOverlap);
   const modes = createListPairCache(sharedModes);
   const indexed = <T extends Achievement | Demand, A extends Analysis>(item: T, analysis: A): Indexed<T, A> => ({
@@ -85,6 +91,15 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
     demands.map((entry) => entry.analysis.concepts),
     allConcepts,
   );
+
+  const history = createHistory(pool.outcomes ?? [], new Map(pool.demands.map((d) => [d.id, d])), new Map(pool.achievements.map((a) => [a.id, a])));
+  const maxRecord = (pool.outcomes ?? []).length > 0 ? RECORD_MAX : 1;
+  const records = new WeakMap<Achievement, number>();
+  const recordOf = (achievement: Achievement) => {
+    let record = records.get(achievement);
+    if (record === undefined) records.set(achievement, (record = history.recordOf(achievement.university, achievement.fields)));
+    return record;
+  };
 
   const maturityFactor = createMaturityPrior(
     achievements.map((entry) => entry.item.maturity),
@@ -115,6 +130,7 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
         sameRegion: sameRegion(demand.item.region, achievement.item.region),
         demandedSolution: demand.analysis.solution,
         offeredSolution: achievement.analysis.solution,
+        trackRecord: recordOf(achievement.item),
       },
       config,
       achievementConcepts.weight,
@@ -137,17 +153,15 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
     maturityFactorFor: (maturityRaise: number) => number,
     pairAt: (position: number) => [IndexedDemand, IndexedAchievement],
     options: RankOptions,
+    learnt: Partial<DeclinePreferences>,
   ): RankedCandidate[] {
     const declined = options.declined ?? [];
     const skip = new Set([...(options.exclude ?? []), ...declined.map((entry) => entry.id)]);
-    const preferences = declinePreferences(declined);
+    const preferences = mergePreferences(declinePreferences(declined), learnt);
     const textScores = index.score(subject.query);
     const conceptScores = concepts.score(subject.concepts);
-    const relevances = new Float64Array(candidateIds.length);
-    let relevanceSum = 0;
-    for (let position = 0; position < relevances.length; position++) {
-      relevanceSum += relevances[position] = relevanceOf(textScores[position]!, conceptScores[position]!, config);
-    }
+    const relevances = Float64Array.from(textScores, (text, position) => relevanceOf(text, conceptScores[position]!, config));
+    const relevanceSum = relevances.reduce((sum, value) => sum + value, 0);
     const calibration: Calibration = {
       background: backgroundOf(relevanceSum, candidateIds.length),
       detailFactor: detailFactorOf(subject.contentTerms),
@@ -166,18 +180,20 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
       const floor = best.floor();
       if (floor) {
         // A fit never exceeds its relevance, so (bound, relevance) is the best the pair could reach.
-        const bound = scoreUpperBound(relevance, calibration, config, sameRegion(demand.item.region, achievement.item.region));
+        const bound = scoreUpperBound(relevance, calibration, config, sameRegion(demand.item.region, achievement.item.region), maxRecord);
         if (bound < floor[0]! || (bound === floor[0] && relevance < floor[1]!)) return;
       }
       best.add({ position, evidence: evaluate(demand, achievement, relevance, preferences, calibration) });
     });
     return best.entries().map(({ position, evidence }) => {
       const [demand, achievement] = pairAt(position);
+      const score = Number(evidence.score.toFixed(4));
       return {
         id: candidateIds[position]!,
-        score: Number(evidence.score.toFixed(4)),
+        score,
         reasons: buildReasons(evidence, demand.item, achievement.item, index.matchedTerms(subject.query, position)),
         flags: [...evidence.flags],
+        ...(score < CONFIDENCE_THRESHOLD ? { weak: true as const } : {}),
       };
     });
   }
@@ -189,7 +205,8 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
     rankAchievementsFor(demand, options = {}) {
       const subject = knownDemands.get(demand) ?? indexDemand(demand);
       const factor = (raise: number) => maturityFactor(raisedMaturity(subject.analysis.requiredMaturity, raise));
-      return rank(subject.analysis, achievementIndex, achievementConcepts, achievementIds, factor, (i) => [subject, achievements[i]!], options);
+      const learnt = history.preferencesFor(demand.fields);
+      return rank(subject.analysis, achievementIndex, achievementConcepts, achievementIds, factor, (i) => [subject, achievements[i]!], options, learnt);
     },
     rankDemandsFor(achievement, options = {}) {
       const subject = knownAchievements.get(achievement) ?? indexAchievement(achievement);
@@ -202,6 +219,7 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
         () => 1,
         (i) => [demands[i]!, subject],
         options,
+        {},
       );
     },
   };

@@ -63,6 +63,12 @@ function maturityBarReason(evidence: PairEvidence): string | undefined {
   return evidence.maturityFactor < 0.95 ? `需求成熟度门槛高（需 ≥${evidence.requiredMaturity}），置信度下调` : undefined;
 }
 
+function recordReason(evidence: PairEvidence): string | undefined {
+  if (evidence.trackRecord > 1) return '往绩：该校同领域推荐曾被接受或签约';
+  if (evidence.trackRecord < 1) return '往绩：该校同领域推荐多被婉拒';
+  return undefined;
+}
+
 /**
  * Short Chinese reasons for one candidate: what links the two texts (concepts, else
  * shared keywords), a solution-type misfit, cooperation mode, maturity (and a demand's
@@ -76,6 +82,7 @@ export function buildReasons(evidence: PairEvidence, demand: Demand, achievement
     maturityReason(evidence),
     maturityBarReason(evidence),
     evidence.preference.note,
+    recordReason(evidence),
     fieldReason(evidence),
     evidence.sameRegion ? `同地区：${demand.region}` : undefined,
   ]

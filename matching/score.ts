@@ -26,12 +26,12 @@ const REGION_BONUS = 0.003;
  * Scores at or above this are plausible candidates; a demand with none is closed as
  * unmatched (activities/matching.ts). Scores are calibrated confidences (calibration.ts):
  * the share of a pair's fit above the subject's background relevance in the pool, scaled
- * for subjects that say too little and for demands needing more maturity than usual.
- * On the dev set 0.6 sits in the gap between the no-match demands' best candidates
- * (5 of 8 at 0.53–0.57; 3 same-vocabulary near misses at 0.70–0.79 still pass) and the
- * gold demands' best gold candidates (70 of 71 at 0.66 or more; one demand asking for a
- * production-ready result at 0.52). A threshold picked on random halves of the demands
- * lands in the same gap and holds on the other half; bench/matching-eval.ts reports both.
+ * for subjects that say too little, for pairs with little evidence of their own, and for
+ * demands needing more maturity than usual.
+ * 0.6 was first picked on the dev set; bench/matching-eval.ts reports what it lets through and
+ * what it costs on the dev set and on the held-out splits (leave-one-industry-family-out,
+ * author-style rewrites), where demands with no true match matter most. Below it, candidates
+ * are marked weak rather than dropped (shortlist.ts).
  */
 export const CONFIDENCE_THRESHOLD = 0.6;
 
@@ -60,6 +60,8 @@ export interface PairEvidence {
   readonly requiredMaturity: number;
   readonly sameRegion: boolean;
   readonly preference: PreferenceEffect;
+  /** The university's record in these fields (history.ts): above 1 after acceptances and contracts, below after declines. */
+  readonly trackRecord: number;
   /** Below 1 when the demand needs more maturity than the pool's demands usually do (calibration.ts). */
   readonly maturityFactor: number;
   /** Set when one side only finds the problem and the other only acts on it. */
@@ -81,6 +83,8 @@ export interface PairInput {
   readonly sameRegion: boolean;
   readonly demandedSolution: SolutionType;
   readonly offeredSolution: SolutionType;
+  /** The achievement's university's record in its fields (history.ts): 1 without decisions. */
+  readonly trackRecord: number;
 }
 
 const saturate = (value: number, half: number) => value / (value + half);
@@ -110,16 +114,20 @@ export function relevanceOf(textScore: number, conceptScore: number, config: Eng
 }
 
 /**
- * What a decline asked for reorders candidates but never decides whether one is plausible:
- * above the threshold it shrinks the margin over the threshold, below it the score.
+ * What a decline asked for, or a university's record, reorders candidates but never decides
+ * whether one is plausible: above the threshold it scales the margin over the threshold (a
+ * good record widens it, up to 1), below it the score can only shrink.
  */
 function withPreference(score: number, factor: number): number {
-  return score >= CONFIDENCE_THRESHOLD ? CONFIDENCE_THRESHOLD + (score - CONFIDENCE_THRESHOLD) * factor : score * factor;
+  return score >= CONFIDENCE_THRESHOLD ? Math.min(1, CONFIDENCE_THRESHOLD + (score - CONFIDENCE_THRESHOLD) * factor) : score * Math.min(1, factor);
 }
 
-/** No pair of this relevance can score higher: every fit factor is at most 1, plus the region bonus if it applies. */
-export function scoreUpperBound(relevance: number, calibration: Calibration, config: EngineConfig, sameRegion: boolean): number {
-  const bound = confidence(relevance, calibration, config);
+/**
+ * No pair of this relevance can score higher: every fit factor is at most 1; a track record
+ * can widen the margin above the threshold by at most `maxRecord`; plus the region bonus if it applies.
+ */
+export function scoreUpperBound(relevance: number, calibration: Calibration, config: EngineConfig, sameRegion: boolean, maxRecord = 1): number {
+  const bound = withPreference(confidence(relevance, calibration, config), maxRecord);
   return config.regionPreference && sameRegion && bound >= CONFIDENCE_THRESHOLD ? Math.min(1, bound + REGION_BONUS) : bound;
 }
 
@@ -160,7 +168,7 @@ export function scorePair(
     maturity: input.achievement.maturity,
     summary: input.achievement.summary,
   });
-  let score = withPreference(confidence(fit, calibration, config), preference.factor);
+  let score = withPreference(confidence(fit, calibration, config), preference.factor * input.trackRecord);
   if (config.regionPreference && input.sameRegion && score >= CONFIDENCE_THRESHOLD) score += REGION_BONUS;
 
   return {
@@ -174,6 +182,7 @@ export function scorePair(
     requiredMaturity: required,
     sameRegion: input.sameRegion,
     preference,
+    trackRecord: input.trackRecord,
     maturityFactor: config.maturityPrior ? calibration.maturityFactor : 1,
     ...(mismatch ? { solutionMismatch: { demanded: input.demandedSolution, offered: input.offeredSolution } } : {}),
     flags,

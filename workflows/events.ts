@@ -61,6 +61,8 @@ export interface Candidate {
   readonly score: number;
   readonly reasons: readonly string[];
   readonly flags: readonly string[];
+  /** Below the engine's confidence threshold: one of the nearest, offered because none is confident. */
+  readonly weak?: boolean;
 }
 
 export interface MilestoneRecord {

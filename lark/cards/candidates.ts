@@ -8,14 +8,17 @@ import { escapeMarkdown as e, markdown, type Element } from './elements.ts';
 export const candidateList = (candidates: readonly Candidate[], language: Language): Element => {
   const p = phrasesFor(language);
   if (candidates.length === 0) return markdown(p.noCandidates);
+  const weakOnly = candidates.every((c) => c.weak);
   return markdown(
-    candidates
-      .map((c, index) =>
-        [
-          `**${index + 1}. ${e(c.counterpart.name)}** — ${e(c.title)}（${p.score} ${c.score.toFixed(2)}）`,
-          ...c.reasons.map((reason) => `　· ${e(reason)}`),
-          ...(c.flags.length > 0 ? [`　⚠ ${c.flags.map(e).join(', ')}`] : []),
-        ].join('\n'),
+    (weakOnly ? [p.weakCandidates] : [])
+      .concat(
+        candidates.map((c, index) =>
+          [
+            `**${index + 1}. ${e(c.counterpart.name)}** — ${e(c.title)}（${p.score} ${c.score.toFixed(2)}${c.weak ? `，${p.weak}` : ''}）`,
+            ...c.reasons.map((reason) => `　· ${e(reason)}`),
+            ...(c.flags.length > 0 ? [`　⚠ ${c.flags.map(e).join(', ')}`] : []),
+          ].join('\n'),
+        ),
       )
       .join('\n'),
   );

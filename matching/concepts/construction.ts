@@ -28,5 +28,17 @@ export const construction: IndustryConcepts = {
       symptoms: ['工期长', '现场湿作业', '人工砌筑', '施工效率'],
       methods: ['装配式', '预制构件', '建筑信息模型', 'bim', '智能建造', '3d打印建筑'],
     },
+    {
+      id: 'waterproofing',
+      label: '渗漏防水',
+      symptoms: ['漏水', '渗漏', '返潮', '屋面漏', '地下室渗水'],
+      methods: ['防水材料', '防水涂料', '防水卷材', '渗透结晶', '止水', '密封胶'],
+    },
+    {
+      id: 'foundation-tunnel',
+      label: '地基与隧道',
+      symptoms: ['地基沉降', '软土', '塌方', '涌水', '盾构'],
+      methods: ['地基处理', '注浆', '盾构', '超前地质预报', '围岩', '桩基'],
+    },
   ],
 };

@@ -28,5 +28,17 @@ export const information: IndustryConcepts = {
       symptoms: ['找不到', '人员位置', '定位不准', '信号遮挡'],
       methods: ['定位', 'uwb', '北斗', '惯性导航', '室内定位', 'slam'],
     },
+    {
+      id: 'knowledge-qa',
+      label: '知识问答',
+      symptoms: ['查资料', '问不到人', '经验传承', '老师傅退休', '知识流失'],
+      methods: ['知识图谱', '大语言模型', '问答系统', '检索增强', '专家系统', '知识库'],
+    },
+    {
+      id: 'digital-twin',
+      label: '数字孪生',
+      symptoms: ['看不到现场', '黑箱', '全凭经验'],
+      methods: ['数字孪生', '仿真建模', '虚实映射', '可视化', '三维建模'],
+    },
   ],
 };

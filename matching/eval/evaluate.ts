@@ -1,22 +1,28 @@
+import type { ConceptMap } from '../concepts/index.ts';
 import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from '../config.ts';
-import { createMatcherWithConfig } from '../matcher.ts';
+import { createMatcherWithConfig, type Matcher } from '../matcher.ts';
+import type { Demand } from '../schema.ts';
 import { createBaselineRanker } from './baseline.ts';
 import type { LabelledDataset } from './dataset.ts';
 import { evaluateRankings, type RankedList, type RetrievalMetrics } from './metrics.ts';
 
 /** Metrics are taken at 10; ranking deeper would not change them. */
-const DEPTH = 10;
+export const DEPTH = 10;
 
-/** The engine's dev-set metrics with the given ingredients. */
-export function evaluateEngine(dataset: LabelledDataset, config: EngineConfig = DEFAULT_ENGINE_CONFIG): RetrievalMetrics {
-  const matcher = createMatcherWithConfig(dataset, config);
-  const rankings = new Map<string, RankedList>(
-    dataset.demands.map((demand) => {
+/** Each demand's ranked list from one matcher. */
+export function rankingsOf(matcher: Matcher, demands: readonly Demand[]): Map<string, RankedList> {
+  return new Map(
+    demands.map((demand) => {
       const candidates = matcher.rankAchievementsFor(demand, { top: DEPTH });
       return [demand.id, { ids: candidates.map((c) => c.id), scores: candidates.map((c) => c.score) }];
     }),
   );
-  return evaluateRankings(rankings, dataset.gold, matcher.threshold);
+}
+
+/** The engine's metrics on a dataset with the given ingredients (and concept map). */
+export function evaluateEngine(dataset: LabelledDataset, config: EngineConfig = DEFAULT_ENGINE_CONFIG, conceptMap?: ConceptMap): RetrievalMetrics {
+  const matcher = createMatcherWithConfig(dataset, config, conceptMap);
+  return evaluateRankings(rankingsOf(matcher, dataset.demands), dataset.gold, matcher.threshold);
 }
 
 /** The plain character-bigram BM25 baseline's metrics on the same data. */

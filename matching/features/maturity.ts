@@ -1,9 +1,24 @@
 import type { CooperationMode } from '../schema.ts';
 
-/** Demand wording that asks for a result already running in production (TRL 8). */
-const PRODUCTION_READY = /直接投产|成熟生产线|工程实例|工程案例|连续运行.{0,4}以上|量产|批量供货|取得.{0,6}(?:注册|证书|批文)/;
+/**
+ * Demand wording that asks for a result already running in production (TRL 8): direct
+ * production, a line to buy, references in production, volume supply, or a product that
+ * already holds its registration (医疗器械注册证, 兽药批文, 农药登记 …).
+ */
+const PRODUCTION_READY = new RegExp(
+  [
+    '(?:直接|马上|立即|立刻|即可|尽快)(?:投产|开工|量产|上线|投入生产|投入使用)',
+    '成熟(?:的)?(?:生产线|产线|工艺包|成套)',
+    '(?:整条|一条|成套)(?:的)?(?:成熟)?(?:生产线|产线)',
+    '工程(?:实例|案例|业绩|应用案例)',
+    '连续运行.{0,4}以上',
+    '量产|批量供货|批量生产|规模化生产',
+    '(?:取得|拿到|获得|已有|具备|持有).{0,6}(?:注册证?|证书|批文|批准文号|登记证?|许可证|资质)',
+    '(?:别的|其他|其它)(?:厂|企业|单位|地方).{0,6}(?:用过|用了|应用过|在用|跑过|运行过)',
+  ].join('|'),
+);
 /** Demand wording that rules out lab-stage results (TRL 7). */
-const PILOT_PROVEN = /中试以上|中试验证|实验室阶段.{0,6}不|不考虑.{0,6}实验室/;
+const PILOT_PROVEN = /中试|工业试验|工业性试验|放大(?:验证|试验)|比实验室大|实验室.{0,12}(?:不考虑|不要|不行|不予考虑)|(?:不考虑|不要|不接受).{0,8}实验室/;
 
 /**
  * The technology readiness (TRL) a demand needs from an achievement. An enterprise

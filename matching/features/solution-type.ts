@@ -34,6 +34,15 @@ const SENSING_WORDS = [
   '掌握',
   '定位',
   '分析',
+  '挑出',
+  '找出',
+  '认出',
+  '看出',
+  '查出',
+  '分选',
+  '分拣',
+  '摸清',
+  '判定',
 ];
 const INTERVENTION_WORDS = [
   '去除',
@@ -74,10 +83,18 @@ const INTERVENTION_WORDS = [
   '再生',
   '消除',
   '策略',
+  '改良',
+  '治理',
+  '分离',
+  '提纯',
+  '纯化',
+  '防止',
+  '避免',
+  '延长',
 ];
 
 /** The sentences of a demand that say what it wants, not what is going wrong. */
-const ASK = /希望|寻求|求购|要求|需要|期望|拟/;
+const ASK = /希望|寻求|求购|要求|需要|期望|拟|急需|亟需|想(?:要|找|让|用|在|从|改|拿|买|把|提前|办法)/;
 
 function classify(text: string): SolutionType {
   const sensing = SENSING_WORDS.some((word) => text.includes(word));

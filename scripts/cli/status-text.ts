@@ -26,7 +26,7 @@ export const statusText = (status: PartnershipStatus): string => {
     lines.push('  candidates:');
     for (const c of status.candidates)
       lines.push(
-        `    ${c.id}  ${c.score.toFixed(2)}  ${c.counterpart.name}  ${c.title}\n      ${c.reasons.join('；')}${c.flags.length ? `  ⚠ ${c.flags.join(', ')}` : ''}`,
+        `    ${c.id}  ${c.score.toFixed(2)}${c.weak ? ' (weak)' : ''}  ${c.counterpart.name}  ${c.title}\n      ${c.reasons.join('；')}${c.flags.length ? `  ⚠ ${c.flags.join(', ')}` : ''}`,
       );
   }
   for (const p of status.proposals)

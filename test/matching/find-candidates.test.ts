@@ -160,6 +160,54 @@ describe('finding candidates', () => {
     }
   });
 
+  it("learns from the programme's decisions: after a university's run of declines in a field, its achievement ranks lower for the next demand there", async () => {
+    const findCandidates = createFindCandidates(prisma);
+    await insertDemand('D-learn', ROLL_WEAR_DEMAND);
+    const before = await findCandidates(forDemand('D-learn'));
+    const declined = before.find((c) => c.id === 'T-A1');
+    expect(declined, 'T-A1 is offered before any decision').toBeDefined();
+
+    const coordinator = await prisma.person.findFirstOrThrow({ where: { role: 'coordinator' } });
+    for (const n of [1, 2, 3, 4]) {
+      const demandId = `D-declined-${n}`;
+      await insertDemand(demandId, ROLL_WEAR_DEMAND);
+      const reference = `P-2026-9900${n}0`;
+      const partnershipId = `learn-${n}`;
+      await prisma.partnership.create({
+        data: {
+          id: partnershipId,
+          reference,
+          workflowId: `partnership-${reference}`,
+          submissionKey: partnershipId,
+          kind: 'demand',
+          title: ROLL_WEAR_DEMAND.title,
+          region: '辽宁省',
+          industry: '冶金',
+          submittedById: coordinator.id,
+          demandId,
+        },
+      });
+      await prisma.matchProposal.create({
+        data: {
+          partnershipId,
+          candidateId: 'T-A1',
+          counterpartOrgId: declined!.counterpart.id,
+          rank: 1,
+          score: declined!.score,
+          status: 'declined',
+          declineCategory: 'budget',
+        },
+      });
+    }
+
+    // The same activity, as a worker keeps it: the recorded decisions reach its next ranking.
+    const after = (await findCandidates(forDemand('D-learn'))).find((c) => c.id === 'T-A1')?.score ?? 0;
+    // Against the same pool without the decisions, so that the new demands' statistics are not what moved it.
+    await prisma.matchProposal.deleteMany({ where: { partnershipId: { startsWith: 'learn-' } } });
+    const control = (await createFindCandidates(prisma)(forDemand('D-learn'))).find((c) => c.id === 'T-A1')!.score;
+    expect(after).toBeLessThan(control);
+  });
+
   it('refuses a subject that does not exist, as before', async () => {
     const findCandidates = createFindCandidates(prisma);
     await expect(findCandidates(forDemand('D-missing'))).rejects.toThrow('demand D-missing is not in the pool');
