@@ -66,22 +66,14 @@ export async function partnership(rawInput: PartnershipInput, carried?: Partners
   setHandler(statusQuery, () => statusOf(life));
   /** An update per decision: the validator refuses (and records nothing) unless payload, stage and person are right. */
   const register = (decision: Decision): void => {
-    const accepted = (payload: unknown): Attributed => {
+    /** The payload checked, who decides, the stage, and (unless the candidates are still being found) the decision's own check. */
+    const accepted = (payload: unknown, whileMatching = false): Attributed => {
       const parsed = parsePayload(decision, payload);
       if (!parsed.ok) return refuse(parsed.refusal);
       const attributed = attribute(parsed.value as Parameters<typeof attribute>[0]);
       if (isRefusal(attributed)) return refuse(attributed);
-      const refusal = stageRefusal(life, decision) ?? decision.check(life, attributed.payload);
+      const refusal = stageRefusal(life, decision) ?? (whileMatching ? null : decision.check(life, attributed.payload));
       return refusal ? refuse(refusal) : attributed;
-    };
-    /** While the candidates are being found, what can be checked already: the payload, who decides, the stage. */
-    const acceptedWhileMatching = (payload: unknown): void => {
-      const parsed = parsePayload(decision, payload);
-      if (!parsed.ok) return refuse(parsed.refusal);
-      const attributed = attribute(parsed.value as Parameters<typeof attribute>[0]);
-      if (isRefusal(attributed)) return refuse(attributed);
-      const refusal = stageRefusal(life, decision);
-      if (refusal) refuse(refusal);
     };
     const decide = (payload: unknown): PartnershipStatus => {
       applyAttributed(life, decision, accepted(payload));
@@ -96,7 +88,7 @@ export async function partnership(rawInput: PartnershipInput, carried?: Partners
         if (waitsNow() && patched('decisions-wait-for-matching')) return condition(() => !state.needsMatching).then(() => decide(payload));
         return decide(payload);
       },
-      { validator: (payload) => void (waitsNow() ? acceptedWhileMatching(payload) : accepted(payload)) },
+      { validator: (payload) => void accepted(payload, waitsNow()) },
     );
   };
   for (const decision of [...DECISIONS, sign]) register(decision);
