@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
+import { concernsCoordinator } from '../app/programmes/coordinators.ts';
+import { listProgrammes } from '../app/programmes/store.ts';
 import { channelsFor } from './outbox.ts';
 
 export interface FailedMessage {
@@ -23,13 +25,20 @@ const PartnershipOf = z.object({ reference: z.string().min(1).optional(), title:
 export const queueFailureAlert = async (prisma: PrismaClient, failed: FailedMessage): Promise<void> => {
   const first = failed.rows[0];
   if (!first || failed.rows.some((row) => row.template === TEMPLATE)) return;
-  const coordinators = await prisma.person.findMany({
-    where: { role: 'coordinator' },
-    select: { id: true, channel: true, larkOpenId: true, email: true },
-    orderBy: { id: 'asc' },
-  });
+  const partnership = PartnershipOf.parse(first.payload);
+  const [everyCoordinator, programmes, programmeOf] = await Promise.all([
+    prisma.person.findMany({
+      where: { role: 'coordinator' },
+      select: { id: true, channel: true, larkOpenId: true, email: true },
+      orderBy: { id: 'asc' },
+    }),
+    listProgrammes(prisma),
+    partnership.reference ? prisma.partnership.findUnique({ where: { reference: partnership.reference }, select: { programmeId: true } }) : null,
+  ]);
+  // Like the partnership's own notices: the coordinators its programme concerns.
+  const coordinators = everyCoordinator.filter((person) => concernsCoordinator(programmes, programmeOf?.programmeId ?? null, person.id));
   const payload = {
-    ...PartnershipOf.parse(first.payload),
+    ...partnership,
     recipient: first.recipient.name,
     channel: failed.channel,
     reason: failed.reason.slice(0, 500),

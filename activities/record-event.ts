@@ -3,8 +3,11 @@ import { INVALID_EVENT } from '../domain/failures.ts';
 import type { PrismaClient, Transaction } from '../lib/prisma.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import type { MilestoneRecord, PartnershipEvent } from '../workflows/events.ts';
+import type { EnterpriseCategory } from '../domain/enterprise.ts';
 import { recordContractIpTerms } from './contract-ip.ts';
+import { counterpartCategory, withCounterpartCategory } from './counterpart-category.ts';
 import { deliveriesOf, queueNotifications, type Delivery } from './outbox.ts';
+import { scopeCoordinators } from './programme-audience.ts';
 import { unreachedCounterparts, type Unreached } from './reachability.ts';
 
 export interface RecordEventInput {
@@ -22,6 +25,8 @@ export interface RecordedEvent {
   readonly deliveries: readonly Delivery[];
   /** The organisations its match proposals went to that nobody can be reached at (absent in histories recorded before it was asked). */
   readonly unreached?: readonly Unreached[];
+  /** The category of the enterprise this event made the counterpart, when it did (absent in histories recorded before it was asked). */
+  readonly enterpriseCategory?: EnterpriseCategory;
 }
 
 const at = (ms: number): Date => new Date(ms);
@@ -130,6 +135,7 @@ const project = async (tx: Transaction, partnershipId: string, event: Partnershi
           enterpriseId: event.data.enterprise.id,
           registeredAt: at(event.at),
           signedAtEventId: event.data.eventId ?? null,
+          expertIds: [...(event.data.experts ?? [])],
           milestones: { create: event.data.milestones.map(milestoneRow) },
         },
       });
@@ -192,7 +198,8 @@ const record = (prisma: PrismaClient, input: RecordEventInput): Promise<Recorded
       skipDuplicates: true,
     });
     const unreached = await unreachedCounterparts(tx, event);
-    if (count === 0) return { applied: false, notifications: 0, deliveries: await deliveriesOf(tx, input.reference, event), ...held(unreached) };
+    const category = await counterpartCategory(tx, event);
+    if (count === 0) return { applied: false, notifications: 0, deliveries: await deliveriesOf(tx, input.reference, event), ...held(unreached), ...category };
     await project(tx, input.partnershipId, event);
     await tx.partnership.update({
       where: { id: input.partnershipId },
@@ -204,8 +211,12 @@ const record = (prisma: PrismaClient, input: RecordEventInput): Promise<Recorded
         enterpriseId: event.enterprise?.id ?? null,
       },
     });
-    const queued = await queueNotifications(tx, { id: input.partnershipId, reference: input.reference, title: input.title }, event);
-    return { applied: true, notifications: queued.count, deliveries: queued.deliveries, ...held(unreached) };
+    const queued = await queueNotifications(
+      tx,
+      { id: input.partnershipId, reference: input.reference, title: input.title },
+      await scopeCoordinators(tx, input.partnershipId, withCounterpartCategory(event, category.enterpriseCategory)),
+    );
+    return { applied: true, notifications: queued.count, deliveries: queued.deliveries, ...held(unreached), ...category };
   });
 };
 

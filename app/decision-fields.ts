@@ -28,7 +28,7 @@ export const parseAmount = (text: string | undefined): number | string | undefin
 };
 
 /**
- * Milestones typed one per line: title | deliverable/交付 or payment/付款 | due date | university/高校
+ * Milestones typed one per line: title | a kind (交付, 付款, 入企服务, 服务报告 or in English) | due date | university/高校
  * or enterprise/企业 | amount (optional). Unknown words are kept so that the schema names them.
  */
 export const parseMilestoneLines = (text: string | undefined): unknown[] =>

@@ -37,6 +37,8 @@ export const DirectorySchema = z.object({
         language: z.enum(['zh', 'en']).default('zh'),
         channel: z.enum(['lark', 'email', 'both']).default('both'),
         managerId: Id.nullable().optional(),
+        /** An expert's fields (专业领域). */
+        fields: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
       }),
     )
     .default([]),
@@ -70,6 +72,7 @@ export const importDirectory = async (prisma: PrismaClient, input: unknown, sour
         larkOpenId: person.larkOpenId ?? null,
         language: person.language,
         channel: person.channel,
+        ...(person.fields === undefined ? {} : { fields: person.fields }),
       };
       await tx.person.upsert({ where: { id: person.id }, create: { id: person.id, ...data }, update: data });
     }

@@ -1,14 +1,12 @@
 import { WORDS } from '../notifications/words.ts';
-import { SIDES, STAGES, type Side, type Stage } from '../domain/vocabulary.ts';
+import { MILESTONE_KINDS, SIDES, STAGES, type MilestoneKind, type Side, type Stage } from '../domain/vocabulary.ts';
 
 // The programme's words (stages, contract types, decline categories…) are the shared ones of
 // notifications/words.ts, so chat and email say the same. Here: reading them back from what people type.
 
-const KINDS = ['deliverable', 'payment'] as const;
-
 /** Every spelling a person may type for a milestone kind, in either language ("付款", "payment"). */
-export const MILESTONE_KIND_WORDS: Readonly<Record<string, (typeof KINDS)[number]>> = Object.fromEntries(
-  KINDS.flatMap((kind) => [
+export const MILESTONE_KIND_WORDS: Readonly<Record<string, MilestoneKind>> = Object.fromEntries(
+  MILESTONE_KINDS.flatMap((kind) => [
     [kind, kind],
     [WORDS.zh.milestoneKind[kind], kind],
     [WORDS.en.milestoneKind[kind].toLowerCase(), kind],

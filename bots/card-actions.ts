@@ -30,7 +30,7 @@ import type { Card } from '../lark/cards/elements.ts';
 import { submittableOrganisations } from './organisations.ts';
 import { replaceCardLater } from '../lark/replies.ts';
 import { phrasesFor } from '../notifications/bot-phrases.ts';
-import { queryStatus } from './queries.ts';
+import { enterpriseCategoryOf, queryStatus } from './queries.ts';
 import { settleWithin, type Settled } from './budget.ts';
 import { timeStep } from './server-timing.ts';
 import { secondsToWait } from './rate-limit.ts';
@@ -158,7 +158,7 @@ const show = async (ctx: BotContext, user: BotUser, value: Extract<ActionValue, 
         ? matchCard(status, user, options)
         : value.view === 'record'
           ? recordCard(status, user, options)
-          : statusCard(status, user, options);
+          : statusCard(status, user, { ...options, enterpriseCategory: await enterpriseCategoryOf(ctx.prisma, status) });
     return withCard({}, view);
   } catch (error) {
     return toast('error', describeFailure(ctx, error, value.ref, user.language));

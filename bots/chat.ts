@@ -23,7 +23,7 @@ import { phrasesFor } from '../notifications/bot-phrases.ts';
 import { eventPhrasesFor } from '../notifications/event-phrases.ts';
 import { answerStats, replyWithStats } from './stats.ts';
 import { programmesCoordinatedBy } from '../app/programmes/coordinators.ts';
-import { findPending, listPartnerships, queryStatus } from './queries.ts';
+import { enterpriseCategoryOf, findPending, listPartnerships, queryStatus } from './queries.ts';
 import { secondsToWait } from './rate-limit.ts';
 
 /** `im.message.receive_v1` as the SDK's EventDispatcher hands it over (header and event merged). */
@@ -50,10 +50,10 @@ const withStatus = async (
   ctx: BotContext,
   user: BotUser,
   reference: string,
-  draw: (status: Awaited<ReturnType<typeof queryStatus>>) => Card,
+  draw: (status: Awaited<ReturnType<typeof queryStatus>>) => Card | Promise<Card>,
 ): Promise<Card> => {
   try {
-    return draw(await queryStatus(ctx.client, reference));
+    return await draw(await queryStatus(ctx.client, reference));
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) return noticeCard(reference, phrasesFor(user.language).noSuchPartnership(reference), 'grey');
     throw error;
@@ -78,7 +78,9 @@ export const answerCommand = async (ctx: BotContext, user: BotUser, command: Exc
       return pendingCard(pending.slice(0, PENDING_SHOWN), user, { ...options, more: Math.max(0, pending.length - PENDING_SHOWN) });
     }
     case 'status':
-      return withStatus(ctx, user, command.reference, (status) => statusCard(status, user, options));
+      return withStatus(ctx, user, command.reference, async (status) =>
+        statusCard(status, user, { ...options, enterpriseCategory: await enterpriseCategoryOf(ctx.prisma, status) }),
+      );
     case 'match':
       return withStatus(ctx, user, command.reference, (status) => matchCard(status, user, options));
     case 'list':

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../lib/prisma.ts';
 import { workflowIdFor } from '../domain/reference.ts';
 import { type Stage } from '../domain/vocabulary.ts';
+import type { EnterpriseCategory } from '../domain/enterprise.ts';
 import type { partnership } from '../workflows/index.ts';
 import { statusQuery } from '../workflows/messages.ts';
 import type { PartnershipStatus } from '../workflows/state.ts';
@@ -13,6 +14,13 @@ import { programmesCoordinatedBy } from '../app/programmes/coordinators.ts';
 /** The workflow's status of one partnership; throws WorkflowNotFoundError for an unknown reference. */
 export const queryStatus = (client: Client, reference: string): Promise<PartnershipStatus> =>
   client.workflow.getHandle<typeof partnership>(workflowIdFor(reference)).query(statusQuery);
+
+/** The category of the partnership's enterprise, once it has one, for the cards that name the enterprise. */
+export const enterpriseCategoryOf = async (prisma: PrismaClient, status: Pick<PartnershipStatus, 'enterprise'>): Promise<EnterpriseCategory | undefined> => {
+  if (!status.enterprise) return undefined;
+  const row = await prisma.organisation.findUnique({ where: { id: status.enterprise.id }, select: { enterpriseCategory: true } });
+  return row?.enterpriseCategory ?? undefined;
+};
 
 const OPEN_STAGES: Stage[] = ['intake', 'review', 'matchmaking', 'negotiation', 'contracting', 'milestones'];
 /** Where a coordinator is awaited; `intake` too, as a new partnership's row says so until its first steps are recorded. */

@@ -17,5 +17,8 @@ export const MilestonePlanSpec = object({ title: text(200), kind: oneOf(MILESTON
 
 export type MilestonePlan = ValueOf<typeof MilestonePlanSpec>;
 
+/** The university experts (their directory ids) a 技术服务 or 技术咨询 contract places in the enterprise. */
+export const ExpertsSpec = optional(list(text(200), { min: 1, max: 50, minMessage: 'name at least one expert, or leave experts out' }));
+
 /** A contract's milestones, as registered with the contract or planned after a signing on site. */
 export const MilestonePlansSpec = list(MilestonePlanSpec, { min: 1, max: 50, minMessage: 'a contract needs at least one milestone' });

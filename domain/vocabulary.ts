@@ -15,7 +15,7 @@ export type Stage = (typeof STAGES)[number];
 export const ENDINGS: readonly Stage[] = ['completed', 'rejected', 'unmatched', 'withdrawn'];
 export const isEnding = (stage: Stage): boolean => ENDINGS.includes(stage);
 
-export const ROLES = ['coordinator', 'tto_officer', 'enterprise_contact', 'manager'] as const;
+export const ROLES = ['coordinator', 'tto_officer', 'enterprise_contact', 'manager', 'expert'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PARTNERSHIP_KINDS = ['demand', 'achievement'] as const;
@@ -31,6 +31,9 @@ export const CONTRACT_TYPE_NAMES: Record<ContractType, string> = {
   consulting: '技术咨询',
   service: '技术服务',
 };
+/** The contract types under which a university expert serves an enterprise (科技特派员-style placements). */
+export const EXPERT_SERVICE_TYPES = ['consulting', 'service'] as const satisfies readonly ContractType[];
+export const isExpertService = (type: ContractType): boolean => (EXPERT_SERVICE_TYPES as readonly ContractType[]).includes(type);
 
 export const DECLINE_CATEGORIES = ['too_early', 'unclear_benefit', 'budget', 'timing', 'other'] as const;
 export type DeclineCategory = (typeof DECLINE_CATEGORIES)[number];
@@ -43,7 +46,8 @@ export type Unreachability = (typeof UNREACHABILITIES)[number];
 export const SIDES = ['university', 'enterprise'] as const;
 export type Side = (typeof SIDES)[number];
 
-export const MILESTONE_KINDS = ['deliverable', 'payment'] as const;
+/** Deliverables and payments; an expert placement's visits (入企服务 / 走访) and service reports (服务报告). */
+export const MILESTONE_KINDS = ['deliverable', 'payment', 'visit', 'report'] as const;
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
 
 /** After a failed negotiation: look for another partner, or close the partnership. */

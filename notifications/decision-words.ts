@@ -80,13 +80,13 @@ const zh: DecisionWords = {
     },
     contract: {
       action: '登记合同',
-      prompt: () => '登记合同。节点每行一个：名称 | 交付/付款 | 到期日 | 高校/企业 | 金额（可省略）',
+      prompt: () => '登记合同。节点每行一个：名称 | 交付/付款/入企服务/服务报告 | 到期日 | 高校/企业 | 金额（可省略）',
       buttons: { contract: '登记合同' },
       done: { contract: '登记了合同' },
     },
     planMilestones: {
       action: '规划履约节点',
-      prompt: () => '合同已现场签约，请规划履约节点。每行一个：名称 | 交付/付款 | 到期日 | 高校/企业 | 金额（可省略）',
+      prompt: () => '合同已现场签约，请规划履约节点。每行一个：名称 | 交付/付款/入企服务/服务报告 | 到期日 | 高校/企业 | 金额（可省略）',
       buttons: { plan: '确定履约节点' },
       done: { plan: '规划了履约节点' },
     },
@@ -170,14 +170,15 @@ const en: DecisionWords = {
     },
     contract: {
       action: 'register the contract',
-      prompt: () => 'Register the contract. One milestone per line: title | deliverable/payment | due date | university/enterprise | amount',
+      prompt: () =>
+        'Register the contract. One milestone per line: title | deliverable/payment/visit/service report | due date | university/enterprise | amount',
       buttons: { contract: 'Register contract' },
       done: { contract: 'registered the contract' },
     },
     planMilestones: {
       action: 'plan the milestones',
       prompt: () =>
-        'The contract was signed on site; plan its milestones. One per line: title | deliverable/payment | due date | university/enterprise | amount',
+        'The contract was signed on site; plan its milestones. One per line: title | deliverable/payment/visit/service report | due date | university/enterprise | amount',
       buttons: { plan: 'Plan milestones' },
       done: { plan: 'planned the milestones' },
     },

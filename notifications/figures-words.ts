@@ -9,7 +9,6 @@ export interface FiguresWords {
   readonly filter: (label: string) => string;
   readonly ofTarget: (value: string, target: string, percent: number) => string;
   readonly noTarget: string;
-  readonly expertsNote: string;
   readonly targetsFromEnvironment: string;
   readonly byType: string;
   readonly medians: (toDocking: string, toSigning: string) => string;
@@ -37,7 +36,6 @@ const ZH: FiguresWords = {
   filter: (label) => `范围：${label}`,
   ofTarget: (value, target, percent) => `${value} / ${target}（${percent}%）`,
   noTarget: '未设目标',
-  expertsNote: '专家入企尚未登记，暂为 0',
   targetsFromEnvironment: '目标取自 PROGRAMME_TARGETS',
   byType: '成果转化（按合同类型）',
   medians: (toDocking, toSigning) => `需求→对接中位数 ${toDocking}；对接→签约中位数 ${toSigning}`,
@@ -67,7 +65,6 @@ const EN: FiguresWords = {
   filter: (label) => `Only: ${label}`,
   ofTarget: (value, target, percent) => `${value} / ${target} (${percent}%)`,
   noTarget: 'no target set',
-  expertsNote: 'experts placed are not recorded yet, so 0 for now',
   targetsFromEnvironment: 'targets from PROGRAMME_TARGETS',
   byType: 'Transformations by contract type',
   medians: (toDocking, toSigning) => `Median demand→docking ${toDocking}; docking→signing ${toSigning}`,

@@ -4,6 +4,7 @@ import type { CalendarEntry, Fact, NotificationContent } from './content.ts';
 import type { ContractMilestone, Payload } from './payloads.ts';
 import { count, type Wording } from './wording.ts';
 import { DECISION_WORDS } from './decision-words.ts';
+import { ENTERPRISE_CATEGORY_NAMES } from '../domain/enterprise.ts';
 
 /** A template's own part of a message; templates.ts adds the subject, the title and the shared facts. */
 export interface Parts {
@@ -206,7 +207,11 @@ export const PARTNERSHIP_TEMPLATES: Renderers = {
         `${p.counterpart} accepted the match for ${w.quote(p.title)}. The parties now negotiate the terms, until ${w.when(p.deadline)}.`,
       ),
     ],
-    facts: [fact(w.words.label.counterpart, p.counterpart), fact(w.words.label.deadline, w.when(p.deadline))],
+    facts: [
+      fact(w.words.label.counterpart, p.counterpart),
+      ...(p.counterpartCategory ? [fact(w.say('企业类别', 'Enterprise category'), ENTERPRISE_CATEGORY_NAMES[p.counterpartCategory][w.language])] : []),
+      fact(w.words.label.deadline, w.when(p.deadline)),
+    ],
     calendar: [negotiationEntry(p, w)],
     calendarCancels: [calendarScope.proposals(p.reference)],
     deadline: p.deadline,

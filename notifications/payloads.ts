@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseInput } from '../lib/validation.ts';
-import { CONTRACT_TYPES, DECLINE_CATEGORIES, STAGES, UNREACHABILITIES } from '../domain/vocabulary.ts';
+import { ENTERPRISE_CATEGORIES } from '../domain/enterprise.ts';
+import { CONTRACT_TYPES, DECLINE_CATEGORIES, MILESTONE_KINDS, STAGES, UNREACHABILITIES } from '../domain/vocabulary.ts';
 import { DECISION_NAMES } from '../workflows/decisions/index.ts';
 import { AWAITING_ACTIONS } from './words.ts';
 import type { MessageTemplate } from './content.ts';
@@ -36,7 +37,7 @@ const ContractMilestoneSchema = z.object({
   seq: z.number().int().positive(),
   title: Text,
   due: Instant,
-  kind: z.enum(['deliverable', 'payment']).optional(),
+  kind: z.enum(MILESTONE_KINDS).optional(),
   responsible: z.enum(['university', 'enterprise']).optional(),
   amountCny: z.number().nonnegative().optional(),
 });
@@ -62,7 +63,7 @@ export const PAYLOAD_SCHEMAS = {
   }),
   proposal_reminder: Scheduled.extend({ candidateId: Text, candidateTitle: OptionalText, deadline: Instant }),
   proposal_withdrawn: Partnership,
-  proposal_accepted: Scheduled.extend({ counterpart: Text, deadline: Instant }),
+  proposal_accepted: Scheduled.extend({ counterpart: Text, counterpartCategory: z.enum(ENTERPRISE_CATEGORIES).optional(), deadline: Instant }),
   proposal_declined: Partnership.extend({ counterpart: Text, category: z.enum(DECLINE_CATEGORIES), reason: OptionalText }),
   unmatched: Reasoned,
   terms_proposed: Partnership.extend({

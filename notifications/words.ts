@@ -1,4 +1,4 @@
-import { CONTRACT_TYPE_NAMES, type ContractType, type DeclineCategory, type Stage } from '../domain/vocabulary.ts';
+import { CONTRACT_TYPE_NAMES, type ContractType, type DeclineCategory, type MilestoneKind, type Stage } from '../domain/vocabulary.ts';
 import type { Awaiting } from '../workflows/state.ts';
 import type { Language } from './content.ts';
 
@@ -11,7 +11,7 @@ export interface Phrasebook {
   readonly declineCategory: Record<DeclineCategory, string>;
   /** What someone is expected to do next (the status query's `awaiting` actions). */
   readonly action: Record<AwaitingAction, string>;
-  readonly milestoneKind: Record<'deliverable' | 'payment', string>;
+  readonly milestoneKind: Record<MilestoneKind, string>;
   readonly side: Record<'university' | 'enterprise', string>;
   readonly label: {
     readonly reference: string;
@@ -71,7 +71,7 @@ const zh: Phrasebook = {
     plan_milestones: '规划里程碑',
     complete_milestone: '完成里程碑',
   },
-  milestoneKind: { deliverable: '交付', payment: '付款' },
+  milestoneKind: { deliverable: '交付', payment: '付款', visit: '入企服务', report: '服务报告' },
   side: { university: '高校', enterprise: '企业' },
   label: {
     reference: '参考编号',
@@ -135,7 +135,7 @@ const en: Phrasebook = {
     plan_milestones: 'plan the milestones',
     complete_milestone: 'complete the milestone',
   },
-  milestoneKind: { deliverable: 'deliverable', payment: 'payment' },
+  milestoneKind: { deliverable: 'deliverable', payment: 'payment', visit: 'visit', report: 'service report' },
   side: { university: 'university', enterprise: 'enterprise' },
   label: {
     reference: 'Reference',

@@ -119,6 +119,7 @@ const ROLE_NAMES: Record<(typeof ROLES)[number], Omit<VocabularyEntry, 'value'>>
   tto_officer: { zh: '技术转移中心', en: 'tech-transfer office', aliases: ['技术转移', 'TTO', '技术转移专员', 'tto officer'] },
   enterprise_contact: { zh: '企业联系人', en: 'enterprise contact', aliases: ['企业', 'enterprise'] },
   manager: { zh: '管理者', en: 'manager', aliases: ['领导', '管理人员'] },
+  expert: { zh: '专家', en: 'expert', aliases: ['高校专家', '科技特派员', 'university expert'] },
 };
 
 export const ROLE_VOCABULARY = vocabulary(

@@ -26,6 +26,7 @@ export interface ImportWords {
   readonly needsEvent: string;
   readonly needsContact: string;
   readonly needsOrganisation: string;
+  readonly needsFields: string;
   readonly duplicate: (row: number, what: string, otherSheet: string | undefined) => string;
   readonly unknownOrganisation: (name: string, organisationsSheet: string, directoryChecked: boolean, suggestion: string | undefined) => string;
   readonly organisationOfOtherKind: (name: string, actual: string, expected: string) => string;
@@ -92,7 +93,8 @@ const zh: ImportWords = {
   releaseOfOtherOwner: (name, owner, named) => `“${name}”属于“${owner}”，不是“${named}”`,
   needsEvent: '签约登记在对接活动中：导入时请指定活动（--event）',
   needsContact: '请填写邮箱或飞书 open_id，否则无法联系此人',
-  needsOrganisation: '技术转移中心和企业联系人须填写所属单位',
+  needsOrganisation: '技术转移中心、企业联系人和专家须填写所属单位',
+  needsFields: '专家须填写专业领域',
   duplicate: (row, what, sheet) => `与${sheet ? `「${sheet}」表` : ''}第 ${row} 行重复（${what}相同）`,
   unknownOrganisation: (name, sheet, directoryChecked, suggestion) =>
     `“${name}”不在「${sheet}」表${directoryChecked ? '和单位名录' : ''}中${suggestion ? `（是否应为“${suggestion}”？）` : ''}；如是新单位，请在「${sheet}」表中添加一行`,
@@ -159,7 +161,8 @@ const en: ImportWords = {
   releaseOfOtherOwner: (name, owner, named) => `"${name}" is ${owner}'s, not ${named}'s`,
   needsEvent: 'signings are registered at an event: give the event when importing (--event)',
   needsContact: 'give an email or a Lark open_id, or this person cannot be reached',
-  needsOrganisation: 'a tech-transfer office or enterprise contact needs an organisation',
+  needsOrganisation: 'a tech-transfer office, enterprise contact or expert needs an organisation',
+  needsFields: 'an expert needs their fields',
   duplicate: (row, what, sheet) => `repeats row ${row}${sheet ? ` of the ${sheet} sheet` : ''} (same ${what})`,
   unknownOrganisation: (name, sheet, directoryChecked, suggestion) =>
     `"${name}" is not in the ${sheet} sheet${directoryChecked ? ' or the directory' : ''}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; if it is new, add it as a row of the ${sheet} sheet`,

@@ -20,6 +20,7 @@ import { registerReleaseCommands } from './cli/release-commands.ts';
 import { registerEventCommands } from './cli/event-commands.ts';
 import { registerResendCommand } from './cli/resend-command.ts';
 import { registerProgrammeCommands } from './cli/programme-commands.ts';
+import { registerExpertCommands } from './cli/expert-commands.ts';
 import { ValidationError } from '../lib/validation.ts';
 import { STAGES } from '../domain/vocabulary.ts';
 import { workflowIdFor } from '../domain/reference.ts';
@@ -28,6 +29,7 @@ import { statusQuery } from '../workflows/messages.ts';
 import { DECISION_NAMES, decisionNamed, RECORDABLE } from '../workflows/decisions/index.ts';
 import { isRecordable } from '../workflows/decisions/on-behalf.ts';
 import { prepareDecision } from '../app/decision-fields.ts';
+import { checkNamedExperts } from '../app/experts.ts';
 import { executeUpdate } from '../app/execute-update.ts';
 import { describeRefusal } from '../notifications/refusal-words.ts';
 
@@ -167,6 +169,7 @@ program
     const payload = options.file ? asJsonObject(await readJson(options.file), options.file) : parseJsonObject(options.data ?? '{}', '--data');
     const status = await withServices(async ({ client, prisma }) => {
       const onBehalfOf = options.for === undefined ? {} : { onBehalfOf: await resolveActor(prisma, options.for) };
+      await checkNamedExperts(prisma, payload);
       const prepared = prepareDecision(decision, { ...payload, actor: await resolveActor(prisma, options.as), ...onBehalfOf }, 'en', 'keys');
       if (!prepared.ok) throw new ValidationError(prepared.problems.join('; '));
       const handle = client.workflow.getHandle<typeof partnership>(workflowIdFor(reference));
@@ -182,6 +185,8 @@ registerResendCommand(program, withServices);
 registerReleaseCommands(program);
 
 registerProgrammeCommands(program, withServices);
+
+registerExpertCommands(program, withServices);
 
 /** Run as a program, not imported (the tests import its parsers). */
 const isMain = (): boolean => {

@@ -1,8 +1,19 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { completeMilestoneUpdate, respondToProposalUpdate, reviewUpdate, reviseUpdate, selectCandidatesUpdate, withdrawUpdate } from '../workflows/messages.ts';
+import {
+  completeMilestoneUpdate,
+  registerContractUpdate,
+  respondToProposalUpdate,
+  reviewUpdate,
+  reviseUpdate,
+  selectCandidatesUpdate,
+  withdrawUpdate,
+} from '../workflows/messages.ts';
 import { agreeTerms, approve, registerContract, toNegotiation, ttoFor } from './support/drive.ts';
+import { eventHandle } from '../app/events/handle.ts';
+import { registerSigningUpdate } from '../workflows/event-messages.ts';
+import { createTestEvent } from './events/support.ts';
 import { loadHistory, showHistory } from './support/histories.ts';
 import { createHarness, FAST_POLICY, PET_FOOD_DEMAND, ROLL_WEAR_DEMAND, type Harness } from './support/harness.ts';
 
@@ -99,6 +110,65 @@ describe('the workflow code replays the histories it wrote', () => {
         await writeFile(FIXTURE, await showHistory(inject('temporalAddress'), handle.workflowId));
       }
     }
+  });
+
+  it('replays an expert service with visits and a report, and an achievement signed on site with an enterprise (its category published)', async () => {
+    const coord = await h.actor('coord');
+    await h.prisma.person.create({
+      data: { id: 'exp-replay', name: '周强', role: 'expert', organisationId: 'u-neu', fields: ['冶金'], email: 'zhouqiang@neu.example.cn' },
+    });
+    const service = await h.submit({ ...ROLL_WEAR_DEMAND, title: '回放测试：专家入企' });
+    const { tto } = await toNegotiation(h, service);
+    await agreeTerms(h, service, tto);
+    const handle = h.handle(service);
+    await handle.executeUpdate(registerContractUpdate, {
+      args: [
+        {
+          actor: coord,
+          type: 'service',
+          amountCny: 200_000,
+          signedOn: '2026-11-20',
+          experts: ['exp-replay'],
+          milestones: [
+            { title: '入企服务', kind: 'visit', due: '2027-01-15', responsible: 'university' },
+            { title: '服务报告', kind: 'report', due: '2027-02-15', responsible: 'university' },
+          ],
+        },
+      ],
+    });
+    for (const milestone of [1, 2]) {
+      await handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: await h.actor(tto), milestone, evidenceUrl: 'https://docs.example.cn/r.pdf' }] });
+    }
+    expect((await handle.result()).stage).toBe('completed');
+
+    // An achievement's enterprise becomes known when it signs on site: the category is published then.
+    await createTestEvent(h, 'LN-REPLAY');
+    const { reference } = await eventHandle(h.prisma, h.client, 'LN-REPLAY').then((event) =>
+      event.executeUpdate(registerSigningUpdate, {
+        args: [
+          {
+            actor: coord,
+            subject: { kind: 'achievement', id: 'T-A1' },
+            universityId: 'u-neu',
+            enterpriseId: 'e-steel',
+            type: 'service',
+            amountCny: 150_000,
+            signedOn: '2026-12-10',
+          },
+        ],
+      }),
+    );
+    await h.waitFor(reference, (s) => s.stage === 'milestones');
+    await h.handle(reference).executeUpdate(withdrawUpdate, { args: [{ actor: coord, reason: '回放测试结束' }] });
+    await h.handle(reference).result();
+
+    for (const ref of [service, reference]) {
+      const history = await h.handle(ref).fetchHistory();
+      await expect(replay(history, h.handle(ref).workflowId), ref).resolves.toBeUndefined();
+    }
+    const signed = await h.handle(reference).fetchHistory();
+    const upserted = signed.events?.flatMap((e) => Object.keys(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {}));
+    expect(upserted).toContain('EnterpriseCategory');
   });
 
   it('replays the committed history of a completed partnership', async () => {

@@ -1,6 +1,6 @@
 import type { Actor, Party } from '../domain/actor.ts';
 import type { ContractIpTerms } from '../domain/ip.ts';
-import type { ContractType, DeclineCategory, Role, Stage, Unreachability } from '../domain/vocabulary.ts';
+import type { ContractType, DeclineCategory, MilestoneKind, Role, Stage, Unreachability } from '../domain/vocabulary.ts';
 import type { NoticeData } from './notice-data.ts';
 
 /** Who a notification goes to; the outbox activity resolves it against the directory. */
@@ -68,7 +68,7 @@ export interface Candidate {
 export interface MilestoneRecord {
   readonly seq: number;
   readonly title: string;
-  readonly kind: 'deliverable' | 'payment';
+  readonly kind: MilestoneKind;
   readonly dueAt: number;
   readonly responsible: 'university' | 'enterprise';
   readonly amountCny?: number;
@@ -104,6 +104,8 @@ export interface EventData {
     eventId?: string;
     /** The IP terms the contract states, when it states any. */
     ip?: ContractIpTerms;
+    /** The university experts it places in the enterprise (an expert service), by directory id. */
+    experts?: readonly string[];
   };
   /** The milestones of a contract registered without them, planned afterwards. */
   milestones_planned: { milestones: readonly MilestoneRecord[] };

@@ -1,5 +1,6 @@
 import type { ContractType, DeclineCategory, MilestoneKind, NegotiationNext, Side, Unreachability } from '../domain/vocabulary.ts';
 import type { Awaiting } from './state.ts';
+import type { EnterpriseCategory } from '../domain/enterprise.ts';
 import type { DecisionName } from './decisions/index.ts';
 
 /** A contract milestone as its announcement lists it, with its due time (ISO) for calendars. */
@@ -36,7 +37,8 @@ export interface NoticeData {
   readonly match_proposed: { readonly candidateId: string; readonly candidateTitle: string; readonly reasons: readonly string[]; readonly deadline: string };
   readonly proposal_reminder: { readonly candidateId: string; readonly candidateTitle: string; readonly deadline: string };
   readonly proposal_withdrawn: Record<string, never>;
-  readonly proposal_accepted: { readonly counterpart: string; readonly deadline: string };
+  /** `counterpartCategory`: the accepting enterprise's category, added when the step is recorded (the workflow does not know it). */
+  readonly proposal_accepted: { readonly counterpart: string; readonly counterpartCategory?: EnterpriseCategory; readonly deadline: string };
   readonly proposal_declined: { readonly counterpart: string; readonly category: DeclineCategory; readonly reason?: string };
   readonly unmatched: { readonly reason: string };
   readonly terms_proposed: { readonly round: number; readonly terms: string; readonly amountCny?: number };

@@ -26,7 +26,7 @@ import { refuse } from '../domain/refusals.ts';
 import { INVALID_EVENT, INVALID_INPUT } from '../domain/failures.ts';
 import { fireTimer } from './fired-timers.ts';
 import { holdUnreached, rechecksDue, resumeReachable } from './held-proposals.ts';
-import { EnterpriseAttribute, StageAttribute, UniversityAttribute } from './search-attributes.ts';
+import { EnterpriseAttribute, EnterpriseCategoryAttribute, StageAttribute, UniversityAttribute } from './search-attributes.ts';
 import { contractAttributes } from './contract-attributes.ts';
 import { initialState, type PartnershipState, type PartnershipStatus } from './state.ts';
 import { statusOf } from './status.ts';
@@ -159,6 +159,10 @@ const recordPending = async (life: Lifecycle, deliveries: Deliveries): Promise<v
     deliveries.start(recorded.deliveries);
     life.pending.shift();
     if (recorded.unreached) holdUnreached(life, recorded.unreached);
+    // An achievement's enterprise is known only once matched or signed; earlier histories never carry it.
+    if (recorded.enterpriseCategory !== undefined && patched('enterprise-category-when-matched')) {
+      upsertSearchAttributes([{ key: EnterpriseCategoryAttribute, value: recorded.enterpriseCategory }]);
+    }
   }
 };
 

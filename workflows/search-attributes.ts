@@ -6,7 +6,7 @@ export const UniversityAttribute = defineSearchAttributeKey('University', Search
 export const EnterpriseAttribute = defineSearchAttributeKey('Enterprise', SearchAttributeType.KEYWORD);
 export const RegionAttribute = defineSearchAttributeKey('Region', SearchAttributeType.KEYWORD);
 export const IndustryAttribute = defineSearchAttributeKey('Industry', SearchAttributeType.KEYWORD);
-/** The enterprise's category (leading, specialised, innovative_sme, other), when the enterprise is known at the start. */
+/** The enterprise's category (leading, specialised, innovative_sme, other): at the start, or once an achievement's enterprise accepts or signs. */
 export const EnterpriseCategoryAttribute = defineSearchAttributeKey('EnterpriseCategory', SearchAttributeType.KEYWORD);
 /** The programme it counts toward (LN, CN…), set at the start. */
 export const ProgrammeAttribute = defineSearchAttributeKey('Programme', SearchAttributeType.KEYWORD);

@@ -326,10 +326,11 @@ export const failNegotiation = (life: Lifecycle, actor: Actor, next: 'rematch' |
 export const registerContract = (
   life: Lifecycle,
   actor: Actor,
-  contract: Omit<EventData['contract_registered'], 'milestones' | 'university' | 'enterprise' | 'eventId' | 'ip'> & {
+  contract: Omit<EventData['contract_registered'], 'milestones' | 'university' | 'enterprise' | 'eventId' | 'ip' | 'experts'> & {
     milestones: readonly MilestonePlan[];
     eventId?: string;
     ip?: EventData['contract_registered']['ip'] | undefined;
+    experts?: EventData['contract_registered']['experts'] | undefined;
   },
 ): void => {
   const { state } = life;
@@ -348,6 +349,7 @@ export const registerContract = (
       milestones,
       ...(contract.eventId === undefined ? {} : { eventId: contract.eventId }),
       ...(contract.ip === undefined ? {} : { ip: contract.ip }),
+      ...(contract.experts === undefined ? {} : { experts: contract.experts }),
     },
     [
       notice('contract_registered', [coordinators, ...parties(life)], {

@@ -1,5 +1,5 @@
 import { Prisma } from '../../generated/prisma/client.ts';
-import { CONTRACT_TYPES, type ContractType } from '../../domain/vocabulary.ts';
+import { CONTRACT_TYPES, EXPERT_SERVICE_TYPES, type ContractType } from '../../domain/vocabulary.ts';
 import type { PrismaClient } from '../../lib/prisma.ts';
 import type { Period } from './period.ts';
 
@@ -12,7 +12,7 @@ export interface Figures {
   readonly universities: number;
   /** Distinct enterprises with a docking or a contract. */
   readonly enterprises: number;
-  /** University experts placed in enterprises: nothing records them yet, so always 0. */
+  /** Distinct university experts named on the 技术服务 / 技术咨询 contracts signed. */
   readonly experts: number;
   /** Achievements transformed: contracts signed, of the five technology-contract types. */
   readonly transformations: number;
@@ -64,6 +64,7 @@ interface Row {
   label: string | null;
   universities: number;
   enterprises: number;
+  experts: number;
   contracts: number;
   development: number;
   transfer: number;
@@ -87,7 +88,7 @@ const BEIJING = Prisma.raw(`interval '8 hours'`);
 const figuresOf = (row: Row): Figures => ({
   universities: row.universities,
   enterprises: row.enterprises,
-  experts: 0,
+  experts: row.experts,
   transformations: row.contracts,
   byType: Object.fromEntries(CONTRACT_TYPES.map((type) => [type, row[type]])) as Record<ContractType, number>,
   amountCny: Number(row.amount),
@@ -104,6 +105,7 @@ export const EMPTY_FIGURES: Figures = figuresOf({
   label: null,
   universities: 0,
   enterprises: 0,
+  experts: 0,
   contracts: 0,
   development: 0,
   transfer: 0,
@@ -154,17 +156,22 @@ export const computeFigures = async (prisma: PrismaClient, scope: FigureScope): 
              CASE WHEN s.kind = 'demand' THEN s."enterpriseId" ELSE d."counterpartOrgId" END AS enterprise,
              s.region, s.industry, s."eventId" AS event, NULL::text AS type, NULL::float8 AS amount,
              CASE WHEN d.first THEN EXTRACT(EPOCH FROM d."decidedAt" - s."createdAt") / 86400 END::float8 AS to_docking,
-             NULL::float8 AS to_signing, NULL::boolean AS on_time
+             NULL::float8 AS to_signing, NULL::boolean AS on_time, NULL::text AS expert
       FROM docked d JOIN scoped s ON s.id = d."partnershipId"
       UNION ALL
       SELECT 'contract', c."signedOn"::timestamp, c."universityId", c."enterpriseId", s.region, s.industry,
              COALESCE(c."signedAtEventId", s."eventId"), c.type::text, c."amountCny"::float8, NULL,
-             GREATEST(0, EXTRACT(EPOCH FROM c."signedOn"::timestamp - (fd.at + ${BEIJING})) / 86400)::float8, NULL
+             GREATEST(0, EXTRACT(EPOCH FROM c."signedOn"::timestamp - (fd.at + ${BEIJING})) / 86400)::float8, NULL, NULL
       FROM "Contract" c JOIN scoped s ON s.id = c."partnershipId"
       LEFT JOIN (SELECT "partnershipId", MIN("decidedAt") AS at FROM docked GROUP BY 1) fd ON fd."partnershipId" = s.id
       UNION ALL
+      SELECT 'placement', c."signedOn"::timestamp, c."universityId", c."enterpriseId", s.region, s.industry,
+             COALESCE(c."signedAtEventId", s."eventId"), NULL, NULL, NULL, NULL, NULL, x.expert
+      FROM "Contract" c JOIN scoped s ON s.id = c."partnershipId" CROSS JOIN LATERAL unnest(c."expertIds") AS x(expert)
+      WHERE c.type::text = ANY(${[...EXPERT_SERVICE_TYPES]}::text[])
+      UNION ALL
       SELECT 'milestone', m."dueAt" + ${BEIJING}, c."universityId", c."enterpriseId", s.region, s.industry,
-             COALESCE(c."signedAtEventId", s."eventId"), NULL, NULL, NULL, NULL, m.status = 'done' AND m."doneAt" <= m."dueAt"
+             COALESCE(c."signedAtEventId", s."eventId"), NULL, NULL, NULL, NULL, m.status = 'done' AND m."doneAt" <= m."dueAt", NULL
       FROM "Milestone" m JOIN "Contract" c ON c.id = m."contractId" JOIN scoped s ON s.id = c."partnershipId"
       WHERE m.status <> 'cancelled' AND (m.status = 'done' OR m."dueAt" <= ${utcWallClock(scope.now)}::timestamp)
     ),
@@ -183,6 +190,7 @@ export const computeFigures = async (prisma: PrismaClient, scope: FigureScope): 
       COALESCE(f.region, f.university_name, f.industry, f.category, f.event_name, f.event) AS label,
       (COUNT(DISTINCT f.university) FILTER (WHERE f.fact <> 'milestone'))::int AS universities,
       (COUNT(DISTINCT f.enterprise) FILTER (WHERE f.fact <> 'milestone'))::int AS enterprises,
+      COUNT(DISTINCT f.expert)::int AS experts,
       (COUNT(*) FILTER (WHERE f.fact = 'contract'))::int AS contracts,
       (COUNT(*) FILTER (WHERE f.type = 'development'))::int AS development,
       (COUNT(*) FILTER (WHERE f.type = 'transfer'))::int AS transfer,

@@ -54,7 +54,7 @@ const targetColumns = (targets: Targets): TargetColumns => ({
   ...(targets.dockings !== undefined ? { targetDockings: targets.dockings } : {}),
 });
 
-export const listProgrammes = async (prisma: PrismaClient): Promise<ProgrammeRecord[]> =>
+export const listProgrammes = async (prisma: PrismaClient | Transaction): Promise<ProgrammeRecord[]> =>
   (await prisma.programme.findMany({ orderBy: [{ level: 'asc' }, { code: 'asc' }] })).map(toRecord);
 
 /** A programme by its code (any case), or a ValidationError naming the codes there are. */

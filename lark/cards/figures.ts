@@ -37,10 +37,9 @@ const scopeName = (report: FiguresReport, language: Language): string =>
     : figuresWordsFor(language).allRecords;
 
 /**
- * 统计 / stats for a programme: each figure against the programme's target (experts shown with
- * their target though nothing records them yet), the contracts by type, the medians and the
- * milestones on time; a chart of progress, then enterprises, transformations and dockings by
- * enterprise category and by industry, with their first rows as lines.
+ * 统计 / stats for a programme: each figure against the programme's target, the contracts by
+ * type, the medians and the milestones on time; a chart of progress, then enterprises,
+ * transformations and dockings by enterprise category and by industry, with their first rows as lines.
  */
 export const figuresCard = (report: FiguresReport, language: Language, options: { workbook?: boolean } = {}): Card => {
   const w = figuresWordsFor(language);
@@ -56,7 +55,7 @@ export const figuresCard = (report: FiguresReport, language: Language, options: 
       target === undefined || percent === null
         ? `${show(value, m.money)}${language === 'zh' ? `（${w.noTarget}）` : ` (${w.noTarget})`}`
         : w.ofTarget(show(value, m.money), show(target, m.money), percent);
-    return `**${label}**${language === 'zh' ? '：' : ': '}${figure}${m.key === 'experts' ? ` · ${w.expertsNote}` : ''}`;
+    return `**${label}**${language === 'zh' ? '：' : ': '}${figure}`;
   });
   const context = [
     report.period ? w.period(report.period.from, previousDay(report.period.to)) : w.allTime,

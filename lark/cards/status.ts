@@ -1,5 +1,6 @@
 import type { Language } from '../../notifications/content.ts';
 import type { Stage } from '../../domain/vocabulary.ts';
+import { ENTERPRISE_CATEGORY_NAMES, type EnterpriseCategory } from '../../domain/enterprise.ts';
 import type { PartnershipStatus } from '../../workflows/state.ts';
 import type { BotUser } from '../../bots/auth.ts';
 import { formatAmount } from '../../notifications/format.ts';
@@ -40,13 +41,23 @@ export const awaitingLines = (status: PartnershipStatus, language: Language): st
   });
 };
 
+/** The enterprise as cards name it: with its category (龙头企业, 专精特新企业…) when the directory gives one. */
+export const enterpriseLabel = (name: string, category: EnterpriseCategory | undefined, language: Language): string =>
+  category ? `${e(name)}${language === 'zh' ? `（${ENTERPRISE_CATEGORY_NAMES[category].zh}）` : ` (${ENTERPRISE_CATEGORY_NAMES[category].en})`}` : e(name);
+
 /** The facts a person needs about a partnership: stage, parties, deadlines, candidates, terms, contract, last decisions. */
-export const statusElements = (status: PartnershipStatus, language: Language, detail: 'full' | 'brief' = 'full'): Element[] => {
+export const statusElements = (
+  status: PartnershipStatus,
+  language: Language,
+  detail: 'full' | 'brief' = 'full',
+  enterpriseCategory?: EnterpriseCategory,
+): Element[] => {
   const p = phrasesFor(language);
   const w = WORDS[language];
+  const enterprise = status.enterprise ? enterpriseLabel(status.enterprise.name, enterpriseCategory, language) : e(p.none);
   const facts = [
     `**${w.label.stage}**：${w.stage[status.stage]}${status.outcome ? ` — ${e(status.outcome.reason)}` : ''}`,
-    `**${p.enterprise}**：${e(status.enterprise?.name ?? p.none)}　**${p.university}**：${e(status.university?.name ?? p.none)}`,
+    `**${p.enterprise}**：${enterprise}　**${p.university}**：${e(status.university?.name ?? p.none)}`,
     `**${p.region}**：${e(status.region)}　**${p.industry}**：${e(status.industry)}　**${p.submittedBy}**：${e(status.submittedBy.name)}`,
   ];
   const awaiting = awaitingLines(status, language);
@@ -102,11 +113,15 @@ export const statusElements = (status: PartnershipStatus, language: Language, de
 };
 
 /** 进度 / status: the partnership, then the decisions this person can take now (and withdrawal). */
-export const statusCard = (status: PartnershipStatus, user: BotUser, options: { maxProposals?: number } = {}): Record<string, unknown> => {
+export const statusCard = (
+  status: PartnershipStatus,
+  user: BotUser,
+  options: { maxProposals?: number; enterpriseCategory?: EnterpriseCategory | undefined } = {},
+): Record<string, unknown> => {
   const decisions = stampVersion(decisionSections(status, user, { ...options, scope: 'allowed', withdraw: true }), status);
   const recording = recordSections(status, user).length > 0;
   return card(headline(status), stageColour(status.stage), [
-    ...statusElements(status, user.language),
+    ...statusElements(status, user.language, 'full', options.enterpriseCategory),
     ...(decisions.length > 0 ? [divider(), ...decisions] : []),
     ...(recording ? [divider(), button(phrasesFor(user.language).recordButton, { v: 1, d: 'show', ref: status.reference, view: 'record' })] : []),
   ]);

@@ -1,5 +1,6 @@
 import { chineseMobile, choice, EMAIL_SHAPE, MOBILE_SHAPE, OPEN_ID_SHAPE, text } from '../columns.ts';
 import { defineSheet } from '../sheet-spec.ts';
+import { fieldsColumn } from './shared-columns.ts';
 import { CHANNEL_VOCABULARY, LANGUAGE_VOCABULARY, ROLE_VOCABULARY } from '../vocabularies.ts';
 import { wordsFor } from '../words.ts';
 import { NAME_MAX, PERSON_NAME_MAX } from './limits.ts';
@@ -20,15 +21,18 @@ export const peopleSheet = defineSheet({
     choice('role', ROLE_VOCABULARY, {
       heading: { zh: '角色', en: 'Role' },
       aliases: ['身份', '职责'],
-      note: { zh: '协调人、技术转移中心、企业联系人或管理者。', en: 'Coordinator, tech-transfer office, enterprise contact or manager.' },
+      note: {
+        zh: '协调人、技术转移中心、企业联系人、管理者或专家（可入企服务的高校专家）。',
+        en: 'Coordinator, tech-transfer office, enterprise contact, manager or expert (a university expert who can serve enterprises).',
+      },
       required: true,
     }),
     text('organisation', {
       heading: { zh: '所属单位', en: 'Organisation' },
       aliases: ['单位', '工作单位', '单位名称', 'organization'],
       note: {
-        zh: '单位全称，须在单位名录中或在“单位”表中；技术转移中心和企业联系人必填。',
-        en: 'The full name, as in the directory or on the Organisations sheet; required for tech-transfer offices and enterprise contacts.',
+        zh: '单位全称，须在单位名录中或在“单位”表中；技术转移中心、企业联系人和专家必填。',
+        en: 'The full name, as in the directory or on the Organisations sheet; required for tech-transfer offices, enterprise contacts and experts.',
       },
       max: NAME_MAX,
       width: 28,
@@ -65,6 +69,7 @@ export const peopleSheet = defineSheet({
         en: 'Lark, email or both; when empty, both for someone new and unchanged for someone already in the directory.',
       },
     }),
+    fieldsColumn('专业领域', 'Fields of expertise', ['研究领域', '专长领域', '专业方向', 'expertise', 'fields of expertise'], false),
     text('mobile', {
       heading: { zh: '手机', en: 'Mobile' },
       aliases: ['手机号', '手机号码', '电话', 'mobile number', 'phone'],
@@ -79,9 +84,10 @@ export const peopleSheet = defineSheet({
   ],
   check: (values, language) => [
     ...(values.email || values.larkOpenId ? [] : [{ column: 'email', message: wordsFor(language).needsContact }]),
-    ...((values.role === 'tto_officer' || values.role === 'enterprise_contact') && !values.organisation
+    ...((values.role === 'tto_officer' || values.role === 'enterprise_contact' || values.role === 'expert') && !values.organisation
       ? [{ column: 'organisation', message: wordsFor(language).needsOrganisation }]
       : []),
+    ...(values.role === 'expert' && !values.fields?.length ? [{ column: 'fields', message: wordsFor(language).needsFields }] : []),
   ],
   build: ({ mobile, ...values }) => ({ ...values, mobile: mobile === undefined ? undefined : chineseMobile(mobile) }),
   identities: (record) => [

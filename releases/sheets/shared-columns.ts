@@ -36,7 +36,7 @@ export const longTextColumn = <K extends string>(key: K, zh: string, en: string,
     required: true,
   });
 
-export const fieldsColumn = (zh: string, en: string, aliases: readonly string[]) =>
+export const fieldsColumn = (zh: string, en: string, aliases: readonly string[], required = true) =>
   choices('fields', INDUSTRY_VOCABULARY, {
     heading: { zh, en },
     aliases,
@@ -44,7 +44,7 @@ export const fieldsColumn = (zh: string, en: string, aliases: readonly string[])
       zh: '从下拉列表中选择；多个用顿号、逗号或换行分隔，如“冶金、新材料”。',
       en: 'From the drop-down list; several separated by commas or line breaks, e.g. "metallurgy, new materials".',
     },
-    required: true,
+    required,
     most: 5,
   });
 

@@ -11,7 +11,7 @@ export const writePeople: Writer<SheetRecords['people']> = async (records, { tx,
   const emails = records.flatMap((r) => (r.email ? [r.email] : []));
   const stored = await tx.person.findMany({
     where: { OR: [{ larkOpenId: { in: openIds } }, { email: { in: emails, mode: 'insensitive' } }] },
-    select: { id: true, name: true, role: true, organisationId: true, email: true, larkOpenId: true, language: true, channel: true },
+    select: { id: true, name: true, role: true, organisationId: true, email: true, larkOpenId: true, language: true, channel: true, fields: true },
   });
   const byOpenId = new Map(stored.flatMap((p) => (p.larkOpenId ? [[p.larkOpenId, p] as const] : [])));
   const byEmail = new Map(stored.flatMap((p) => (p.email ? [[p.email.toLowerCase(), p] as const] : [])));
@@ -28,6 +28,7 @@ export const writePeople: Writer<SheetRecords['people']> = async (records, { tx,
       ...(record.larkOpenId ? { larkOpenId: record.larkOpenId } : {}),
       ...(record.language ? { language: record.language } : {}),
       ...(record.channel ? { channel: record.channel } : {}),
+      ...(record.fields?.length ? { fields: [...record.fields] } : {}),
     };
     const known = (record.larkOpenId && byOpenId.get(record.larkOpenId)) || (record.email && byEmail.get(record.email.toLowerCase())) || undefined;
     if (!known) {
