@@ -122,6 +122,7 @@ export const createEmailSender = ({ config, prisma, log = createLog({ secrets: c
   };
 
   return {
+    replacesOnResend: transport.kind === 'files',
     async send(message) {
       const { recipient } = message;
       if (!recipient.email) throw permanentDeliveryFailure(`${recipient.name} (${recipient.id}) has no email address`);

@@ -36,9 +36,10 @@ export interface DeliveryDependencies {
 
 /** The sending activities, each registered on its channel's own rate-limited task queue. */
 export const createDeliveryActivities = ({ prisma, lark, email, journalDir }: DeliveryDependencies) => {
-  const journal = (channel: 'lark' | 'email') => (journalDir ? createAcceptanceJournal(journalDir, channel) : undefined);
+  const journal = (channel: 'lark' | 'email', sender: ChannelSender) =>
+    journalDir && !sender.replacesOnResend ? createAcceptanceJournal(journalDir, channel) : undefined;
   return {
-    deliverLark: createDeliver(prisma, 'lark', lark, journal('lark')),
-    deliverEmail: createDeliver(prisma, 'email', email, journal('email')),
+    deliverLark: createDeliver(prisma, 'lark', lark, journal('lark', lark)),
+    deliverEmail: createDeliver(prisma, 'email', email, journal('email', email)),
   };
 };

@@ -43,6 +43,7 @@ export const larkOutboxDir = (config: Config): string => path.join(outboxDirOf(c
 export const createLarkSender = ({ config, client, log = createLog({ secrets: config }).info, pace = unpaced }: LarkSenderDependencies): ChannelSender => {
   const folder = createOutboxFolder(larkOutboxDir(config));
   return {
+    replacesOnResend: client === null,
     async send(message) {
       const { recipient } = message;
       if (!recipient.larkOpenId) {

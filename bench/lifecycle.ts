@@ -35,7 +35,7 @@ import { decisionsAfterMatching, loadPeople, titleFor, type People } from './hap
 import { createClientTimer, phasesOf, phaseTable, type ClientTimer } from './phases.ts';
 import { createFloorWorker } from './floor-activities.ts';
 import { FLOOR_ACTIVITIES, FLOOR_STEPS, floorStatusQuery, floorUpdate, type floor, type FloorInput } from './floor-workflow.ts';
-import { cpuSecondsOf, OUTBOX_ONLY_ENV, SERVICE_WORKER, startWorkerProcess } from './worker-process.ts';
+import { cpuSecondsOf, OUTBOX_ONLY_ENV, postgresCpuSeconds, SERVICE_WORKER, startWorkerProcess } from './worker-process.ts';
 import { mostInAnyWindow, startReceivers } from './receivers.ts';
 import { ConfigSchema } from '../lib/config.ts';
 import {
@@ -228,6 +228,22 @@ const floorLifecycle =
 
 const floorIdFor = (runId: string, index: number): string => `floor-${runId}-${index}`;
 
+/** CPU seconds over the measured lifecycles, per process: null where it could not be read. */
+interface CpuUsed {
+  readonly workerCpuS: number | null;
+  readonly serverCpuS: number | null;
+  /** A PostgreSQL server's processes; PGlite runs inside the benchmark's own process. */
+  readonly databaseCpuS: number | null;
+  /** This process: the clients driving the lifecycles (and PGlite, and an inline worker). */
+  readonly benchCpuS: number | null;
+}
+
+/** All the CPU a lifecycle took, in seconds, counting each process once. */
+const cpuPerLifecycle = (m: CpuUsed, lifecycles: number, inline: boolean): number | null => {
+  if (m.workerCpuS === null || m.serverCpuS === null || m.benchCpuS === null) return null;
+  return round(((inline ? 0 : m.workerCpuS) + m.serverCpuS + (m.databaseCpuS ?? 0) + m.benchCpuS) / lifecycles, 3);
+};
+
 /** A worker started for one run, and how to stop it and read its CPU time. */
 interface RunningWorker {
   /** CPU seconds used so far by the worker's process; in inline mode, this whole process. */
@@ -267,7 +283,7 @@ const measureWith = async (
   server: RunningWorker['cpuSeconds'],
   lifecycle: (index: number) => Promise<void>,
   before: () => void = () => undefined,
-): Promise<Measured & { workerCpuS: number | null; serverCpuS: number | null }> => {
+): Promise<Measured & CpuUsed> => {
   const { count, concurrency, warmup } = options;
   try {
     if (warmup > 0) {
@@ -276,11 +292,18 @@ const measureWith = async (
     }
     log(`${what}: ${count} lifecycles, ${concurrency} at a time`);
     before();
-    const [cpuBefore, serverBefore] = await Promise.all([worker.cpuSeconds(), server()]);
+    const readings = () => Promise.all([worker.cpuSeconds(), server(), postgresCpuSeconds(), inlineCpuSeconds()]);
+    const [workerBefore, serverBefore, databaseBefore, benchBefore] = await readings();
     const measured = await measure(count, concurrency, lifecycle);
-    const [cpuAfter, serverAfter] = await Promise.all([worker.cpuSeconds(), server()]);
+    const [workerAfter, serverAfter, databaseAfter, benchAfter] = await readings();
     const used = (from: number | null, to: number | null) => (from === null || to === null ? null : round(to - from, 1));
-    return { ...measured, workerCpuS: used(cpuBefore, cpuAfter), serverCpuS: used(serverBefore, serverAfter) };
+    return {
+      ...measured,
+      workerCpuS: used(workerBefore, workerAfter),
+      serverCpuS: used(serverBefore, serverAfter),
+      databaseCpuS: used(databaseBefore, databaseAfter),
+      benchCpuS: used(benchBefore, benchAfter),
+    };
   } finally {
     await worker.stop();
   }
@@ -507,14 +530,16 @@ const main = async (): Promise<void> => {
         ? await measureDelivery({ prisma, client, people, runId, temporalAddress: temporal.address, databaseUrl: database.url, workDir, teardown })
         : null;
 
+    const [engineCpu, floorCpu] = [cpuPerLifecycle(real, count, inline), cpuPerLifecycle(bare, count, inline)];
     const ratio = {
       throughput: round(real.perSecond / bare.perSecond, 3),
       p50: round(real.p50Ms / bare.p50Ms, 2),
       p95: round(real.p95Ms / bare.p95Ms, 2),
+      cpu: engineCpu === null || floorCpu === null ? null : round(engineCpu / floorCpu, 2),
     };
     const loadAfter = loadAverage();
-    const row = (name: string, m: Measured & { workerCpuS: number | null; serverCpuS: number | null }) =>
-      `| ${name} | ${m.perSecond.toFixed(2)} | ${m.p50Ms} | ${m.p95Ms} | ${m.meanMs} | ${m.maxMs} | ${m.wallS} | ${m.workerCpuS ?? '–'} | ${m.serverCpuS ?? '–'} |`;
+    const row = (name: string, m: Measured & CpuUsed) =>
+      `| ${name} | ${m.perSecond.toFixed(2)} | ${m.p50Ms} | ${m.p95Ms} | ${m.meanMs} | ${m.maxMs} | ${m.wallS} | ${m.workerCpuS ?? '–'} | ${m.serverCpuS ?? '–'} | ${m.databaseCpuS ?? '–'} | ${m.benchCpuS ?? '–'} | ${cpuPerLifecycle(m, count, inline) ?? '–'} |`;
     const lines = [
       `Partnership lifecycle benchmark: N=${count}, C=${concurrency}, warm-up ${warmup} of each (not measured)`,
       `database: ${database.kind}; Temporal: dev server ${temporal.address} (in memory); worker ${inline ? 'in this process' : 'in its own process'}`,
@@ -524,8 +549,8 @@ const main = async (): Promise<void> => {
       `database check: ${completed} partnerships completed, ${events} events recorded (12 each)`,
       `activity attempts that failed and were retried (warm-up included): partnership ${realFailures}${logCounts.firstActivityFailure ? ` (first: ${logCounts.firstActivityFailure})` : ''}, floor ${floorFailures}${inline ? '' : ' (counted in this process only; the worker process logs its own)'}`,
       '',
-      '| run | lifecycles/s | p50 ms | p95 ms | mean ms | max ms | wall s | worker CPU s | dev server CPU s |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+      '| run | lifecycles/s | p50 ms | p95 ms | mean ms | max ms | wall s | worker CPU s | dev server CPU s | PostgreSQL CPU s | bench process CPU s | CPU s a lifecycle |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
       row('partnership engine (real worker and activities, messages to the outbox folder)', real),
       row(`floor (bare workflow, ${UPDATES} no-op updates, ${FLOOR_ACTIVITIES} no-op activities)`, bare),
       '',
@@ -535,7 +560,7 @@ const main = async (): Promise<void> => {
         floorPhases,
       ),
       '',
-      `ratio engine/floor: throughput ${ratio.throughput} (${Math.round(ratio.throughput * 100)}% of the floor), p50 ×${ratio.p50}, p95 ×${ratio.p95}`,
+      `ratio engine/floor: throughput ${ratio.throughput} (${Math.round(ratio.throughput * 100)}% of the floor), p50 ×${ratio.p50}, p95 ×${ratio.p95}${ratio.cpu === null ? '' : `, CPU a lifecycle ×${ratio.cpu}`}`,
       ...(delivery ? ['', ...deliveryLines(delivery)] : []),
       JSON.stringify({
         bench: 'lifecycle',

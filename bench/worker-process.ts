@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Teardown } from './support.ts';
 
@@ -25,6 +25,19 @@ export const cpuSecondsOf = async (pid: number): Promise<number | null> => {
   } catch {
     return null;
   }
+};
+
+/** CPU seconds used so far by the PostgreSQL server processes on this machine (the postmaster and its backends); null when there are none or off Linux. */
+export const postgresCpuSeconds = async (): Promise<number | null> => {
+  let total: number | null = null;
+  for (const entry of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const comm = await readFile(`/proc/${entry}/comm`, 'utf8').catch(() => '');
+    if (comm.trim() !== 'postgres') continue;
+    const seconds = await cpuSecondsOf(Number(entry));
+    if (seconds !== null) total = (total ?? 0) + seconds;
+  }
+  return total;
 };
 
 /** The worker's environment with neither an SMTP server nor a Lark app: every message becomes a file in the outbox folder. */

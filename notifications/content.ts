@@ -84,6 +84,11 @@ export const messageKeyHash = (key: string): string => createHash('sha256').upda
 /** A channel's transport; throws on failure so that the activity is retried. */
 export interface ChannelSender {
   send(message: OutgoingMessage): Promise<{ messageId: string }>;
+  /**
+   * True while sending a message again replaces it rather than repeating it (a file in the outbox
+   * folder named by its key): a retry cannot duplicate it, so no acceptance journal is kept.
+   */
+  readonly replacesOnResend?: boolean;
   /** Closes what the transport keeps open (pooled connections), once nothing more will be sent. */
   close?(): void;
 }
