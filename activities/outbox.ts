@@ -2,6 +2,7 @@ import { SPEAKER_ROLES } from '../domain/vocabulary.ts';
 import type { Transaction } from '../lib/prisma.ts';
 import type { Audience, PartnershipEvent } from '../workflows/events.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
+import type { CoordinatorsConcerned } from './programme-audience.ts';
 
 type Recipient = { id: string; channel: 'lark' | 'email' | 'both'; larkOpenId: string | null; email: string | null };
 
@@ -18,8 +19,9 @@ const whereOf = (audience: Audience): Prisma.PersonWhereInput => {
   return { organisationId: audience.organisationId, role: { in: [...SPEAKER_ROLES] } };
 };
 
-const membersOf = (people: readonly AudienceMember[], audience: Audience): Recipient[] => {
-  if ('role' in audience) return people.filter((person) => person.role === audience.role);
+const membersOf = (people: readonly AudienceMember[], audience: Audience, coordinators: CoordinatorsConcerned): Recipient[] => {
+  if ('role' in audience)
+    return people.filter((person) => person.role === audience.role && (person.role !== 'coordinator' || (coordinators?.(person.id) ?? true)));
   if ('personId' in audience) return people.filter((person) => person.id === audience.personId);
   if ('managersOf' in audience) {
     const named = people.filter((person) => person.reports.some((report) => report.organisationId === audience.managersOf));
@@ -29,8 +31,12 @@ const membersOf = (people: readonly AudienceMember[], audience: Audience): Recip
   return people.filter((person) => person.organisationId === audience.organisationId && (SPEAKER_ROLES as readonly string[]).includes(person.role));
 };
 
-/** Everyone the event's audiences name, in one query; then each audience's members. */
-export const resolveAudiences = async (tx: Transaction, audiences: readonly Audience[]): Promise<(audience: Audience) => Recipient[]> => {
+/** Everyone the event's audiences name, in one query; then each audience's members ("the coordinators" only those concerned). */
+export const resolveAudiences = async (
+  tx: Transaction,
+  audiences: readonly Audience[],
+  coordinators: CoordinatorsConcerned = null,
+): Promise<(audience: Audience) => Recipient[]> => {
   if (audiences.length === 0) return () => [];
   const managed = audiences.flatMap((audience) => ('managersOf' in audience ? [audience.managersOf] : []));
   const people = await tx.person.findMany({
@@ -43,7 +49,7 @@ export const resolveAudiences = async (tx: Transaction, audiences: readonly Audi
     },
     orderBy: { id: 'asc' },
   });
-  return (audience) => membersOf(people, audience);
+  return (audience) => membersOf(people, audience, coordinators);
 };
 
 /** The channels a person is reached on: their preference where it is possible, else whatever is. */
@@ -85,12 +91,14 @@ export const queueNotifications = async (
   tx: Transaction,
   partnership: { id: string; reference: string; title: string },
   event: PartnershipEvent,
+  coordinators: CoordinatorsConcerned = null,
 ): Promise<{ count: number; deliveries: Delivery[] }> => {
   const slot = waitsForSlot(event);
   const rows: Prisma.NotificationCreateManyInput[] = [];
   const membersOfAudience = await resolveAudiences(
     tx,
     event.notify.flatMap((spec) => spec.to),
+    coordinators,
   );
   for (const spec of event.notify) {
     const recipients = new Map<string, Recipient>();

@@ -7,7 +7,7 @@ import type { EnterpriseCategory } from '../domain/enterprise.ts';
 import { recordContractIpTerms } from './contract-ip.ts';
 import { counterpartCategory, withCounterpartCategory } from './counterpart-category.ts';
 import { deliveriesOf, queueNotifications, type Delivery } from './outbox.ts';
-import { scopeCoordinators } from './programme-audience.ts';
+import { coordinatorsConcerned } from './programme-audience.ts';
 import { unreachedCounterparts, type Unreached } from './reachability.ts';
 
 export interface RecordEventInput {
@@ -201,7 +201,7 @@ const record = (prisma: PrismaClient, input: RecordEventInput): Promise<Recorded
     const category = await counterpartCategory(tx, event);
     if (count === 0) return { applied: false, notifications: 0, deliveries: await deliveriesOf(tx, input.reference, event), ...held(unreached), ...category };
     await project(tx, input.partnershipId, event);
-    await tx.partnership.update({
+    const { programmeId } = await tx.partnership.update({
       where: { id: input.partnershipId },
       data: {
         stage: event.stage,
@@ -210,11 +210,13 @@ const record = (prisma: PrismaClient, input: RecordEventInput): Promise<Recorded
         universityId: event.university?.id ?? null,
         enterpriseId: event.enterprise?.id ?? null,
       },
+      select: { programmeId: true },
     });
     const queued = await queueNotifications(
       tx,
       { id: input.partnershipId, reference: input.reference, title: input.title },
-      await scopeCoordinators(tx, input.partnershipId, withCounterpartCategory(event, category.enterpriseCategory)),
+      withCounterpartCategory(event, category.enterpriseCategory),
+      await coordinatorsConcerned(tx, programmeId, event),
     );
     return { applied: true, notifications: queued.count, deliveries: queued.deliveries, ...held(unreached), ...category };
   });
