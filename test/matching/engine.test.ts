@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMatcher, DECLINE_CATEGORIES, FLAG_MATURITY_LOW, FLAG_MODE_INCOMPATIBLE, type RankedCandidate, type Matcher } from '../../matching/index.ts';
 import { loadLabelledDataset } from '../../matching/eval/dataset.ts';
-import { ALL, achievement, DEV_ACHIEVEMENTS, demand, UNRELATED } from './fixtures.ts';
+import { ALL, achievement, DEV_ACHIEVEMENTS, demand, PUMP_PARTS_TEXT, UNRELATED } from './fixtures.ts';
 
 const ids = (candidates: readonly RankedCandidate[]) => candidates.map((c) => c.id);
 /** The ids under test, in the order the ranking put them. */
@@ -108,8 +108,8 @@ describe('fit: fields, mode, maturity, region', () => {
 
   it('uses region to break a tie, never to beat a more relevant candidate', () => {
     const pool = [
-      twin('FAR', { region: '广东省' }),
-      twin('NEAR', { region: '辽宁省' }),
+      twin('FAR', { ...PUMP_PARTS_TEXT, region: '广东省' }),
+      twin('NEAR', { ...PUMP_PARTS_TEXT, region: '辽宁省' }),
       twin('NEAR-WEAK', {
         region: '辽宁省',
         title: '泵站远程监控系统',
@@ -130,11 +130,16 @@ describe('fit: fields, mode, maturity, region', () => {
 describe('re-matching after a decline', () => {
   const base = demand({ id: 'D', cooperationModes: ['转让', '许可', '合作开发', '技术服务'] });
   const pool = [
-    achievement({ id: 'DECLINED', maturity: 8 }),
-    achievement({ id: 'BUY-ONLY', maturity: 8, cooperationModes: ['转让'] }),
-    achievement({ id: 'LICENCE', maturity: 8, cooperationModes: ['许可'] }),
-    achievement({ id: 'VAGUE', maturity: 8, summary: '研究高铬铸铁过流件的成分设计与热处理工艺，提高硬度与韧性，改善耐磨性能，已在多家选矿厂应用。' }),
-    achievement({ id: 'EARLY', maturity: 5, cooperationModes: ['转让', '许可'] }),
+    achievement({ ...PUMP_PARTS_TEXT, id: 'DECLINED', maturity: 8 }),
+    achievement({ ...PUMP_PARTS_TEXT, id: 'BUY-ONLY', maturity: 8, cooperationModes: ['转让'] }),
+    achievement({ ...PUMP_PARTS_TEXT, id: 'LICENCE', maturity: 8, cooperationModes: ['许可'] }),
+    achievement({
+      ...PUMP_PARTS_TEXT,
+      id: 'VAGUE',
+      maturity: 8,
+      summary: '研究高铬铸铁过流件的成分设计与热处理工艺，提高硬度与韧性，改善耐磨性能，已在多家选矿厂应用。',
+    }),
+    achievement({ ...PUMP_PARTS_TEXT, id: 'EARLY', maturity: 5, cooperationModes: ['转让', '许可'] }),
   ];
   let matcher: Matcher;
   beforeAll(() => {

@@ -16,6 +16,15 @@ export function achievement(overrides: Partial<Achievement> & Pick<Achievement, 
   };
 }
 
+/**
+ * Achievement text naming the default demand's own parts (渣浆泵叶轮, 护板): a match that stays
+ * confident among the dev pool's pump and wear results, for tests about what happens to plausible candidates.
+ */
+export const PUMP_PARTS_TEXT: Pick<Achievement, 'title' | 'keywords'> = {
+  title: '渣浆泵叶轮与护板高铬铸铁耐磨材料及热处理技术',
+  keywords: ['渣浆泵', '叶轮', '高铬铸铁', '耐磨材料'],
+};
+
 /** A demand with sensible defaults, written in production language. */
 export function demand(overrides: Partial<Demand> & Pick<Demand, 'id'>): Demand {
   return {

@@ -5,12 +5,15 @@ import { achievement, DEV_ACHIEVEMENTS, demand } from './fixtures.ts';
 describe('what a coordinator is offered', () => {
   const matcher = createMatcher({ achievements: [...DEV_ACHIEVEMENTS, achievement({ id: 'PUMP-ALLOY' })], demands: [] });
 
-  it('offers the confident candidates when there are some, none of them marked weak', () => {
+  it('offers the confident candidates first, unmarked, then the nearest under the threshold marked weak up to three', () => {
     const ranked = matcher.rankAchievementsFor(demand({ id: 'PUMPS' }));
     const offered = shortlist(ranked, matcher.threshold);
-    expect(offered.length).toBeGreaterThan(0);
-    expect(offered.map((c) => c.id)).toContain('PUMP-ALLOY');
-    expect(offered.every((c) => c.score >= matcher.threshold && c.weak === undefined)).toBe(true);
+    const confident = offered.filter((c) => c.score >= matcher.threshold);
+    expect(confident.map((c) => c.id)).toContain('PUMP-ALLOY');
+    expect(confident.every((c) => c.weak === undefined)).toBe(true);
+    expect(offered.slice(confident.length).every((c) => c.weak === true && c.score < matcher.threshold)).toBe(true);
+    expect(offered.length).toBe(Math.max(confident.length, WEAK_SHORTLIST_SIZE));
+    expect(offered.map((c) => c.id)).toEqual(ranked.slice(0, offered.length).map((c) => c.id));
   });
 
   it('offers the three nearest, marked weak, when no candidate is confident', () => {
