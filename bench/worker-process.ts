@@ -16,26 +16,33 @@ export interface WorkerProcess {
 
 const TICKS_PER_SECOND = 100;
 
-/** User + system CPU time of a process, in seconds (Linux /proc/<pid>/stat, in clock ticks). */
-export const cpuSecondsOf = async (pid: number): Promise<number | null> => {
-  try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
-  } catch {
-    return null;
-  }
+/** The CPU time fields of /proc/<pid>/stat (utime, stime, cutime, cstime) in seconds, or null once the process is gone. */
+const cpuTimesOf = async (pid: number | string): Promise<{ own: number; children: number } | null> => {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  if (stat === null) return null;
+  const fields = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .map(Number);
+  return { own: (fields[11]! + fields[12]!) / TICKS_PER_SECOND, children: (fields[13]! + fields[14]!) / TICKS_PER_SECOND };
 };
 
-/** CPU seconds used so far by the PostgreSQL server processes on this machine (the postmaster and its backends); null when there are none or off Linux. */
+/** User + system CPU time of a process, in seconds (Linux /proc/<pid>/stat, in clock ticks). */
+export const cpuSecondsOf = async (pid: number): Promise<number | null> => (await cpuTimesOf(pid))?.own ?? null;
+
+/**
+ * CPU seconds used so far by the PostgreSQL server processes on this machine: each one's own, plus
+ * what its exited children used (a backend that closes hands its time to the postmaster), so the
+ * sum never falls when a pool lets connections go. Null when there are none or off Linux.
+ */
 export const postgresCpuSeconds = async (): Promise<number | null> => {
   let total: number | null = null;
   for (const entry of await readdir('/proc').catch(() => [] as string[])) {
     if (!/^\d+$/.test(entry)) continue;
     const comm = await readFile(`/proc/${entry}/comm`, 'utf8').catch(() => '');
     if (comm.trim() !== 'postgres') continue;
-    const seconds = await cpuSecondsOf(Number(entry));
-    if (seconds !== null) total = (total ?? 0) + seconds;
+    const times = await cpuTimesOf(entry);
+    if (times !== null) total = (total ?? 0) + times.own + times.children;
   }
   return total;
 };
