@@ -1,15 +1,10 @@
 /** `cli expert add|list`: the university experts a 技术服务 / 技术咨询 contract can place in an enterprise. */
 import type { Command } from 'commander';
 import { addExpert } from '../../app/experts.ts';
+import { splitValues } from '../../releases/text.ts';
 import type { Services } from '../../lib/services.ts';
 
 type WithServices = <T>(work: (services: Services) => Promise<T>) => Promise<T>;
-
-const list = (text: string): string[] =>
-  text
-    .split(/[、，,;；/\n]/)
-    .map((item) => item.trim())
-    .filter(Boolean);
 
 export const registerExpertCommands = (program: Command, withServices: WithServices): void => {
   const expert = program.command('expert').description('university experts placed in enterprises');
@@ -29,7 +24,7 @@ export const registerExpertCommands = (program: Command, withServices: WithServi
           id: o.id,
           name: o.name,
           university: o.university,
-          fields: list(o.fields),
+          fields: splitValues(o.fields),
           ...(o.email ? { email: o.email } : {}),
           ...(o.lark ? { larkOpenId: o.lark } : {}),
           language: o.lang === 'en' ? 'en' : 'zh',
