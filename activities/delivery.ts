@@ -48,11 +48,12 @@ export const createDeliver = (prisma: PrismaClient, channel: Delivery['channel']
       // Both channels report a permanent failure as `permanentDeliveryFailure`: marked failed, not retried.
       const permanent = isPermanentDeliveryFailure(error);
       const reason = (error as Error).message;
+      // The alert is queued before the rows read as failed, so whoever sees a failed message also finds its alert.
+      if (permanent) await queueFailureAlert(prisma, { channel, reason, rows });
       await prisma.notification.updateMany({
         where: { id: { in: ids } },
         data: { attempts: { increment: 1 }, lastError: reason.slice(0, 2000), ...(permanent ? { status: 'failed' as const } : {}) },
       });
-      if (permanent) await queueFailureAlert(prisma, { channel, reason, rows });
       throw error;
     }
     journal?.accepted(key, ids, messageId);
