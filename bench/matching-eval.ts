@@ -32,6 +32,7 @@ const ABLATIONS: readonly [string, Partial<EngineConfig>][] = [
   ['− character bigrams beside words', { characterBigrams: false }],
   ['− field weighting (title/keywords)', { fieldWeighting: false }],
   ['− concept matching', { conceptMatching: false }],
+  ['− concepts need words (lone concept links count)', { conceptNeedsWords: false }],
   ['− query expansion', { queryExpansion: false }],
   ['− concept map (matching + expansion)', { conceptMatching: false, queryExpansion: false }],
   ['− field overlap', { fieldOverlap: false }],

@@ -6,7 +6,12 @@ import type { EngineConfig } from './config.ts';
  *
  * - background: the subject's mean relevance over every item of the pool. A demand written
  *   in generic words (设备, 温度, 回收 …) gets sizeable relevance from half the pool, so a high
- *   fit says less for it than for a demand whose words only a few items share.
+ *   fit says less for it than for a demand whose words only a few items share. The mean, not a
+ *   stricter figure (mean + k·std, the 10th-best relevance, the candidate's own mean over the
+ *   demands): on the dev and held-out splits those separate no-match demands from true matches
+ *   no better than the mean does, so they only act as a higher threshold, and they can cost a small
+ *   focused pool its true matches. What makes a lone concept link look confident is handled in
+ *   the relevance instead (score.ts relevanceOf: concepts need the words to back them).
  * - detailFactor: a subject of a title and one short sentence shares words with few items, so
  *   its background is low and any match would stand out; below MIN_CONTENT_TERMS distinct
  *   content words (every dev-set release has 30 or more) confidence is scaled down in
@@ -38,8 +43,8 @@ const MATURE_SHARE_PRIOR = 0.8;
 /**
  * Fit from which a pair has enough evidence of its own. Standing out from the background is
  * relative: a demand in plain words shares them with few items, so its background is near
- * zero and a pair sharing one word and a loose concept stands out as much as a real answer.
- * Below this fit (about one clear concept link plus a few shared words) confidence shrinks in
+ * zero and a pair sharing a few words stands out as much as a real answer. Below this fit
+ * (about a clear concept link and the shared words that back it) confidence shrinks in
  * proportion, whatever the background.
  */
 const EVIDENCE_FULL = 0.5;

@@ -11,6 +11,8 @@ export interface EngineConfig {
   readonly fieldWeighting: boolean;
   /** Shared concepts of the concept map add to relevance. */
   readonly conceptMatching: boolean;
+  /** Shared concepts count only as far as the pair's words back them: a lone concept link is not a match. */
+  readonly conceptNeedsWords: boolean;
   /** Queries gain the other language's terms of the concepts they mention. */
   readonly queryExpansion: boolean;
   /** Shared or related release fields (领域). */
@@ -36,6 +38,7 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
   characterBigrams: true,
   fieldWeighting: true,
   conceptMatching: true,
+  conceptNeedsWords: true,
   queryExpansion: true,
   fieldOverlap: true,
   modeFit: true,

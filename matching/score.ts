@@ -106,11 +106,19 @@ function sharedConcepts(
 /**
  * Relevance in [0, 1] from the raw BM25 score of the pair (in the direction being
  * ranked) and the summed weight of the concepts both sides mention.
+ *
+ * The two signals must agree: shared concepts count in full once the words alone are
+ * half-way convincing (a BM25 score of TEXT_HALF_SATURATION), in proportion below. One
+ * term of a concept's list is enough to detect it, so a pair sharing a concept and hardly
+ * a word is usually another problem of the same trade; and as few pool items share any
+ * concept, the concept part of a fit stands almost wholly above the background
+ * (calibration.ts), which made such pairs confident on the concept alone.
  */
 export function relevanceOf(textScore: number, conceptScore: number, config: EngineConfig): number {
   const textSignal = saturate(textScore, TEXT_HALF_SATURATION);
   if (!config.conceptMatching) return textSignal;
-  return TEXT_SHARE * textSignal + (1 - TEXT_SHARE) * saturate(conceptScore, CONCEPT_HALF_SATURATION);
+  const support = config.conceptNeedsWords ? Math.min(1, textScore / TEXT_HALF_SATURATION) : 1;
+  return TEXT_SHARE * textSignal + (1 - TEXT_SHARE) * support * saturate(conceptScore, CONCEPT_HALF_SATURATION);
 }
 
 /**

@@ -1,8 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Submission } from '../../app/intake.ts';
 import { confidence, createMaturityPrior, detailFactorOf } from '../../matching/calibration.ts';
 import { DEFAULT_ENGINE_CONFIG } from '../../matching/config.ts';
+import { authorStyleDataset } from '../../matching/eval/author-style.ts';
+import { loadLabelledDataset } from '../../matching/eval/dataset.ts';
 import { demandedSolution, offeredSolution, solutionMismatch } from '../../matching/features/solution-type.ts';
 import { createMatcher, FLAG_MATURITY_LOW, FLAG_SOLUTION_MISMATCH, type RankedCandidate } from '../../matching/index.ts';
+import { createMatcherWithConfig } from '../../matching/matcher.ts';
+import { DemandSchema, MatchingInputSchema, type Demand } from '../../matching/schema.ts';
+import { relevanceOf } from '../../matching/score.ts';
+import { ROLL_WEAR_DEMAND } from '../fixtures/submissions.ts';
 import { ALL, achievement, DEV_ACHIEVEMENTS, demand } from './fixtures.ts';
 
 const find = (candidates: readonly RankedCandidate[], id: string) => {
@@ -33,6 +41,38 @@ describe("confidence against the subject's pool", () => {
   it('falls back to the plain fit when background calibration is switched off', () => {
     const config = { ...DEFAULT_ENGINE_CONFIG, backgroundCalibration: false, maturityPrior: false };
     expect(confidence(0.6, { ...calibration, detailFactor: 0.5 }, config)).toBe(0.6);
+  });
+});
+
+describe('a shared concept needs the words to back it', () => {
+  const conceptPart = (textScore: number, config = DEFAULT_ENGINE_CONFIG) => relevanceOf(textScore, 8, config) - relevanceOf(textScore, 0, config);
+
+  it('counts in full once the words are half-way convincing, in proportion below, and not at all alone', () => {
+    expect(relevanceOf(0, 8, DEFAULT_ENGINE_CONFIG)).toBe(0);
+    expect(conceptPart(7)).toBeCloseTo(conceptPart(14) / 2);
+    expect(conceptPart(28)).toBeCloseTo(conceptPart(14));
+    expect(conceptPart(0, { ...DEFAULT_ENGINE_CONFIG, conceptNeedsWords: false })).toBeCloseTo(conceptPart(14));
+  });
+
+  const asDemand = (submission: Submission, id: string): Demand => {
+    if (submission.kind !== 'demand') throw new Error('not a demand');
+    return DemandSchema.parse({ ...submission, id });
+  };
+
+  it('leaves a demand nothing in a large pool answers without a confident candidate, and a small focused pool its true matches', () => {
+    // Wooden floors that warp: nothing in the author-style pool answers; a bridge-steel result shares one loose concept (变形) and hardly a word.
+    const pool = authorStyleDataset(loadLabelledDataset());
+    const floors = pool.demands.find((d) => d.id === 'DX04')!;
+    const top = (config = DEFAULT_ENGINE_CONFIG) => createMatcherWithConfig(pool, config).rankAchievementsFor(floors, { top: 1 })[0]!.score;
+    expect(top()).toBeLessThan(createMatcher(pool).threshold);
+    expect(top({ ...DEFAULT_ENGINE_CONFIG, conceptNeedsWords: false })).toBeGreaterThan(top());
+
+    // The seven-result event pool of the docking tests: the roll-wear demand keeps all three roll results.
+    const roll = asDemand(ROLL_WEAR_DEMAND, 'ROLL');
+    const event = MatchingInputSchema.parse(JSON.parse(readFileSync(new URL('../fixtures/pool.json', import.meta.url), 'utf8')));
+    const matcher = createMatcher({ ...event, demands: [roll] });
+    const confident = matcher.rankAchievementsFor(roll, ALL).filter((c) => c.score >= matcher.threshold);
+    expect(ids(confident).sort()).toEqual(['T-A1', 'T-A2', 'T-A4']);
   });
 });
 
