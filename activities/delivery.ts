@@ -5,6 +5,7 @@ import { isPermanentDeliveryFailure, UNKNOWN_MESSAGE } from '../domain/failures.
 import type { Delivery } from './outbox.ts';
 import type { AcceptanceJournal } from './acceptance-journal.ts';
 import { queueFailureAlert } from './failure-alerts.ts';
+import { markRowsSent, readMessageRows } from './message-rows.ts';
 
 export interface DeliveryResult {
   readonly messageId: string;
@@ -21,11 +22,7 @@ export interface DeliveryResult {
  */
 export const createDeliver = (prisma: PrismaClient, channel: Delivery['channel'], sender: ChannelSender, journal?: AcceptanceJournal) =>
   async function deliver({ key }: { key: string }): Promise<DeliveryResult> {
-    const rows = await prisma.notification.findMany({
-      where: { batchKey: key, channel },
-      include: { recipient: { select: { id: true, name: true, email: true, larkOpenId: true, language: true } } },
-      orderBy: { idempotencyKey: 'asc' },
-    });
+    const rows = await readMessageRows(prisma, key, channel);
     if (rows.length === 0) throw ApplicationFailure.nonRetryable(`no ${channel} message ${key} in the outbox`, UNKNOWN_MESSAGE);
     if (rows.every((row) => row.status === 'sent')) return { messageId: rows[0]!.messageId ?? '', alreadySent: true };
 
@@ -63,13 +60,7 @@ export const createDeliver = (prisma: PrismaClient, channel: Delivery['channel']
   };
 
 /** Sent: from here a failure must not fail the attempt, whose retry would send the message again. */
-const markSent = (prisma: PrismaClient, ids: readonly string[], messageId: string) =>
-  persistently(() =>
-    prisma.notification.updateMany({
-      where: { id: { in: [...ids] } },
-      data: { status: 'sent', messageId, sentAt: new Date(), lastError: null, attempts: { increment: 1 } },
-    }),
-  );
+const markSent = (prisma: PrismaClient, ids: readonly string[], messageId: string) => persistently(() => markRowsSent(prisma, ids, messageId));
 
 /** Pauses between tries of recording a message as sent: the database restarting or a dropped connection, about 12 s in all, so that the attempt ends inside its minute. */
 const MARK_SENT_PAUSES_MS = [250, 500, 1_000, 2_000, 3_000, 5_000];

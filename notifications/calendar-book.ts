@@ -29,20 +29,15 @@ export const createCalendarBook = (prisma: PrismaClient): CalendarBook => ({
     const announced = newestByUid(content.calendar);
     const prefixes = content.calendarCancels ?? [];
     const isCancellable = (uid: string) => prefixes.some((prefix) => uid.startsWith(prefix));
-    // One read for both questions: the sequence the person has of each announced entry, and their open entries that this message ends.
     const rows =
       announced.length === 0 && prefixes.length === 0
         ? []
-        : await prisma.calendarEntry.findMany({
-            where: {
-              recipientId,
-              OR: [
-                ...(announced.length > 0 ? [{ uid: { in: announced.map((e) => e.uid) } }] : []),
-                ...prefixes.map((prefix) => ({ status: 'confirmed' as const, uid: { startsWith: prefix } })),
-              ],
-            },
-            orderBy: { uid: 'asc' },
-          });
+        : await readEntries(
+            prisma,
+            recipientId,
+            announced.map((entry) => entry.uid),
+            prefixes,
+          );
     const sequenceOf = new Map(rows.map((row) => [row.uid, row.sequence]));
     // An entry older than the one the person has comes from an earlier event delivered late.
     const current = announced.filter((entry) => entry.sequence >= (sequenceOf.get(entry.uid) ?? 0));
@@ -64,18 +59,35 @@ export const createCalendarBook = (prisma: PrismaClient): CalendarBook => ({
   },
 
   async record(recipientId, entries) {
-    for (const entry of entries) {
-      const fields = {
-        summary: entry.summary,
-        startsAt: new Date(entry.startsAt),
-        sequence: entry.sequence,
-        status: entry.status,
-      };
-      await prisma.calendarEntry.upsert({
-        where: { uid_recipientId: { uid: entry.uid, recipientId } },
-        create: { uid: entry.uid, recipientId, reference: referenceOfUid(entry.uid), ...fields },
-        update: fields,
-      });
-    }
+    if (entries.length === 0) return;
+    const now = new Date();
+    // One statement for all of a message's entries: every email with a deadline records one.
+    await prisma.$executeRaw`
+      INSERT INTO "CalendarEntry" (id, uid, "recipientId", reference, summary, "startsAt", sequence, status, "updatedAt")
+      SELECT gen_random_uuid()::text, e.uid, ${recipientId}, e.reference, e.summary, e."startsAt", e.sequence, e.status::"CalendarEntryStatus", ${now}
+      FROM unnest(
+        ${entries.map((entry) => entry.uid)}::text[], ${entries.map((entry) => referenceOfUid(entry.uid))}::text[],
+        ${entries.map((entry) => entry.summary)}::text[], ${entries.map((entry) => new Date(entry.startsAt).toISOString())}::timestamp[],
+        ${entries.map((entry) => entry.sequence)}::int[], ${entries.map((entry) => entry.status)}::text[]
+      ) AS e(uid, reference, summary, "startsAt", sequence, status)
+      ON CONFLICT (uid, "recipientId") DO UPDATE
+      SET summary = EXCLUDED.summary, "startsAt" = EXCLUDED."startsAt", sequence = EXCLUDED.sequence, status = EXCLUDED.status, "updatedAt" = EXCLUDED."updatedAt"`;
   },
 });
+
+interface EntryRow {
+  readonly uid: string;
+  readonly summary: string;
+  readonly startsAt: Date;
+  readonly sequence: number;
+  readonly status: 'confirmed' | 'cancelled';
+}
+
+/** One read for both questions: the sequence the person has of each announced entry, and their open entries that this message ends. */
+const readEntries = (prisma: PrismaClient, recipientId: string, uids: readonly string[], prefixes: readonly string[]): Promise<EntryRow[]> =>
+  prisma.$queryRaw<EntryRow[]>`
+    SELECT uid, summary, "startsAt", sequence, status::text AS status
+    FROM "CalendarEntry"
+    WHERE "recipientId" = ${recipientId}
+      AND (uid = ANY(${[...uids]}::text[]) OR (status = 'confirmed' AND EXISTS (SELECT 1 FROM unnest(${[...prefixes]}::text[]) AS p(prefix) WHERE starts_with(uid, p.prefix))))
+    ORDER BY uid`;
