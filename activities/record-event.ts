@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
 import { INVALID_EVENT } from '../domain/failures.ts';
 import type { PrismaClient, Transaction } from '../lib/prisma.ts';
@@ -178,48 +179,52 @@ export const createRecordEvent = (prisma: PrismaClient) =>
     }
   };
 
-const isForeignKeyViolation = (error: unknown): boolean => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003';
+/** P2003 from a Prisma-built query; a plain SQL statement reports the driver's error under P2010. */
+const isForeignKeyViolation = (error: unknown): boolean => {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  const cause = (error.meta as { driverAdapterError?: { cause?: { kind?: string } } } | undefined)?.driverAdapterError?.cause;
+  return error.code === 'P2003' || (error.code === 'P2010' && cause?.kind === 'ForeignKeyConstraintViolation');
+};
 
 const record = (prisma: PrismaClient, input: RecordEventInput): Promise<RecordedEvent> => {
   const { event } = input;
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.partnershipEvent.createMany({
-      data: [
-        {
-          partnershipId: input.partnershipId,
-          seq: event.seq,
-          type: event.type,
-          actorId: event.actor?.personId ?? null,
-          stage: event.stage,
-          payload: { data: event.data, actor: event.actor, ...(event.recordedBy ? { recordedBy: event.recordedBy } : {}) } as unknown as Prisma.InputJsonValue,
-          at: at(event.at),
-        },
-      ],
-      skipDuplicates: true,
-    });
+    const recorded = await recordEventRow(tx, input);
     const unreached = await unreachedCounterparts(tx, event);
     const category = await counterpartCategory(tx, event);
-    if (count === 0) return { applied: false, notifications: 0, deliveries: await deliveriesOf(tx, input.reference, event), ...held(unreached), ...category };
+    if (recorded === null)
+      return { applied: false, notifications: 0, deliveries: await deliveriesOf(tx, input.reference, event), ...held(unreached), ...category };
     await project(tx, input.partnershipId, event);
-    const { programmeId } = await tx.partnership.update({
-      where: { id: input.partnershipId },
-      data: {
-        stage: event.stage,
-        lastEventSeq: event.seq,
-        title: input.title,
-        universityId: event.university?.id ?? null,
-        enterpriseId: event.enterprise?.id ?? null,
-      },
-      select: { programmeId: true },
-    });
     const queued = await queueNotifications(
       tx,
       { id: input.partnershipId, reference: input.reference, title: input.title },
       withCounterpartCategory(event, category.enterpriseCategory),
-      await coordinatorsConcerned(tx, programmeId, event),
+      await coordinatorsConcerned(tx, recorded.programmeId, event),
     );
     return { applied: true, notifications: queued.count, deliveries: queued.deliveries, ...held(unreached), ...category };
   });
+};
+
+/**
+ * Writes the audit row and, when it is new, moves the partnership row on, in one statement (every
+ * event does both). Null when the event was recorded before: a retry or a replay.
+ */
+const recordEventRow = async (tx: Transaction, input: RecordEventInput): Promise<{ programmeId: string | null } | null> => {
+  const { event } = input;
+  const payload = JSON.stringify({ data: event.data, actor: event.actor, ...(event.recordedBy ? { recordedBy: event.recordedBy } : {}) });
+  const rows = await tx.$queryRaw<{ programmeId: string | null }[]>`
+    WITH recorded AS (
+      INSERT INTO "PartnershipEvent" (id, "partnershipId", seq, type, "actorId", stage, payload, at)
+      VALUES (${randomUUID()}, ${input.partnershipId}, ${event.seq}, ${event.type}, ${event.actor?.personId ?? null}, ${event.stage}::"Stage", ${payload}::jsonb, ${at(event.at)})
+      ON CONFLICT ("partnershipId", seq) DO NOTHING
+      RETURNING "partnershipId"
+    )
+    UPDATE "Partnership" AS p
+    SET stage = ${event.stage}::"Stage", "lastEventSeq" = ${event.seq}, title = ${input.title},
+        "universityId" = ${event.university?.id ?? null}, "enterpriseId" = ${event.enterprise?.id ?? null}, "updatedAt" = ${new Date()}
+    FROM recorded WHERE p.id = recorded."partnershipId"
+    RETURNING p."programmeId"`;
+  return rows[0] ?? null;
 };
 
 /** Only events with a proposal nobody can receive carry the list, so that the others' results stay as they were. */
