@@ -11,10 +11,57 @@ export type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]
  * connection, and the server's late error would otherwise be an unhandled 'error' event that ends
  * the process; the statement that needed the connection has failed already and its activity retries.
  */
-const createPool = (url: string, poolMax?: number): pg.Pool => {
+const createPool = (url: string, poolMax: number | undefined, names: StatementNames): pg.Pool => {
   const pool = new pg.Pool({ connectionString: url, ...(poolMax ? { max: poolMax } : {}) });
-  pool.on('connect', (client) => client.on('error', () => undefined));
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+    if (!names.decided) names.decideFrom(client);
+  });
   return pool;
+};
+
+/** Distinct statement texts named per process; beyond this many, the rest run unnamed (each named one holds memory on every connection). */
+const MAX_NAMED_STATEMENTS = 500;
+
+interface StatementNames {
+  readonly decided: boolean;
+  /** Asks the server what it is: names are used only on a PostgreSQL server. */
+  decideFrom(client: pg.PoolClient): void;
+  /** The statement's name, or '' to run it unnamed. */
+  nameOf(sql: string): string;
+}
+
+/**
+ * Names for the statements the client runs, so that a connection to a PostgreSQL server parses and
+ * plans each statement once instead of on every run: the service runs the same few hundred
+ * parameterised texts over and over. Off until a connection shows the server is not PGlite, which
+ * serves all its connections from one session, where two connections' names would collide.
+ */
+const createStatementNames = (): StatementNames => {
+  const names = new Map<string, string>();
+  let state: 'unknown' | 'asking' | 'named' | 'unnamed' = 'unknown';
+  return {
+    get decided() {
+      return state !== 'unknown';
+    },
+    decideFrom(client) {
+      state = 'asking';
+      client.query<{ version: string }>('SELECT version() AS version').then(
+        (result) => (state = result.rows[0]?.version.includes('PGlite') ? 'unnamed' : 'named'),
+        () => (state = 'unknown'),
+      );
+    },
+    nameOf(sql) {
+      if (state !== 'named') return '';
+      let name = names.get(sql);
+      if (name === undefined) {
+        if (names.size >= MAX_NAMED_STATEMENTS) return '';
+        name = `qxwq_${names.size}`;
+        names.set(sql, name);
+      }
+      return name;
+    },
+  };
 };
 
 /**
@@ -22,8 +69,10 @@ const createPool = (url: string, poolMax?: number): pg.Pool => {
  * Transactions wait up to 10 s for a connection (Prisma's default is 2 s): under a burst the
  * small pool PGlite allows is busy for longer, and a refused transaction only means a retried activity.
  */
-export const createPrisma = (url: string, poolMax?: number): PrismaClient =>
-  new PrismaClient({
-    adapter: new PrismaPg(createPool(url, poolMax), { disposeExternalPool: true }),
+export const createPrisma = (url: string, poolMax?: number): PrismaClient => {
+  const names = createStatementNames();
+  return new PrismaClient({
+    adapter: new PrismaPg(createPool(url, poolMax, names), { disposeExternalPool: true, statementNameGenerator: (query) => names.nameOf(query.sql) }),
     transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });
+};
