@@ -9,7 +9,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { importDirectory, importPool } from '../app/directory.ts';
 import { createScratchDatabase } from '../lib/scratch-database.ts';
 import { freePort } from '../lib/net.ts';
-import { createPrisma, type PrismaClient } from '../lib/prisma.ts';
+import { createPrisma, defaultPoolSize, type PrismaClient } from '../lib/prisma.ts';
 import { findTemporalCli } from '../lib/temporal-cli.ts';
 import { startDevServer } from '../lib/temporal-server.ts';
 import type { ProgrammePolicyInput } from '../domain/policy.ts';
@@ -107,8 +107,8 @@ export const startDatabase = async (database: string): Promise<BenchDatabase> =>
   return { url: scratch.url, kind, stop: scratch.drop };
 };
 
-/** PGlite runs one statement at a time, so a few connections are all it can use (as lib/services.ts). */
-export const poolSizeFor = (database: BenchDatabase): number => (database.kind.startsWith('pglite') ? 4 : 10);
+/** The pool the service itself would take on this database (lib/prisma.ts). */
+export const poolSizeFor = (database: BenchDatabase): number => defaultPoolSize(database.kind.startsWith('pglite'));
 
 export const importFixtures = async (prisma: PrismaClient): Promise<void> => {
   await importDirectory(prisma, await fixture('directory.json'));

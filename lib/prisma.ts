@@ -65,6 +65,14 @@ const createStatementNames = (): StatementNames => {
 };
 
 /**
+ * Connections per process unless DATABASE_POOL_MAX says otherwise. PGlite runs one statement at a
+ * time, so a few are all it can use. A server gets enough for the activities a busy worker runs at
+ * once: with 10, a benchmark's activities queued for a connection, finished later and further apart,
+ * and each finish cost the workflow a task of its own (about 14% more workflow tasks than with 20).
+ */
+export const defaultPoolSize = (embedded: boolean): number => (embedded ? 4 : 20);
+
+/**
  * A Prisma client on PostgreSQL through the `pg` driver adapter (no query engine binary).
  * Transactions wait up to 10 s for a connection (Prisma's default is 2 s): under a burst the
  * small pool PGlite allows is busy for longer, and a refused transaction only means a retried activity.

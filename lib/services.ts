@@ -5,7 +5,7 @@ import type { Config } from './config.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import { migrate } from './migrate.ts';
 import { createLog } from './log.ts';
-import { createPrisma, type PrismaClient } from './prisma.ts';
+import { createPrisma, defaultPoolSize, type PrismaClient } from './prisma.ts';
 import { findTemporalCli } from './temporal-cli.ts';
 import { connectClient, connectWorker } from './temporal-connection.ts';
 import { startDevServer } from './temporal-server.ts';
@@ -68,8 +68,7 @@ export const connectServices = async (config: Config, options: { embedded: boole
         embeddedDatabase && !options.embedded ? `cannot reach the embedded database at ${databaseUrl} (is \`npm start\` running?): ${reason}` : reason,
       );
     });
-    // PGlite runs one statement at a time, so a few connections are all it can use.
-    const prisma = createPrisma(databaseUrl, config.DATABASE_POOL_MAX ?? (embeddedDatabase ? 4 : 10));
+    const prisma = createPrisma(databaseUrl, config.DATABASE_POOL_MAX ?? defaultPoolSize(embeddedDatabase));
     stops.push(() => prisma.$disconnect());
 
     let temporalAddress = config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_PORT}`;
