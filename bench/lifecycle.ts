@@ -1,10 +1,10 @@
 /**
  * Lifecycle benchmark: N partnerships driven through the whole happy path on a real Temporal dev
  * server with the service's worker in its own process (as `npm run worker` runs it), beside a
- * floor measured in the same run — a bare workflow taking the same updates and running the same
+ * floor measured in the same run, in alternating rounds (bench/side-by-side.ts) — a bare workflow taking the same updates and running the same
  * activities (the records, the matching, and one delivery per message), all doing nothing.
  *
- *   npm run bench -- [--count 200] [--concurrency 20] [--warmup 10] [--database pglite|postgresql://…]
+ *   npm run bench -- [--count 200] [--concurrency 20] [--warmup 10] [--rounds 4] [--database pglite|postgresql://…]
  *                    [--worker process|inline] [--profile DIR]
  *
  * The engine is measured with messages written to the outbox folder (no SMTP server or Lark app,
@@ -37,6 +37,7 @@ import { createFloorWorker } from './floor-activities.ts';
 import { FLOOR_ACTIVITIES, FLOOR_STEPS, floorStatusQuery, floorUpdate, type floor, type FloorInput } from './floor-workflow.ts';
 import { cpuSecondsOf, OUTBOX_ONLY_ENV, postgresCpuSeconds, SERVICE_WORKER, startWorkerProcess } from './worker-process.ts';
 import { mostInAnyWindow, startReceivers } from './receivers.ts';
+import { measureSideBySide, roundsFor, summarise, type CpuUsed, type Measured, type RunningWorker } from './side-by-side.ts';
 import { ConfigSchema } from '../lib/config.ts';
 import {
   DATABASE_OPTION,
@@ -48,7 +49,6 @@ import {
   LONG_POLICY,
   log,
   outboxSenders,
-  percentile,
   nonNegativeInt,
   positiveInt,
   quietWorkerLogs,
@@ -65,6 +65,12 @@ const options = new Command('bench')
   .option('--count <n>', 'partnerships (and floor workflows) to measure', positiveInt('--count'), 200)
   .option('--concurrency <c>', 'lifecycles in flight at once', positiveInt('--concurrency'), 20)
   .option('--warmup <w>', 'unmeasured lifecycles of each kind run first', nonNegativeInt('--warmup'), 10)
+  .option(
+    '--rounds <r>',
+    'alternate the engine and the floor in this many rounds, so both see the same machine (fewer when a round would hold under twice the concurrency)',
+    positiveInt('--rounds'),
+    4,
+  )
   .option(...DATABASE_OPTION)
   .option(
     '--delivery <n>',
@@ -93,6 +99,7 @@ const options = new Command('bench')
     count: number;
     concurrency: number;
     warmup: number;
+    rounds: number;
     database?: string;
     worker: 'process' | 'inline';
     profile?: string;
@@ -107,15 +114,6 @@ const FLOOR_WORKER = fileURLToPath(new URL('./floor-worker.ts', import.meta.url)
 const databaseChoice = options.database ?? process.env.DATABASE_URL ?? 'pglite';
 const UPDATES = FLOOR_STEPS.length;
 
-interface Measured {
-  readonly perSecond: number;
-  readonly p50Ms: number;
-  readonly p95Ms: number;
-  readonly meanMs: number;
-  readonly maxMs: number;
-  readonly wallS: number;
-}
-
 /** Runs `count` timed lifecycles, `concurrency` at a time, and sums them up. */
 const measure = async (count: number, concurrency: number, lifecycle: (index: number) => Promise<void>): Promise<Measured> => {
   const latencies: number[] = [];
@@ -125,16 +123,7 @@ const measure = async (count: number, concurrency: number, lifecycle: (index: nu
     await lifecycle(index);
     latencies.push(performance.now() - start);
   });
-  const wall = (performance.now() - began) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    perSecond: round(count / wall, 2),
-    p50Ms: round(percentile(latencies, 50), 0),
-    p95Ms: round(percentile(latencies, 95), 0),
-    meanMs: round(latencies.reduce((a, b) => a + b, 0) / latencies.length, 0),
-    maxMs: round(latencies[latencies.length - 1]!, 0),
-    wallS: round(wall, 1),
-  };
+  return summarise(latencies, (performance.now() - began) / 1000);
 };
 
 /** One partnership through the whole happy path, as the lifecycle test drives it. */
@@ -196,9 +185,10 @@ const messagesAfterEachEvent = async (prisma: PrismaClient, reference: string): 
 
 /** The floor, driven the same way: start, wait for the first answer, the same updates, the same wait for "candidates". */
 const floorLifecycle =
-  (deps: { client: Client; taskQueue: string; runId: string; input: FloorInput; timer: ClientTimer }) =>
+  (deps: { client: Client; taskQueue: string; runId: string; input: () => Promise<FloorInput>; timer: ClientTimer }) =>
   async (index: number): Promise<void> => {
-    const { client, taskQueue, runId, input, timer } = deps;
+    const { client, taskQueue, runId, timer } = deps;
+    const input = await deps.input();
     const handle: WorkflowHandle<typeof floor> = await timer.time('client: submit', () =>
       client.workflow.start<typeof floor>('floor', { workflowId: floorIdFor(runId, index), taskQueue, args: [input] }),
     );
@@ -228,28 +218,11 @@ const floorLifecycle =
 
 const floorIdFor = (runId: string, index: number): string => `floor-${runId}-${index}`;
 
-/** CPU seconds over the measured lifecycles, per process: null where it could not be read. */
-interface CpuUsed {
-  readonly workerCpuS: number | null;
-  readonly serverCpuS: number | null;
-  /** A PostgreSQL server's processes; PGlite runs inside the benchmark's own process. */
-  readonly databaseCpuS: number | null;
-  /** This process: the clients driving the lifecycles (and PGlite, and an inline worker). */
-  readonly benchCpuS: number | null;
-}
-
 /** All the CPU a lifecycle took, in seconds, counting each process once. */
 const cpuPerLifecycle = (m: CpuUsed, lifecycles: number, inline: boolean): number | null => {
   if (m.workerCpuS === null || m.serverCpuS === null || m.benchCpuS === null) return null;
   return round(((inline ? 0 : m.workerCpuS) + m.serverCpuS + (m.databaseCpuS ?? 0) + m.benchCpuS) / lifecycles, 3);
 };
-
-/** A worker started for one run, and how to stop it and read its CPU time. */
-interface RunningWorker {
-  /** CPU seconds used so far by the worker's process; in inline mode, this whole process. */
-  cpuSeconds(): Promise<number | null>;
-  stop(): Promise<void>;
-}
 
 const inlineCpuSeconds = (): Promise<number> => {
   const { user, system } = process.cpuUsage();
@@ -274,39 +247,6 @@ const runProcess = async (entry: string, env: Record<string, string>, teardown: 
   const profile = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.profile)}`] : [];
   const child = await startWorkerProcess(entry, env, { add: (step, stop) => (local.add(step, stop), teardown.add(step, stop)), run: local.run }, what, profile);
   return { cpuSeconds: child.cpuSeconds, stop: local.run };
-};
-
-/** Warm-up, then the measured lifecycles, with the worker's CPU seconds over the measured part. */
-const measureWith = async (
-  what: string,
-  worker: RunningWorker,
-  server: RunningWorker['cpuSeconds'],
-  lifecycle: (index: number) => Promise<void>,
-  before: () => void = () => undefined,
-): Promise<Measured & CpuUsed> => {
-  const { count, concurrency, warmup } = options;
-  try {
-    if (warmup > 0) {
-      log(`${what}: ${warmup} warm-up lifecycles`);
-      await runPool(warmup, concurrency, (i) => lifecycle(count + i));
-    }
-    log(`${what}: ${count} lifecycles, ${concurrency} at a time`);
-    before();
-    const readings = () => Promise.all([worker.cpuSeconds(), server(), postgresCpuSeconds(), inlineCpuSeconds()]);
-    const [workerBefore, serverBefore, databaseBefore, benchBefore] = await readings();
-    const measured = await measure(count, concurrency, lifecycle);
-    const [workerAfter, serverAfter, databaseAfter, benchAfter] = await readings();
-    const used = (from: number | null, to: number | null) => (from === null || to === null ? null : round(to - from, 1));
-    return {
-      ...measured,
-      workerCpuS: used(workerBefore, workerAfter),
-      serverCpuS: used(serverBefore, serverAfter),
-      databaseCpuS: used(databaseBefore, databaseAfter),
-      benchCpuS: used(benchBefore, benchAfter),
-    };
-  } finally {
-    await worker.stop();
-  }
 };
 
 interface DeliveryDeps {
@@ -482,10 +422,45 @@ const main = async (): Promise<void> => {
       );
     };
     const timer = createClientTimer();
-    const drive = realLifecycle({ prisma, client, taskQueue: realQueue, people, runId, timer });
-    const serverCpu = () => (temporal.serverPid === null ? Promise.resolve(null) : cpuSecondsOf(temporal.serverPid));
-    const real = await measureWith('partnership', await startReal(), serverCpu, drive, () => timer.reset());
-    const realFailures = logCounts.activityFailures;
+    const floorTimer = createClientTimer();
+    const floorQueue = `bench-floor-${runId}`;
+    const startFloor = async (): Promise<RunningWorker> => {
+      if (!connection) {
+        log('starting the floor worker in its own process');
+        return runProcess(FLOOR_WORKER, { TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: floorQueue }, teardown, 'the floor worker process');
+      }
+      const floorBundle = await bundleWorkflowCode({ workflowsPath: FLOOR_WORKFLOWS, logger: QUIET_BUNDLER_LOGGER });
+      return runInline(await createFloorWorker(connection, floorQueue, { workflowBundle: { code: floorBundle.code } }));
+    };
+    // The floor sends as many messages as a partnership of this run did: the engine always runs first.
+    let floorInput: Promise<FloorInput> | undefined;
+    const inputOfFloor = (): Promise<FloorInput> =>
+      (floorInput ??= prisma.partnership
+        .findFirstOrThrow({ where: { stage: 'completed', title: { contains: `（${runId}-` } }, select: { reference: true } })
+        .then((row) => messagesAfterEachEvent(prisma, row.reference)));
+    const [real, bare] = await measureSideBySide(
+      [
+        {
+          what: 'partnership',
+          start: startReal,
+          lifecycle: realLifecycle({ prisma, client, taskQueue: realQueue, people, runId, timer }),
+          reset: () => timer.reset(),
+        },
+        {
+          what: 'floor',
+          start: startFloor,
+          lifecycle: floorLifecycle({ client, taskQueue: floorQueue, runId, input: inputOfFloor, timer: floorTimer }),
+          reset: () => floorTimer.reset(),
+        },
+      ],
+      {
+        server: () => (temporal.serverPid === null ? Promise.resolve(null) : cpuSecondsOf(temporal.serverPid)),
+        database: postgresCpuSeconds,
+        bench: inlineCpuSeconds,
+      },
+      options,
+    );
+    const activityFailures = logCounts.activityFailures;
     const completed = await prisma.partnership.count({ where: { stage: 'completed' } });
     const events = await prisma.partnershipEvent.count();
     const expectedEvents = (count + warmup) * 12;
@@ -498,25 +473,6 @@ const main = async (): Promise<void> => {
       .filter((p) => measuredTitles.has(p.title))
       .map((p) => p.reference);
     const realPhases = { ...timer.phases(), ...(await phasesOf(client, measuredRefs.map(workflowIdFor))) };
-
-    const floorQueue = `bench-floor-${runId}`;
-    const startFloor = async (): Promise<RunningWorker> => {
-      if (!connection) {
-        log('starting the floor worker in its own process');
-        return runProcess(FLOOR_WORKER, { TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: floorQueue }, teardown, 'the floor worker process');
-      }
-      const floorBundle = await bundleWorkflowCode({ workflowsPath: FLOOR_WORKFLOWS, logger: QUIET_BUNDLER_LOGGER });
-      return runInline(await createFloorWorker(connection, floorQueue, { workflowBundle: { code: floorBundle.code } }));
-    };
-    const floorInput = await messagesAfterEachEvent(prisma, measuredRefs[0]!);
-    const floorTimer = createClientTimer();
-    const bare = await measureWith(
-      'floor',
-      await startFloor(),
-      serverCpu,
-      floorLifecycle({ client, taskQueue: floorQueue, runId, input: floorInput, timer: floorTimer }),
-      () => floorTimer.reset(),
-    );
     const floorPhases = {
       ...floorTimer.phases(),
       ...(await phasesOf(
@@ -524,7 +480,6 @@ const main = async (): Promise<void> => {
         Array.from({ length: count }, (_, i) => floorIdFor(runId, i)),
       )),
     };
-    const floorFailures = logCounts.activityFailures - realFailures;
     const delivery =
       options.delivery > 0
         ? await measureDelivery({ prisma, client, people, runId, temporalAddress: temporal.address, databaseUrl: database.url, workDir, teardown })
@@ -547,7 +502,8 @@ const main = async (): Promise<void> => {
       `messages (warm-up included), written to the outbox folder with no rate limit: ${messages.map((m) => `${m.channel} ${m.status} ${m._count}`).join(', ')}`,
       `load average (1/5/15 min) before: ${loadBefore}; after: ${loadAfter}; ${cpus().length} cores`,
       `database check: ${completed} partnerships completed, ${events} events recorded (12 each)`,
-      `activity attempts that failed and were retried (warm-up included): partnership ${realFailures}${logCounts.firstActivityFailure ? ` (first: ${logCounts.firstActivityFailure})` : ''}, floor ${floorFailures}${inline ? '' : ' (counted in this process only; the worker process logs its own)'}`,
+      `measured in ${roundsFor(options)} alternating rounds of each (engine, then floor), so that both see the same machine`,
+      `activity attempts that failed and were retried (warm-up included, engine and floor together): ${activityFailures}${logCounts.firstActivityFailure ? ` (first: ${logCounts.firstActivityFailure})` : ''}${inline ? '' : ' (counted in this process only; the worker processes log their own)'}`,
       '',
       '| run | lifecycles/s | p50 ms | p95 ms | mean ms | max ms | wall s | worker CPU s | dev server CPU s | PostgreSQL CPU s | bench process CPU s | CPU s a lifecycle |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -575,7 +531,8 @@ const main = async (): Promise<void> => {
         floor: bare,
         ratio,
         phases: { real: realPhases, floor: floorPhases },
-        failedActivityAttempts: { real: realFailures, floor: floorFailures },
+        rounds: roundsFor(options),
+        failedActivityAttempts: activityFailures,
         loadBefore,
         loadAfter,
         delivery,
