@@ -64,7 +64,9 @@ export const startEmbeddedPostgres = async (options: {
     host: options.host,
     port: options.port,
     // The socket server keeps a connection's transaction exclusive; statements still run one at a time.
-    maxConnections: options.maxConnections ?? 16,
+    // Room for a worker given this database's URL (it cannot tell it is PGlite, and takes a server's
+    // pool of 20), the bot, the CLI and the tests' own clients at once.
+    maxConnections: options.maxConnections ?? 64,
   });
   try {
     await server.start();
