@@ -12,11 +12,14 @@ export type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]
  * the process; the statement that needed the connection has failed already and its activity retries.
  */
 const createPool = (url: string, poolMax: number | undefined, names: StatementNames): pg.Pool => {
-  const pool = new pg.Pool({ connectionString: url, ...(poolMax ? { max: poolMax } : {}) });
-  pool.on('connect', (client) => {
-    client.on('error', () => undefined);
-    if (!names.decided) names.decideFrom(client);
+  const pool = new pg.Pool({
+    connectionString: url,
+    ...(poolMax ? { max: poolMax } : {}),
+    // Awaited before the connection is handed out: a query of ours beside the caller's first one would run two at once on it.
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- pg-pool awaits the hook's promise; @types/pg declares it void
+    onConnect: (client) => (names.decided ? undefined : names.decideFrom(client)),
   });
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 };
 
@@ -26,7 +29,7 @@ const MAX_NAMED_STATEMENTS = 500;
 interface StatementNames {
   readonly decided: boolean;
   /** Asks the server what it is: names are used only on a PostgreSQL server. */
-  decideFrom(client: pg.PoolClient): void;
+  decideFrom(client: pg.ClientBase): Promise<void>;
   /** The statement's name, or '' to run it unnamed. */
   nameOf(sql: string): string;
 }
@@ -44,12 +47,15 @@ const createStatementNames = (): StatementNames => {
     get decided() {
       return state !== 'unknown';
     },
-    decideFrom(client) {
+    async decideFrom(client) {
       state = 'asking';
-      client.query<{ version: string }>('SELECT version() AS version').then(
-        (result) => (state = result.rows[0]?.version.includes('PGlite') ? 'unnamed' : 'named'),
-        () => (state = 'unknown'),
-      );
+      try {
+        const result = await client.query<{ version: string }>('SELECT version() AS version');
+        state = result.rows[0]?.version.includes('PGlite') ? 'unnamed' : 'named';
+      } catch {
+        // The caller's own statement will meet whatever went wrong; the next connection asks again.
+        state = 'unknown';
+      }
     },
     nameOf(sql) {
       if (state !== 'named') return '';
