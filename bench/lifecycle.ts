@@ -20,7 +20,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
 import { Command, Option } from 'commander';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
@@ -37,7 +36,7 @@ import { createFloorWorker } from './floor-activities.ts';
 import { FLOOR_ACTIVITIES, FLOOR_STEPS, floorStatusQuery, floorUpdate, type floor, type FloorInput } from './floor-workflow.ts';
 import { cpuSecondsOf, OUTBOX_ONLY_ENV, postgresCpuSeconds, SERVICE_WORKER, startWorkerProcess } from './worker-process.ts';
 import { mostInAnyWindow, startReceivers } from './receivers.ts';
-import { measureSideBySide, roundsFor, summarise, type CpuUsed, type Measured, type RunningWorker } from './side-by-side.ts';
+import { measureSideBySide, roundsFor, summarise, timeLifecycles, type CpuUsed, type Measured, type RunningWorker } from './side-by-side.ts';
 import { ConfigSchema } from '../lib/config.ts';
 import {
   DATABASE_OPTION,
@@ -53,7 +52,6 @@ import {
   positiveInt,
   quietWorkerLogs,
   round,
-  runPool,
   type Teardown,
   startDatabase,
   startTemporal,
@@ -116,14 +114,8 @@ const UPDATES = FLOOR_STEPS.length;
 
 /** Runs `count` timed lifecycles, `concurrency` at a time, and sums them up. */
 const measure = async (count: number, concurrency: number, lifecycle: (index: number) => Promise<void>): Promise<Measured> => {
-  const latencies: number[] = [];
-  const began = performance.now();
-  await runPool(count, concurrency, async (index) => {
-    const start = performance.now();
-    await lifecycle(index);
-    latencies.push(performance.now() - start);
-  });
-  return summarise(latencies, (performance.now() - began) / 1000);
+  const { latencies, wallS } = await timeLifecycles(count, concurrency, lifecycle);
+  return summarise(latencies, wallS);
 };
 
 /** One partnership through the whole happy path, as the lifecycle test drives it. */

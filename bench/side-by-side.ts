@@ -69,6 +69,23 @@ export const summarise = (latencies: readonly number[], wallS: number): Measured
   };
 };
 
+/** Runs lifecycles `first` to `first + count - 1`, `concurrency` at a time: each one's latency, and the wall time of them all. */
+export const timeLifecycles = async (
+  count: number,
+  concurrency: number,
+  lifecycle: (index: number) => Promise<void>,
+  first = 0,
+): Promise<{ latencies: number[]; wallS: number }> => {
+  const latencies: number[] = [];
+  const began = performance.now();
+  await runPool(count, concurrency, async (i) => {
+    const start = performance.now();
+    await lifecycle(first + i);
+    latencies.push(performance.now() - start);
+  });
+  return { latencies, wallS: (performance.now() - began) / 1000 };
+};
+
 /** The rounds the plan allows: each side's share of a round keeps at least twice the concurrency in flight-worth of lifecycles. */
 export const roundsFor = (plan: Plan): number => Math.max(1, Math.min(plan.rounds, Math.floor(plan.count / (2 * plan.concurrency))));
 
@@ -118,14 +135,9 @@ export const measureSideBySide = async <const T extends readonly Contender[]>(
         log(`${contender.what}: round ${round + 1} of ${rounds}, ${size} lifecycles, ${concurrency} at a time`);
         const readings = () => Promise.all([workers[side]!.cpuSeconds(), clocks.server(), clocks.database(), clocks.bench()]);
         const before = await readings();
-        const began = performance.now();
-        const first = offset;
-        await runPool(size, concurrency, async (i) => {
-          const start = performance.now();
-          await contender.lifecycle(first + i);
-          tallies[side]!.latencies.push(performance.now() - start);
-        });
-        tallies[side]!.wallS += (performance.now() - began) / 1000;
+        const timed = await timeLifecycles(size, concurrency, (i) => contender.lifecycle(i), offset);
+        tallies[side]!.latencies.push(...timed.latencies);
+        tallies[side]!.wallS += timed.wallS;
         const after = await readings();
         const cpu = tallies[side]!.cpu;
         cpu.workerCpuS = add(cpu.workerCpuS, before[0], after[0]);

@@ -74,7 +74,7 @@ const createStatementNames = (): StatementNames => {
  * Connections per process unless DATABASE_POOL_MAX says otherwise. PGlite runs one statement at a
  * time, so a few are all it can use. A server gets enough for the activities a busy worker runs at
  * once: with 10, a benchmark's activities queued for a connection, finished later and further apart,
- * and each finish cost the workflow a task of its own (about 14% more workflow tasks than with 20).
+ * and each finish cost the workflow a task of its own (12–16% more workflow tasks than with 20).
  */
 export const defaultPoolSize = (embedded: boolean): number => (embedded ? 4 : 20);
 
