@@ -30,6 +30,7 @@ const CALIBRATION_ABLATIONS: readonly [string, Partial<EngineConfig>][] = [
 const ABLATIONS: readonly [string, Partial<EngineConfig>][] = [
   ['− word segmentation (bigrams)', { wordSegmentation: false }],
   ['− character bigrams beside words', { characterBigrams: false }],
+  ['− character rerank of the head', { characterRerank: false }],
   ['− field weighting (title/keywords)', { fieldWeighting: false }],
   ['− concept matching', { conceptMatching: false }],
   ['− concepts need words (lone concept links count)', { conceptNeedsWords: false }],

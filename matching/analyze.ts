@@ -6,6 +6,7 @@ import { requiredMaturity } from './features/maturity.ts';
 import { demandedSolution, offeredSolution, type SolutionType } from './features/solution-type.ts';
 import type { Achievement, Demand } from './schema.ts';
 import { bigramTokens } from './text/bigrams.ts';
+import { characterTokens } from './text/characters.ts';
 import { createWordTokenizer, type Tokenizer } from './text/segmenter.ts';
 
 /** One side of a pair, ready for scoring: its index tokens, its query and its concepts. */
@@ -19,6 +20,8 @@ export interface Analysis {
   readonly solution: SolutionType;
   /** Distinct words of its own text (not expansion terms): how much the item says. */
   readonly contentTerms: number;
+  /** Single characters of its text, for the segmentation-free view (character-index.ts). */
+  readonly characters: readonly string[];
 }
 
 /** A demand's analysis also records the maturity it needs. */
@@ -79,7 +82,14 @@ export function createAnalyzer(config: EngineConfig, map: ConceptMap = CONCEPT_M
       }
     }
     for (const token of weighted) query.set(token, 1);
-    return { tokens: bigrams.length > 0 ? [...weighted, ...bigrams] : weighted, query, concepts, solution, contentTerms: new Set(weighted).size };
+    return {
+      tokens: bigrams.length > 0 ? [...weighted, ...bigrams] : weighted,
+      query,
+      concepts,
+      solution,
+      contentTerms: new Set(weighted).size,
+      characters: characterTokens(fullText),
+    };
   };
 
   return {

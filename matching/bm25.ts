@@ -11,9 +11,10 @@ export interface Bm25Index {
   matchedTerms(query: WeightedQuery, doc: number): string[];
 }
 
-interface Posting {
-  readonly doc: number;
-  readonly tf: number;
+/** A term's documents and, for each, its BM25 term-frequency part (query-independent, so computed once). */
+interface Postings {
+  readonly docs: Int32Array;
+  readonly parts: Float64Array;
 }
 
 const K1 = 1.2;
@@ -25,27 +26,32 @@ const B = 0.75;
  * carry weights so concept expansion can add terms at reduced strength.
  */
 export function createBm25Index(documents: readonly (readonly string[])[]): Bm25Index {
-  const postings = new Map<string, Posting[]>();
-  const lengths = new Float64Array(documents.length);
-  const termCounts = documents.map((tokens, doc) => {
-    lengths[doc] = tokens.length;
+  const termCounts = documents.map((tokens) => {
     const counts = new Map<string, number>();
     for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
-    for (const [term, tf] of counts) {
-      const list = postings.get(term);
-      if (list) list.push({ doc, tf });
-      else postings.set(term, [{ doc, tf }]);
-    }
     return counts;
   });
-  const averageLength = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, documents.length);
-  const lengthNorm = lengths.map((length) => K1 * (1 - B + (B * length) / Math.max(1, averageLength)));
+  const averageLength = documents.reduce((sum, tokens) => sum + tokens.length, 0) / Math.max(1, documents.length);
+  const lengthNorm = documents.map((tokens) => K1 * (1 - B + (B * tokens.length) / Math.max(1, averageLength)));
+  /** One term's share of a document's score per unit of term weight (query weight × idf). */
+  const part = (tf: number, doc: number) => (tf * (K1 + 1)) / (tf + lengthNorm[doc]!);
+
+  const collected = new Map<string, { docs: number[]; parts: number[] }>();
+  termCounts.forEach((counts, doc) => {
+    for (const [term, tf] of counts) {
+      let list = collected.get(term);
+      if (!list) collected.set(term, (list = { docs: [], parts: [] }));
+      list.docs.push(doc);
+      list.parts.push(part(tf, doc));
+    }
+  });
+  const postings = new Map<string, Postings>();
+  for (const [term, list] of collected) postings.set(term, { docs: Int32Array.from(list.docs), parts: Float64Array.from(list.parts) });
+
   const idf = (term: string): number => {
-    const df = postings.get(term)?.length ?? 0;
+    const df = postings.get(term)?.docs.length ?? 0;
     return df === 0 ? 0 : Math.log(1 + (documents.length - df + 0.5) / (df + 0.5));
   };
-  /** One term's share of a document's score; termWeight is the query weight times the term's idf. */
-  const contribution = (termWeight: number, tf: number, doc: number) => (termWeight * tf * (K1 + 1)) / (tf + lengthNorm[doc]!);
   return {
     size: documents.length,
     idf,
@@ -55,7 +61,8 @@ export function createBm25Index(documents: readonly (readonly string[])[]): Bm25
         const list = postings.get(term);
         if (!list) continue;
         const termWeight = weight * idf(term);
-        for (const { doc, tf } of list) scores[doc]! += contribution(termWeight, tf, doc);
+        const { docs, parts } = list;
+        for (let i = 0; i < docs.length; i++) scores[docs[i]!]! += termWeight * parts[i]!;
       }
       return scores;
     },
@@ -64,7 +71,7 @@ export function createBm25Index(documents: readonly (readonly string[])[]): Bm25
       if (!counts) return [];
       return [...query]
         .filter(([term]) => counts.has(term))
-        .map(([term, weight]) => ({ term, value: contribution(weight * idf(term), counts.get(term)!, doc) }))
+        .map(([term, weight]) => ({ term, value: weight * idf(term) * part(counts.get(term)!, doc) }))
         .sort((x, y) => y.value - x.value || (x.term < y.term ? -1 : 1))
         .map(({ term }) => term);
     },

@@ -7,6 +7,8 @@ export interface EngineConfig {
   readonly wordSegmentation: boolean;
   /** Character bigrams beside the words, at reduced weight: partial overlaps (矿浆 / 浆体) a segmenter splits apart. */
   readonly characterBigrams: boolean;
+  /** The head of each ranking reordered by a single-character view of the texts, blended in equally (rerank.ts). */
+  readonly characterRerank: boolean;
   /** Title and keywords weigh more than the body (BM25F by repetition). */
   readonly fieldWeighting: boolean;
   /** Shared concepts of the concept map add to relevance. */
@@ -36,6 +38,7 @@ export interface EngineConfig {
 export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
   wordSegmentation: true,
   characterBigrams: true,
+  characterRerank: true,
   fieldWeighting: true,
   conceptMatching: true,
   conceptNeedsWords: true,

@@ -1,6 +1,7 @@
 import { createAnalyzer, type Analysis, type DemandAnalysis } from './analyze.ts';
 import { createBm25Index, type Bm25Index } from './bm25.ts';
 import { backgroundOf, createMaturityPrior, detailFactorOf, type Calibration } from './calibration.ts';
+import { createCharacterIndex, type CharacterIndex } from './character-index.ts';
 import { createConceptIndex, type ConceptIndex } from './concept-index.ts';
 import { CONCEPT_MAP, type ConceptMap } from './concepts/index.ts';
 import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from './config.ts';
@@ -12,8 +13,9 @@ import { sharedModes } from './features/modes.ts';
 import { sameRegion } from './features/region.ts';
 import { createListPairCache } from './pair-cache.ts';
 import { buildReasons } from './reasons.ts';
+import { blendedRelevances, RERANK_HEAD } from './rerank.ts';
 import type { Achievement, Demand } from './schema.ts';
-import { CONFIDENCE_THRESHOLD, relevanceOf, scorePair, scoreUpperBound, type PairEvidence } from './score.ts';
+import { CONFIDENCE_THRESHOLD, relevanceOf, scorePair, scoreUpperBound, sharedConceptsOf, type PairEvidence } from './score.ts';
 import { createTopK } from './top-k.ts';
 
 /** A ranked counterpart: score in [0, 1] (compare with `threshold`), reasons in Chinese, flags for misfits. */
@@ -62,6 +64,57 @@ interface Indexed<T, A extends Analysis = Analysis> {
 type IndexedAchievement = Indexed<Achievement>;
 type IndexedDemand = Indexed<Demand, DemandAnalysis>;
 
+/** A candidate by its position on the ranked side, with its evidence. */
+interface Scored {
+  readonly position: number;
+  readonly evidence: PairEvidence;
+}
+
+/** Best score first; among candidates the calibration scores alike (none above the background), best fit; then by id. */
+function createCandidateList(capacity: number, ids: readonly string[]) {
+  return createTopK<Scored>(
+    capacity,
+    (entry) => [entry.evidence.score, entry.evidence.fit],
+    (entry) => ids[entry.position]!,
+  );
+}
+
+const CUTOFF_BINS = 256;
+
+/**
+ * A relevance (in [0, 1]) that at least `count` candidates reach, and not many more: the lower
+ * edge of the histogram bin where the count from the top reaches `count`. Sorting would give the
+ * exact figure at several times the cost, and the order of visits needs no more than this.
+ */
+function relevanceCutoff(relevances: Float64Array, count: number): number {
+  if (relevances.length <= count) return 0;
+  const bins = new Int32Array(CUTOFF_BINS);
+  for (const relevance of relevances) bins[Math.min(CUTOFF_BINS - 1, Math.floor(relevance * CUTOFF_BINS))]! += 1;
+  let reached = 0;
+  for (let bin = CUTOFF_BINS - 1; bin > 0; bin--) {
+    reached += bins[bin]!;
+    if (reached >= count) return bin / CUTOFF_BINS;
+  }
+  return 0;
+}
+
+/** The head reordered with the character view blended into each member's relevance (rerank.ts); the best `top` kept. */
+function rerank(
+  head: readonly Scored[],
+  ids: readonly string[],
+  top: number,
+  characterScoreOf: (position: number) => number,
+  rescore: (position: number, relevance: number) => PairEvidence,
+): readonly Scored[] {
+  const relevances = blendedRelevances(
+    head.map(({ evidence }) => evidence.relevance),
+    head.map(({ position }) => characterScoreOf(position)),
+  );
+  const reordered = createCandidateList(top, ids);
+  head.forEach(({ position }, i) => reordered.add({ position, evidence: rescore(position, relevances[i]!) }));
+  return reordered.entries();
+}
+
 /**
  * Builds a matcher with some ingredients switched off (see EngineConfig); the
  * service uses `createMatcher`, the benchmark uses this for ablations.
@@ -82,6 +135,8 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
   const demands = pool.demands.map(indexDemand);
   const achievementIndex = createBm25Index(achievements.map((entry) => entry.analysis.tokens));
   const demandIndex = createBm25Index(demands.map((entry) => entry.analysis.tokens));
+  const achievementCharacters = createCharacterIndex(achievements.map((entry) => entry.analysis.characters));
+  const demandCharacters = createCharacterIndex(demands.map((entry) => entry.analysis.characters));
   const allConcepts = [...achievements, ...demands].map((entry) => entry.analysis.concepts);
   const achievementConcepts = createConceptIndex(
     achievements.map((entry) => entry.analysis.concepts),
@@ -133,7 +188,6 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
         trackRecord: recordOf(achievement.item),
       },
       config,
-      achievementConcepts.weight,
       preferences,
       calibration,
     );
@@ -148,6 +202,7 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
   function rank(
     subject: Analysis,
     index: Bm25Index,
+    characters: CharacterIndex,
     concepts: ConceptIndex,
     candidateIds: readonly string[],
     maturityFactorFor: (maturityRaise: number) => number,
@@ -167,14 +222,11 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
       detailFactor: detailFactorOf(subject.contentTerms),
       maturityFactor: maturityFactorFor(preferences.maturityRaise),
     };
-    // Best score first; among candidates the calibration scores alike (none above the background), best fit.
-    const best = createTopK<{ position: number; evidence: PairEvidence }>(
-      options.top ?? DEFAULT_TOP,
-      (entry) => [entry.evidence.score, entry.evidence.fit],
-      (entry) => candidateIds[entry.position]!,
-    );
-    candidateIds.forEach((id, position) => {
-      if (skip.has(id)) return;
+    const top = options.top ?? DEFAULT_TOP;
+    const capacity = config.characterRerank ? Math.max(top, RERANK_HEAD) : top;
+    const best = createCandidateList(capacity, candidateIds);
+    const consider = (position: number) => {
+      if (skip.has(candidateIds[position]!)) return;
       const relevance = relevances[position]!;
       const [demand, achievement] = pairAt(position);
       const floor = best.floor();
@@ -184,14 +236,38 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
         if (bound < floor[0]! || (bound === floor[0] && relevance < floor[1]!)) return;
       }
       best.add({ position, evidence: evaluate(demand, achievement, relevance, preferences, calibration) });
-    });
-    return best.entries().map(({ position, evidence }) => {
+    };
+    // The most relevant first: the list's floor is then near its final height before the rest
+    // are checked against it, and most of them need no full evaluation.
+    const cutoff = relevanceCutoff(relevances, capacity);
+    for (let position = 0; position < relevances.length; position++) if (relevances[position]! >= cutoff) consider(position);
+    for (let position = 0; position < relevances.length; position++) if (relevances[position]! < cutoff) consider(position);
+    const characterQuery = config.characterRerank ? characters.query(subject.characters) : undefined;
+    const head = characterQuery
+      ? rerank(
+          best.entries(),
+          candidateIds,
+          top,
+          (position) => characters.score(characterQuery, position),
+          (position, relevance) => {
+            const [demand, achievement] = pairAt(position);
+            return evaluate(demand, achievement, relevance, preferences, calibration);
+          },
+        )
+      : best.entries().slice(0, top);
+    return head.map(({ position, evidence }) => {
       const [demand, achievement] = pairAt(position);
       const score = Number(evidence.score.toFixed(4));
       return {
         id: candidateIds[position]!,
         score,
-        reasons: buildReasons(evidence, demand.item, achievement.item, index.matchedTerms(subject.query, position)),
+        reasons: buildReasons(
+          evidence,
+          config.conceptMatching ? sharedConceptsOf(demand.analysis.concepts, achievement.analysis.concepts, achievementConcepts.weight) : [],
+          demand.item,
+          achievement.item,
+          index.matchedTerms(subject.query, position),
+        ),
         flags: [...evidence.flags],
         ...(score < CONFIDENCE_THRESHOLD ? { weak: true as const } : {}),
       };
@@ -206,7 +282,17 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
       const subject = knownDemands.get(demand) ?? indexDemand(demand);
       const factor = (raise: number) => maturityFactor(raisedMaturity(subject.analysis.requiredMaturity, raise));
       const learnt = history.preferencesFor(demand.fields);
-      return rank(subject.analysis, achievementIndex, achievementConcepts, achievementIds, factor, (i) => [subject, achievements[i]!], options, learnt);
+      return rank(
+        subject.analysis,
+        achievementIndex,
+        achievementCharacters,
+        achievementConcepts,
+        achievementIds,
+        factor,
+        (i) => [subject, achievements[i]!],
+        options,
+        learnt,
+      );
     },
     rankDemandsFor(achievement, options = {}) {
       const subject = knownAchievements.get(achievement) ?? indexAchievement(achievement);
@@ -214,6 +300,7 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
       return rank(
         subject.analysis,
         demandIndex,
+        demandCharacters,
         demandConcepts,
         demandIds,
         () => 1,

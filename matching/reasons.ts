@@ -1,6 +1,6 @@
 import type { ConceptHit } from './concepts/detect.ts';
 import type { Achievement, Demand } from './schema.ts';
-import type { PairEvidence } from './score.ts';
+import type { PairEvidence, SharedConcept } from './score.ts';
 
 /** Coordinators read reasons on a Lark card: a handful, most telling first. */
 const MAX_REASONS = 4;
@@ -14,9 +14,9 @@ function telling(hit: ConceptHit, prefer: 'symptoms' | 'methods'): string {
   return [...terms].sort((x, y) => y.length - x.length || (x < y ? -1 : 1))[0] ?? hit.concept.label;
 }
 
-function relevanceReason(evidence: PairEvidence, matchedTerms: readonly string[]): string | undefined {
-  if (evidence.sharedConcepts.length > 0) {
-    const links = evidence.sharedConcepts.slice(0, MAX_CONCEPT_LINKS).map(({ demandHit, achievementHit }) => {
+function relevanceReason(sharedConcepts: readonly SharedConcept[], matchedTerms: readonly string[]): string | undefined {
+  if (sharedConcepts.length > 0) {
+    const links = sharedConcepts.slice(0, MAX_CONCEPT_LINKS).map(({ demandHit, achievementHit }) => {
       const from = telling(demandHit, 'symptoms');
       const to = telling(achievementHit, 'methods');
       return from === to ? from : `${from}→${to}`;
@@ -74,9 +74,15 @@ function recordReason(evidence: PairEvidence): string | undefined {
  * shared keywords), a solution-type misfit, cooperation mode, maturity (and a demand's
  * high maturity bar), what a decline asked for, field, region.
  */
-export function buildReasons(evidence: PairEvidence, demand: Demand, achievement: Achievement, matchedTerms: readonly string[]): string[] {
+export function buildReasons(
+  evidence: PairEvidence,
+  sharedConcepts: readonly SharedConcept[],
+  demand: Demand,
+  achievement: Achievement,
+  matchedTerms: readonly string[],
+): string[] {
   return [
-    relevanceReason(evidence, matchedTerms),
+    relevanceReason(sharedConcepts, matchedTerms),
     solutionReason(evidence),
     modeReason(evidence, demand, achievement),
     maturityReason(evidence),

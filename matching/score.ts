@@ -53,7 +53,6 @@ export interface PairEvidence {
   /** Relevance scaled by the fit factors (field, mode, maturity, solution type). */
   readonly fit: number;
   readonly relevance: number;
-  readonly sharedConcepts: readonly SharedConcept[];
   readonly field: FieldOverlap;
   readonly sharedModes: readonly CooperationMode[];
   readonly maturity: number;
@@ -89,8 +88,8 @@ export interface PairInput {
 
 const saturate = (value: number, half: number) => value / (value + half);
 
-/** Shared concepts of a pair, heaviest first. */
-function sharedConcepts(
+/** Shared concepts of a pair, heaviest first (for the reasons of the candidates returned). */
+export function sharedConceptsOf(
   demandConcepts: ReadonlyMap<string, ConceptHit>,
   achievementConcepts: ReadonlyMap<string, ConceptHit>,
   conceptWeight: (id: string) => number,
@@ -145,14 +144,7 @@ export function scoreUpperBound(relevance: number, calibration: Calibration, con
  * calibrated against the subject's pool (see calibration.ts), reordered by the decline
  * preferences, and a same-region pair that is already plausible gains a tie-breaking bonus.
  */
-export function scorePair(
-  input: PairInput,
-  config: EngineConfig,
-  conceptWeight: (id: string) => number,
-  preferences: DeclinePreferences,
-  calibration: Calibration,
-): PairEvidence {
-  const concepts = config.conceptMatching ? sharedConcepts(input.demandConcepts, input.achievementConcepts, conceptWeight) : [];
+export function scorePair(input: PairInput, config: EngineConfig, preferences: DeclinePreferences, calibration: Calibration): PairEvidence {
   const relevance = input.relevance;
 
   const flags: string[] = [];
@@ -183,7 +175,6 @@ export function scorePair(
     score: Math.min(1, score),
     fit,
     relevance,
-    sharedConcepts: concepts,
     field: input.field,
     sharedModes: input.sharedModes,
     maturity: input.achievement.maturity,

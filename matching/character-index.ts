@@ -1,0 +1,64 @@
+/**
+ * Okapi BM25 over single characters, scored for chosen documents only: a second, segmentation-free
+ * view of the texts for reordering a subject's head of candidates (rerank.ts).
+ */
+export interface CharacterIndex {
+  /** The query of a text: the idf of each of its distinct characters the index knows, by character id. */
+  query(tokens: readonly string[]): CharacterQuery;
+  /** BM25 of one document for the query. */
+  score(query: CharacterQuery, doc: number): number;
+}
+
+/** Query weights by character id (dense: a pool uses a few thousand distinct characters). */
+export type CharacterQuery = Float64Array;
+
+interface CharacterDocument {
+  readonly ids: Int32Array;
+  readonly counts: Int32Array;
+  /** BM25's length normalisation of this document. */
+  readonly norm: number;
+}
+
+const K1 = 1.2;
+const B = 0.75;
+
+export function createCharacterIndex(documents: readonly (readonly string[])[]): CharacterIndex {
+  const ids = new Map<string, number>();
+  const documentFrequency: number[] = [];
+  const counted = documents.map((tokens) => {
+    const counts = new Map<number, number>();
+    for (const token of tokens) {
+      let id = ids.get(token);
+      if (id === undefined) ids.set(token, (id = documentFrequency.push(0) - 1));
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    for (const id of counts.keys()) documentFrequency[id]! += 1;
+    return counts;
+  });
+  const average = documents.reduce((sum, tokens) => sum + tokens.length, 0) / Math.max(1, documents.length);
+  const docs: CharacterDocument[] = counted.map((counts, doc) => ({
+    ids: Int32Array.from(counts.keys()),
+    counts: Int32Array.from(counts.values()),
+    norm: K1 * (1 - B + (B * documents[doc]!.length) / Math.max(1, average)),
+  }));
+  const idf = documentFrequency.map((df) => Math.log(1 + (documents.length - df + 0.5) / (df + 0.5)));
+  return {
+    query(tokens) {
+      const weights = new Float64Array(idf.length);
+      for (const token of tokens) {
+        const id = ids.get(token);
+        if (id !== undefined) weights[id] = idf[id]!;
+      }
+      return weights;
+    },
+    score(query, doc) {
+      const { ids: present, counts, norm } = docs[doc]!;
+      let score = 0;
+      for (let i = 0; i < present.length; i++) {
+        const weight = query[present[i]!]!;
+        if (weight > 0) score += (weight * counts[i]! * (K1 + 1)) / (counts[i]! + norm);
+      }
+      return score;
+    },
+  };
+}
