@@ -223,6 +223,10 @@ describe('the weekly digest', () => {
       await h.handle(ref).executeUpdate(selectCandidatesUpdate, { args: [{ actor: await h.actor('coord'), candidateIds: [candidate.id] }] });
       const tto = ttoFor(candidate);
 
+      // The proposal is recorded by an activity after the selection returns; the digest reads that record.
+      await eventually('the proposal recorded', async () =>
+        (await h.prisma.matchProposal.count({ where: { partnership: { reference: ref }, status: 'proposed' } })) > 0 ? true : undefined,
+      );
       const week = weekOf(Date.now());
       const digests = async () =>
         h.prisma.notification.findMany({ where: { idempotencyKey: { startsWith: `digest/${week}/` } }, orderBy: { idempotencyKey: 'asc' } });
