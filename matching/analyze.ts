@@ -70,6 +70,8 @@ export function createAnalyzer(config: EngineConfig, map: ConceptMap = CONCEPT_M
     return tokens;
   };
 
+  const synonymTokens = (words: readonly string[]) => [...new Set(words)].flatMap((word) => (map.synonyms?.get(word) ?? []).flatMap(tokenize));
+
   const withBigrams = config.wordSegmentation && config.characterBigrams;
   const analyse = (weighted: string[], fullText: string, expandWith: 'methods' | 'symptoms', solution: SolutionType): Analysis => {
     const concepts = detectConcepts(fullText);
@@ -80,6 +82,7 @@ export function createAnalyzer(config: EngineConfig, map: ConceptMap = CONCEPT_M
       for (const { concept } of concepts.values()) {
         for (const token of expansionTokens(concept, expandWith)) query.set(token, EXPANSION_WEIGHT);
       }
+      for (const token of map.synonyms ? synonymTokens(weighted) : []) query.set(token, EXPANSION_WEIGHT);
     }
     for (const token of weighted) query.set(token, 1);
     return {

@@ -26,4 +26,9 @@ export interface ConceptMap {
   /** Bumped whenever a concept or term changes, so rankings can be traced to a map. */
   readonly version: string;
   readonly industries: readonly IndustryConcepts[];
+  /**
+   * A general thesaurus beside the concepts (word → its synonyms), when one is loaded: queries gain
+   * the synonyms of their own words like concept terms. None is shipped (bench/matching-thesaurus.ts).
+   */
+  readonly synonyms?: ReadonlyMap<string, readonly string[]>;
 }

@@ -23,7 +23,7 @@ export function withoutFamilies(map: ConceptMap, families: readonly string[]): C
   const key = families.join('+');
   let reduced = byKey.get(key);
   if (!reduced) {
-    reduced = { version: `${map.version}-without-${key}`, industries: map.industries.filter((industry) => !families.includes(industry.industry)) };
+    reduced = { ...map, version: `${map.version}-without-${key}`, industries: map.industries.filter((industry) => !families.includes(industry.industry)) };
     byKey.set(key, reduced);
   }
   return reduced;
