@@ -226,15 +226,16 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
     const capacity = config.characterRerank ? Math.max(top, RERANK_HEAD) : top;
     const best = createCandidateList(capacity, candidateIds);
     const consider = (position: number) => {
-      if (skip.has(candidateIds[position]!)) return;
+      if (skip.size > 0 && skip.has(candidateIds[position]!)) return;
       const relevance = relevances[position]!;
-      const [demand, achievement] = pairAt(position);
       const floor = best.floor();
       if (floor) {
-        // A fit never exceeds its relevance, so (bound, relevance) is the best the pair could reach.
-        const bound = scoreUpperBound(relevance, calibration, config, sameRegion(demand.item.region, achievement.item.region), maxRecord);
+        // A fit never exceeds its relevance, so (bound, relevance) is the best the pair could reach;
+        // the region bonus is counted as if it applied, so the bound needs no look at the pair.
+        const bound = scoreUpperBound(relevance, calibration, config, true, maxRecord);
         if (bound < floor[0]! || (bound === floor[0] && relevance < floor[1]!)) return;
       }
+      const [demand, achievement] = pairAt(position);
       best.add({ position, evidence: evaluate(demand, achievement, relevance, preferences, calibration) });
     };
     // The most relevant first: the list's floor is then near its final height before the rest
