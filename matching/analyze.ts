@@ -20,7 +20,7 @@ export interface Analysis {
   readonly solution: SolutionType;
   /** Distinct words of its own text (not expansion terms): how much the item says. */
   readonly contentTerms: number;
-  /** Single characters of its text, for the segmentation-free view (character-index.ts). */
+  /** Single characters of its text, for the segmentation-free view (rerank.ts). */
   readonly characters: readonly string[];
 }
 

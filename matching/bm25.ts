@@ -20,6 +20,18 @@ interface Postings {
 const K1 = 1.2;
 const B = 0.75;
 
+/** BM25's length normalisation of each document, from the documents' lengths. */
+export function lengthNorms(lengths: readonly number[]): number[] {
+  const average = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, lengths.length);
+  return lengths.map((length) => K1 * (1 - B + (B * length) / Math.max(1, average)));
+}
+
+/** A term's share of a document's score per unit of term weight (query weight × idf). */
+export const termPart = (tf: number, lengthNorm: number) => (tf * (K1 + 1)) / (tf + lengthNorm);
+
+/** Inverse document frequency of a term in `df` of `documents` documents. */
+export const inverseFrequency = (df: number, documents: number) => Math.log(1 + (documents - df + 0.5) / (df + 0.5));
+
 /**
  * Okapi BM25 over pre-tokenized documents. Field weighting is done by the caller
  * repeating the tokens of important fields (a BM25F approximation); query terms
@@ -31,10 +43,8 @@ export function createBm25Index(documents: readonly (readonly string[])[]): Bm25
     for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
     return counts;
   });
-  const averageLength = documents.reduce((sum, tokens) => sum + tokens.length, 0) / Math.max(1, documents.length);
-  const lengthNorm = documents.map((tokens) => K1 * (1 - B + (B * tokens.length) / Math.max(1, averageLength)));
-  /** One term's share of a document's score per unit of term weight (query weight × idf). */
-  const part = (tf: number, doc: number) => (tf * (K1 + 1)) / (tf + lengthNorm[doc]!);
+  const lengthNorm = lengthNorms(documents.map((tokens) => tokens.length));
+  const part = (tf: number, doc: number) => termPart(tf, lengthNorm[doc]!);
 
   const collected = new Map<string, { docs: number[]; parts: number[] }>();
   termCounts.forEach((counts, doc) => {
@@ -50,7 +60,7 @@ export function createBm25Index(documents: readonly (readonly string[])[]): Bm25
 
   const idf = (term: string): number => {
     const df = postings.get(term)?.docs.length ?? 0;
-    return df === 0 ? 0 : Math.log(1 + (documents.length - df + 0.5) / (df + 0.5));
+    return df === 0 ? 0 : inverseFrequency(df, documents.length);
   };
   return {
     size: documents.length,

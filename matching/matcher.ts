@@ -176,8 +176,6 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
       {
         demand: demand.item,
         achievement: achievement.item,
-        demandConcepts: demand.analysis.concepts,
-        achievementConcepts: achievement.analysis.concepts,
         demandRequiredMaturity: demand.analysis.requiredMaturity,
         relevance,
         field: fields.get(demand.item.fields, demand.fieldsKey, achievement.item.fields, achievement.fieldsKey),

@@ -1,7 +1,7 @@
 /**
- * The head of a ranking is reordered by a second view of the text: single characters, with no
- * segmentation and no concept map (character-index.ts). Words and concepts find the head; among
- * its members the two views count equally. The character view holds where the other one breaks
+ * The head of a ranking is reordered by a second view of the text: BM25 over single characters,
+ * with no segmentation and no concept map. Words and concepts find the head; among its members
+ * the two views count equally. The character view holds where the other one breaks
  * on text written by other hands: plain words against paper language (冲烂 / 冲击损伤, 看漏 / 漏检)
  * share characters even where a segmenter cuts them into different words and no concept links them.
  * It only reorders a head the words already chose: over a whole pool, shared characters mostly

@@ -71,8 +71,6 @@ export interface PairEvidence {
 export interface PairInput {
   readonly demand: Demand;
   readonly achievement: Achievement;
-  readonly demandConcepts: ReadonlyMap<string, ConceptHit>;
-  readonly achievementConcepts: ReadonlyMap<string, ConceptHit>;
   /** TRL the demand needs (see requiredMaturity). */
   readonly demandRequiredMaturity: number;
   /** The pair's relevance (see `relevanceOf`). */
