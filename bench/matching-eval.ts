@@ -34,6 +34,7 @@ const ABLATIONS: readonly [string, Partial<EngineConfig>][] = [
   ['− field weighting (title/keywords)', { fieldWeighting: false }],
   ['− concept matching', { conceptMatching: false }],
   ['− concepts need words (lone concept links count)', { conceptNeedsWords: false }],
+  ['− concepts bridge words (a concept named alike on both sides counts in full)', { conceptBridging: false }],
   ['− query expansion', { queryExpansion: false }],
   ['− concept map (matching + expansion)', { conceptMatching: false, queryExpansion: false }],
   ['− field overlap', { fieldOverlap: false }],

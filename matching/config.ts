@@ -15,6 +15,8 @@ export interface EngineConfig {
   readonly conceptMatching: boolean;
   /** Shared concepts count only as far as the pair's words back them: a lone concept link is not a match. */
   readonly conceptNeedsWords: boolean;
+  /** A shared concept both sides name with the same terms counts half: their words are already counted (concept-index.ts). */
+  readonly conceptBridging: boolean;
   /** Queries gain the other language's terms of the concepts they mention. */
   readonly queryExpansion: boolean;
   /** Shared or related release fields (领域). */
@@ -42,6 +44,7 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
   fieldWeighting: true,
   conceptMatching: true,
   conceptNeedsWords: true,
+  conceptBridging: true,
   queryExpansion: true,
   fieldOverlap: true,
   modeFit: true,

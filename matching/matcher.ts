@@ -141,10 +141,12 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
   const achievementConcepts = createConceptIndex(
     achievements.map((entry) => entry.analysis.concepts),
     allConcepts,
+    config.conceptBridging,
   );
   const demandConcepts = createConceptIndex(
     demands.map((entry) => entry.analysis.concepts),
     allConcepts,
+    config.conceptBridging,
   );
 
   const history = createHistory(pool.outcomes ?? [], new Map(pool.demands.map((d) => [d.id, d])), new Map(pool.achievements.map((a) => [a.id, a])));

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { createConceptIndex, sharedCredit } from '../../matching/concept-index.ts';
+import { CONCEPT_MAP } from '../../matching/concepts/index.ts';
+import { createConceptDetector } from '../../matching/concepts/detect.ts';
+import { DEFAULT_ENGINE_CONFIG } from '../../matching/config.ts';
+import { authorStyleDataset } from '../../matching/eval/author-style.ts';
+import { loadLabelledDataset } from '../../matching/eval/dataset.ts';
+import { leaveFamilyOut } from '../../matching/eval/leave-family-out.ts';
+
+const terms = (...list: string[]) => new Set(list);
+
+describe('a shared concept counts as far as it links different words', () => {
+  it('gives a concept named alike on both sides half its weight, one named differently all of it', () => {
+    expect(sharedCredit(2, terms('回收'), terms('回收'), true)).toBeCloseTo(1);
+    expect(sharedCredit(2, terms('磨损'), terms('耐磨涂层'), true)).toBeCloseTo(2);
+    // One term of three in common: a third of the naming is shared.
+    expect(sharedCredit(2, terms('磨损', '冲蚀'), terms('磨损', '耐磨涂层'), true)).toBeCloseTo(2 * (1 - 0.5 / 3));
+    expect(sharedCredit(2, terms('回收'), terms('回收'), false)).toBe(2);
+  });
+
+  it('ranks an item that names the demand’s problem in the other language above one that repeats its words', () => {
+    const detect = createConceptDetector(CONCEPT_MAP);
+    const demand = detect('渣浆泵叶轮磨损严重');
+    const repeats = detect('叶轮磨损的统计');
+    const answers = detect('耐磨涂层');
+    expect(repeats.has('wear') && answers.has('wear') && demand.has('wear')).toBe(true);
+    const index = createConceptIndex([repeats, answers], [demand, repeats, answers], true);
+    const [forRepeats, forAnswers] = index.score(new Map([['wear', demand.get('wear')!]]));
+    expect(forAnswers!).toBeGreaterThan(forRepeats!);
+  });
+
+  it('puts true matches first more often than counting every shared concept in full, without a family’s knowledge', () => {
+    const dev = loadLabelledDataset();
+    for (const dataset of [dev, authorStyleDataset(dev)]) {
+      const bridging = leaveFamilyOut(dataset).metrics;
+      const inFull = leaveFamilyOut(dataset, { ...DEFAULT_ENGINE_CONFIG, conceptBridging: false }).metrics;
+      expect(bridging.mrrAt10).toBeGreaterThan(inFull.mrrAt10);
+      expect(bridging.recallAt5).toBeGreaterThanOrEqual(inFull.recallAt5);
+    }
+  });
+});
