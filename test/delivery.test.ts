@@ -4,28 +4,23 @@ import { dispatchReminders, weekOf } from '../workflows/scheduled.ts';
 import { completeMilestoneUpdate } from '../workflows/messages.ts';
 import { agreeTerms, approve, eventually, registerContract, sleep, toNegotiation, ttoFor } from './support/drive.ts';
 import { selectCandidatesUpdate } from '../workflows/messages.ts';
-import { createHarness, FAST_POLICY, ROLL_WEAR_DEMAND, type Harness } from './support/harness.ts';
-import { startLarkOpenApi, type LarkOpenApi } from './support/lark-open-api.ts';
-import { startLoopbackSmtp, type LoopbackSmtp } from './support/smtp.ts';
+import { COORD_EMAIL, createHarnessWithChannels, STEEL_EMAIL, type HarnessWithChannels } from './support/channels.ts';
+import { FAST_POLICY, ROLL_WEAR_DEMAND, type Harness } from './support/harness.ts';
+import type { LarkOpenApi } from './support/lark-open-api.ts';
+import type { LoopbackSmtp } from './support/smtp.ts';
 
-const STEEL_EMAIL = 'liuyang@hyplate.example.cn';
 const STEEL_OPEN_ID = 'ou_0000000000000000000000000000e003';
-const COORD_EMAIL = 'limin@edu-ln.example.cn';
 const COORD_OPEN_ID = 'ou_0000000000000000000000000000c001';
 
 let h: Harness;
 let smtp: LoopbackSmtp;
 let lark: LarkOpenApi;
+let channels: HarnessWithChannels | undefined;
 
 beforeAll(async () => {
-  [smtp, lark] = await Promise.all([startLoopbackSmtp(), startLarkOpenApi()]);
-  h = await createHarness(import.meta.url, { SMTP_URL: smtp.url, LARK_APP_ID: lark.appId, LARK_APP_SECRET: lark.appSecret, LARK_DOMAIN: lark.baseUrl });
-  await h.startWorker();
+  ({ h, smtp, lark } = channels = await createHarnessWithChannels(import.meta.url));
 });
-afterAll(async () => {
-  await h?.close();
-  await Promise.all([smtp?.close(), lark?.close()]);
-});
+afterAll(() => channels?.close());
 
 const mailsAbout = (address: string, reference: string) => smtp.to(address).filter((mail) => mail.parsed.subject?.includes(reference));
 const cardsAbout = (openId: string, reference: string) => lark.deliveredTo(openId).filter((m) => JSON.stringify(lark.contentOf(m)).includes(reference));

@@ -5,26 +5,18 @@ import { renderContent } from '../notifications/templates.ts';
 import { PAYLOAD_SCHEMAS } from '../notifications/payloads.ts';
 import { selectCandidatesUpdate } from '../workflows/messages.ts';
 import { approve, eventually, sleep, ttoFor } from './support/drive.ts';
-import { createHarness, FAST_POLICY, ROLL_WEAR_DEMAND, type Harness } from './support/harness.ts';
-import { startLarkOpenApi, type LarkOpenApi } from './support/lark-open-api.ts';
-import { startLoopbackSmtp, type LoopbackSmtp } from './support/smtp.ts';
-
-const STEEL_EMAIL = 'liuyang@hyplate.example.cn';
-const COORD_EMAIL = 'limin@edu-ln.example.cn';
+import { COORD_EMAIL, createHarnessWithChannels, STEEL_EMAIL, type HarnessWithChannels } from './support/channels.ts';
+import { FAST_POLICY, ROLL_WEAR_DEMAND, type Harness } from './support/harness.ts';
+import type { LoopbackSmtp } from './support/smtp.ts';
 
 let h: Harness;
 let smtp: LoopbackSmtp;
-let lark: LarkOpenApi;
+let channels: HarnessWithChannels | undefined;
 
 beforeAll(async () => {
-  [smtp, lark] = await Promise.all([startLoopbackSmtp(), startLarkOpenApi()]);
-  h = await createHarness(import.meta.url, { SMTP_URL: smtp.url, LARK_APP_ID: lark.appId, LARK_APP_SECRET: lark.appSecret, LARK_DOMAIN: lark.baseUrl });
-  await h.startWorker();
+  ({ h, smtp } = channels = await createHarnessWithChannels(import.meta.url));
 });
-afterAll(async () => {
-  await h?.close();
-  await Promise.all([smtp?.close(), lark?.close()]);
-});
+afterAll(() => channels?.close());
 
 const dispatch = (id: string) =>
   h.client.workflow.execute(dispatchReminders, { taskQueue: h.taskQueue, workflowId: `dispatch-${id}`, args: [{ settleMs: 0 }] });
