@@ -18,7 +18,7 @@ import { visionAi } from './vision-ai.ts';
 
 /** The curated production-language ↔ research-language map, one file per industry family. */
 export const CONCEPT_MAP: ConceptMap = {
-  version: '2026.12-2',
+  version: '2026.12-3',
   industries: [
     metallurgy,
     materials,
