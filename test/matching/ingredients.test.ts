@@ -19,6 +19,20 @@ describe('word segmentation', () => {
     expect(tokens).not.toContain('希望');
   });
 
+  it('cuts ordinary text as jieba alone does, with the map’s terms and with four times as many', () => {
+    const plain = createWordTokenizer([]);
+    const manyMore = Array.from(
+      { length: 20_000 },
+      (_, i) => `域${String.fromCharCode(0x4e00 + (i % 5000))}${String.fromCharCode(0x9000 + Math.floor(i / 5000))}`,
+    );
+    const grown = createWordTokenizer([...conceptTerms(CONCEPT_MAP), ...manyMore]);
+    for (const text of ['海上养鱼的网被划破了好几天才知道', '平均每车每班误停十余次', '想靠软件和日常开船的办法']) {
+      expect(tokenize(text)).toEqual(plain(text));
+      expect(grown(text)).toEqual(plain(text));
+    }
+    expect(grown('高铬铸铁叶轮磨损')).toContain('高铬铸铁');
+  });
+
   it('normalizes full-width Latin letters', () => {
     expect(tokenize('ＷＣ涂层')).toEqual(['wc', '涂层']);
   });
