@@ -9,14 +9,16 @@
 import { Command } from 'commander';
 import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from '../matching/config.ts';
 import { CONCEPT_MAP } from '../matching/concepts/index.ts';
-import { DEV_DATASET_PATH, loadLabelledDataset } from '../matching/eval/dataset.ts';
+import { DEV_DATASET_PATH, loadLabelledDataset, type LabelledDataset } from '../matching/eval/dataset.ts';
 import { authorStyleDataset } from '../matching/eval/author-style.ts';
 import { evaluateBaseline, evaluateEngine } from '../matching/eval/evaluate.ts';
-import { leaveFamilyOut } from '../matching/eval/leave-family-out.ts';
-import type { RetrievalMetrics } from '../matching/eval/metrics.ts';
+import { familiesOf, leaveFamilyOut, withoutFamilies } from '../matching/eval/leave-family-out.ts';
+import { median, type RetrievalMetrics } from '../matching/eval/metrics.ts';
 import { splitHalfCheck } from '../matching/eval/split-half.ts';
 import { syntheticPool } from '../matching/eval/synthetic.ts';
+import { withheldMatches } from '../matching/eval/withheld.ts';
 import { createMatcher } from '../matching/index.ts';
+import type { Demand } from '../matching/schema.ts';
 
 const { data } = new Command('matching-eval').option('--data <file>', 'labelled matching file', DEV_DATASET_PATH).parse().opts<{ data: string }>();
 
@@ -67,16 +69,30 @@ function summary(m: RetrievalMetrics) {
 
 const engine = evaluateEngine(dataset);
 const familyOut = leaveFamilyOut(dataset);
-const splits: [string, RetrievalMetrics, RetrievalMetrics][] = [
-  ['full dataset (dev: tuned on)', engine, evaluateBaseline(dataset)],
-  [`leave-one-industry-family-out (${familyOut.folds} reduced maps)`, familyOut.metrics, evaluateBaseline(dataset)],
+interface Split {
+  readonly name: string;
+  readonly metrics: RetrievalMetrics;
+  readonly baseline: RetrievalMetrics;
+  readonly labelled: LabelledDataset;
+  readonly familyOut: boolean;
+}
+const splits: Split[] = [
+  { name: 'full dataset (dev: tuned on)', metrics: engine, baseline: evaluateBaseline(dataset), labelled: dataset, familyOut: false },
+  {
+    name: `leave-one-industry-family-out (${familyOut.folds} reduced maps)`,
+    metrics: familyOut.metrics,
+    baseline: evaluateBaseline(dataset),
+    labelled: dataset,
+    familyOut: true,
+  },
 ];
 // The author-style rewrites overlay the dev set's items.
 if (data === DEV_DATASET_PATH) {
   const authorStyle = authorStyleDataset(dataset);
+  const baseline = evaluateBaseline(authorStyle);
   splits.push(
-    ['author-style rewrites', evaluateEngine(authorStyle), evaluateBaseline(authorStyle)],
-    ['author-style rewrites, family left out', leaveFamilyOut(authorStyle).metrics, evaluateBaseline(authorStyle)],
+    { name: 'author-style rewrites', metrics: evaluateEngine(authorStyle), baseline, labelled: authorStyle, familyOut: false },
+    { name: 'author-style rewrites, family left out', metrics: leaveFamilyOut(authorStyle).metrics, baseline, labelled: authorStyle, familyOut: true },
   );
 }
 console.log(`dataset: ${data}`);
@@ -90,13 +106,26 @@ console.log(
   '| split | recall@5 | MRR@10 | no-match top ≥ threshold | gold: no gold ≥ threshold | gold: top < threshold (closed) | plain BM25 recall@5 / MRR@10 |',
 );
 console.log('|---|---|---|---|---|---|---|');
-for (const [name, m, baseline] of splits) {
+for (const { name, metrics: m, baseline } of splits) {
   console.log(
     `| ${name} | ${figure(m.recallAt5)} | ${figure(m.mrrAt10)} | ${count(m.noMatchAboveThreshold, m.noMatchDemands)} | ` +
       `${count(m.goldBelowThreshold, m.judged)} | ${count(m.goldClosedUnmatched, m.judged)} | ${figure(baseline.recallAt5)} / ${figure(baseline.mrrAt10)} |`,
   );
 }
-console.log(`JSON ${JSON.stringify(Object.fromEntries(splits.map(([name, m]) => [name, summary(m)])))}\n`);
+console.log(`JSON ${JSON.stringify(Object.fromEntries(splits.map(({ name, metrics }) => [name, summary(metrics)])))}\n`);
+console.log(
+  'true matches withheld: each demand that has one, ranked with its true matches taken out of the pool, ' +
+    'so that the best left is a near neighbour (the hardest demand without a match):',
+);
+console.log('| split | best left ≥ threshold | median best left | median true-match score (not withheld) |');
+console.log('|---|---|---|---|');
+const familyOutMap = (demand: Demand) => withoutFamilies(CONCEPT_MAP, familiesOf(demand));
+for (const { name, metrics, labelled, familyOut: heldOut } of splits) {
+  const withheld = withheldMatches(labelled, DEFAULT_ENGINE_CONFIG, heldOut ? familyOutMap : undefined);
+  const trueMatch = median(metrics.outcomes.filter((o) => o.hasGold).map((o) => o.bestGoldScore));
+  console.log(`| ${name} | ${withheld.confident}/${withheld.demands} | ${figure(withheld.medianTop)} | ${figure(trueMatch)} |`);
+}
+console.log('');
 console.log('full dev set, one ablation per ingredient:');
 console.log('| ranker | recall@5 | recall@10 | MRR@10 | nDCG@10 | no-match top ≥ threshold | gold: no gold ≥ threshold | gold: top < threshold (closed) |');
 console.log('|---|---|---|---|---|---|---|---|');

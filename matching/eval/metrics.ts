@@ -35,6 +35,9 @@ export interface RetrievalMetrics {
   readonly outcomes: readonly DemandOutcome[];
 }
 
+/** The middle value (the upper one of an even count; 0 for none). */
+export const median = (values: readonly number[]) => [...values].sort((x, y) => x - y)[values.length >> 1] ?? 0;
+
 function recallAt(k: number, ids: readonly string[], relevant: ReadonlySet<string>): number {
   return ids.slice(0, k).filter((id) => relevant.has(id)).length / relevant.size;
 }

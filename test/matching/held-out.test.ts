@@ -6,8 +6,9 @@ import { authorStyleDataset } from '../../matching/eval/author-style.ts';
 import { loadLabelledDataset } from '../../matching/eval/dataset.ts';
 import { evaluateBaseline, evaluateEngine } from '../../matching/eval/evaluate.ts';
 import { familiesOf, leaveFamilyOut, withoutFamilies } from '../../matching/eval/leave-family-out.ts';
+import { withheldMatches } from '../../matching/eval/withheld.ts';
 import { createMatcher } from '../../matching/index.ts';
-import { demand } from './fixtures.ts';
+import { achievement, DEV_ACHIEVEMENTS, demand, PUMP_PARTS_TEXT, UNRELATED } from './fixtures.ts';
 
 const dev = loadLabelledDataset();
 const authorStyle = authorStyleDataset(dev);
@@ -51,5 +52,20 @@ describe('held-out splits', () => {
     expect(unanswerable.length).toBe(8);
     const confident = unanswerable.filter((d) => (matcher.rankAchievementsFor(d, { top: 1 })[0]?.score ?? 0) >= matcher.threshold);
     expect(confident.length).toBeLessThanOrEqual(unanswerable.length / 4);
+  });
+
+  it('with its true matches withheld, counts a demand as taking a neighbour for an answer only when something confident is left', () => {
+    const pumps = demand({ id: 'PUMPS' });
+    const match = achievement({ id: 'MATCH', ...PUMP_PARTS_TEXT });
+    const gold = [{ demandId: 'PUMPS', relevant: ['MATCH'] }];
+    const alone = withheldMatches({ achievements: [match, ...UNRELATED], demands: [pumps], gold });
+    expect(alone).toMatchObject({ demands: 1, confident: 0 });
+    expect(alone.medianTop).toBeLessThan(0.6);
+
+    // Among the dev pool's results, the slurry-pump wear ones are left: what the pool ranks first without the match.
+    const withNeighbours = withheldMatches({ achievements: [match, ...DEV_ACHIEVEMENTS], demands: [pumps], gold });
+    const nearest = createMatcher({ achievements: DEV_ACHIEVEMENTS, demands: [pumps] }).rankAchievementsFor(pumps, { top: 1 })[0]!;
+    expect(nearest.score).toBeGreaterThanOrEqual(0.6);
+    expect(withNeighbours).toEqual({ demands: 1, confident: 1, medianTop: nearest.score });
   });
 });
