@@ -1,4 +1,4 @@
-import type { WeightedQuery } from './bm25.ts';
+import type { QueryCovers, WeightedQuery } from './bm25.ts';
 import { CONCEPT_MAP, type Concept, type ConceptMap } from './concepts/index.ts';
 import { conceptTerms, createConceptDetector, type ConceptDetector, type ConceptHit } from './concepts/detect.ts';
 import type { EngineConfig } from './config.ts';
@@ -15,6 +15,8 @@ export interface Analysis {
   readonly tokens: readonly string[];
   /** Query for the other side's index, expanded with the other language's concept terms. */
   readonly query: WeightedQuery;
+  /** Query terms inside the query's own words, so that a word shared whole counts once (bm25.ts). */
+  readonly coveredBy: QueryCovers;
   readonly concepts: ReadonlyMap<string, ConceptHit>;
   /** The kind of solution the item asks for (demand) or offers (achievement). */
   readonly solution: SolutionType;
@@ -43,6 +45,33 @@ const EXPANSION_WEIGHT = 0.35;
 const BIGRAM_WEIGHT = 0.15;
 /** Bigram tokens live in their own namespace, so a two-character word is not counted twice. */
 const BIGRAM_MARK = '\u0002';
+
+/**
+ * The query terms written inside the text's own words, each with the words it lies inside: the
+ * sub-words jieba's search mode emits beside a compound (耐磨涂层 → 耐磨, 涂层) and the character
+ * bigrams within a word. A document sharing the whole word would otherwise be paid for one shared
+ * phrase three or four times, which lifts a neighbour that repeats a demand's setting word for word
+ * (焊接机器人 for a demand about robot welds going off the seam) over the result that answers its
+ * problem in other words.
+ */
+function coveredTerms(ownWords: ReadonlySet<string>, query: WeightedQuery): QueryCovers {
+  const coveredBy = new Map<string, string[]>();
+  const cover = (term: string, word: string) => {
+    const words = coveredBy.get(term);
+    if (!words) coveredBy.set(term, [word]);
+    else if (!words.includes(word)) words.push(word);
+  };
+  for (const word of ownWords) {
+    for (let start = 0; start < word.length; start++) {
+      for (let end = start + 1; end <= word.length; end++) {
+        const piece = word.slice(start, end);
+        if (piece !== word && query.has(piece)) cover(piece, word);
+        if (query.has(BIGRAM_MARK + piece)) cover(BIGRAM_MARK + piece, word);
+      }
+    }
+  }
+  return coveredBy;
+}
 
 const perMap = new WeakMap<ConceptMap, { detect: ConceptDetector; words?: Tokenizer }>();
 /** One detector and one jieba instance per concept map: loading the dictionary is the slow part. */
@@ -85,12 +114,14 @@ export function createAnalyzer(config: EngineConfig, map: ConceptMap = CONCEPT_M
       for (const token of map.synonyms ? synonymTokens(weighted) : []) query.set(token, EXPANSION_WEIGHT);
     }
     for (const token of weighted) query.set(token, 1);
+    const ownWords = new Set(weighted);
     return {
       tokens: bigrams.length > 0 ? [...weighted, ...bigrams] : weighted,
       query,
+      coveredBy: config.overlapCountsOnce ? coveredTerms(ownWords, query) : new Map(),
       concepts,
       solution,
-      contentTerms: new Set(weighted).size,
+      contentTerms: ownWords.size,
       characters: characterTokens(fullText),
     };
   };

@@ -1,12 +1,18 @@
 /** Query term → weight (1 for the query's own words, less for expansion terms). */
 export type WeightedQuery = ReadonlyMap<string, number>;
 
+/** Query terms written inside the query's own words (sub-words, character bigrams), each with the words it lies inside. */
+export type QueryCovers = ReadonlyMap<string, readonly string[]>;
+
 export interface Bm25Index {
   readonly size: number;
   /** Inverse document frequency of a term (0 for unseen terms). */
   idf(term: string): number;
-  /** BM25 score of every document for the query, by document position. */
-  score(query: WeightedQuery): Float64Array;
+  /**
+   * BM25 score of every document for the query, by document position. With `coveredBy`, a document
+   * holding one of the words a term lies inside gets nothing for that term.
+   */
+  score(query: WeightedQuery, coveredBy?: QueryCovers): Float64Array;
   /** The query terms one document matches, largest contribution first (for explanations). */
   matchedTerms(query: WeightedQuery, doc: number): string[];
 }
@@ -62,10 +68,28 @@ export function createBm25Index(documents: readonly (readonly string[])[]): Bm25
     const df = postings.get(term)?.docs.length ?? 0;
     return df === 0 ? 0 : inverseFrequency(df, documents.length);
   };
+  // Marks the documents holding a covering word, one round per covered term (typed arrays: no hashing per posting).
+  const marks = new Uint32Array(documents.length);
+  let round = 0;
+  /** Takes back what each covered term added to the documents that hold one of the words it lies inside. */
+  const withoutCovered = (scores: Float64Array, query: WeightedQuery, coveredBy: QueryCovers) => {
+    for (const [term, words] of coveredBy) {
+      const list = postings.get(term);
+      if (!list) continue;
+      round += 1;
+      for (const word of words) for (const doc of postings.get(word)?.docs ?? []) marks[doc] = round;
+      const termWeight = query.get(term)! * idf(term);
+      const { docs, parts } = list;
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!;
+        if (marks[doc] === round) scores[doc] = Math.max(0, scores[doc]! - termWeight * parts[i]!);
+      }
+    }
+  };
   return {
     size: documents.length,
     idf,
-    score(query) {
+    score(query, coveredBy) {
       const scores = new Float64Array(documents.length);
       for (const [term, weight] of query) {
         const list = postings.get(term);
@@ -74,6 +98,7 @@ export function createBm25Index(documents: readonly (readonly string[])[]): Bm25
         const { docs, parts } = list;
         for (let i = 0; i < docs.length; i++) scores[docs[i]!]! += termWeight * parts[i]!;
       }
+      if (coveredBy) withoutCovered(scores, query, coveredBy);
       return scores;
     },
     matchedTerms(query, doc) {

@@ -9,6 +9,11 @@ export interface EngineConfig {
   readonly characterBigrams: boolean;
   /** The head of each ranking reordered by a single-character view of the texts, blended in equally (rerank.ts). */
   readonly characterRerank: boolean;
+  /**
+   * A word both sides share whole counts once: the sub-words and character bigrams inside it add nothing
+   * more for that document (they still count where it shares only them).
+   */
+  readonly overlapCountsOnce: boolean;
   /** Title and keywords weigh more than the body (BM25F by repetition). */
   readonly fieldWeighting: boolean;
   /** Shared concepts of the concept map add to relevance. */
@@ -41,6 +46,7 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
   wordSegmentation: true,
   characterBigrams: true,
   characterRerank: true,
+  overlapCountsOnce: true,
   fieldWeighting: true,
   conceptMatching: true,
   conceptNeedsWords: true,

@@ -213,7 +213,7 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
     const declined = options.declined ?? [];
     const skip = new Set([...(options.exclude ?? []), ...declined.map((entry) => entry.id)]);
     const preferences = mergePreferences(declinePreferences(declined), learnt);
-    const textScores = index.score(subject.query);
+    const textScores = index.score(subject.query, subject.coveredBy);
     const conceptScores = concepts.score(subject.concepts);
     const relevances = Float64Array.from(textScores, (text, position) => relevanceOf(text, conceptScores[position]!, config));
     const relevanceSum = relevances.reduce((sum, value) => sum + value, 0);

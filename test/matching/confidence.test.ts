@@ -9,7 +9,7 @@ import { demandedSolution, offeredSolution, solutionMismatch } from '../../match
 import { createMatcher, FLAG_MATURITY_LOW, FLAG_SOLUTION_MISMATCH, type RankedCandidate } from '../../matching/index.ts';
 import { createMatcherWithConfig } from '../../matching/matcher.ts';
 import { DemandSchema, MatchingInputSchema, type Demand } from '../../matching/schema.ts';
-import { relevanceOf } from '../../matching/score.ts';
+import { relevanceOf, TEXT_HALF_SATURATION } from '../../matching/score.ts';
 import { ROLL_WEAR_DEMAND } from '../fixtures/submissions.ts';
 import { ALL, achievement, DEV_ACHIEVEMENTS, demand } from './fixtures.ts';
 
@@ -49,9 +49,10 @@ describe('a shared concept needs the words to back it', () => {
 
   it('counts in full once the words are half-way convincing, in proportion below, and not at all alone', () => {
     expect(relevanceOf(0, 8, DEFAULT_ENGINE_CONFIG)).toBe(0);
-    expect(conceptPart(7)).toBeCloseTo(conceptPart(14) / 2);
-    expect(conceptPart(28)).toBeCloseTo(conceptPart(14));
-    expect(conceptPart(0, { ...DEFAULT_ENGINE_CONFIG, conceptNeedsWords: false })).toBeCloseTo(conceptPart(14));
+    const half = TEXT_HALF_SATURATION;
+    expect(conceptPart(half / 2)).toBeCloseTo(conceptPart(half) / 2);
+    expect(conceptPart(half * 2)).toBeCloseTo(conceptPart(half));
+    expect(conceptPart(0, { ...DEFAULT_ENGINE_CONFIG, conceptNeedsWords: false })).toBeCloseTo(conceptPart(half));
   });
 
   const asDemand = (submission: Submission, id: string): Demand => {

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createBm25Index, plainQuery } from '../../matching/bm25.ts';
+import { createAnalyzer } from '../../matching/analyze.ts';
 import { CONCEPT_MAP } from '../../matching/concepts/index.ts';
 import { conceptTerms, createConceptDetector } from '../../matching/concepts/detect.ts';
 import { fieldOverlap } from '../../matching/features/fields.ts';
 import { requiredMaturity } from '../../matching/features/maturity.ts';
 import { sharedModes } from '../../matching/features/modes.ts';
+import { DEFAULT_ENGINE_CONFIG } from '../../matching/config.ts';
+import { authorStyleDataset } from '../../matching/eval/author-style.ts';
+import { loadLabelledDataset } from '../../matching/eval/dataset.ts';
+import { evaluateEngine } from '../../matching/eval/evaluate.ts';
+import { achievement } from './fixtures.ts';
 import { createWordTokenizer } from '../../matching/text/segmenter.ts';
 
 describe('word segmentation', () => {
@@ -61,6 +67,47 @@ describe('BM25', () => {
 
   it('explains which query terms a document matched, largest contribution first', () => {
     expect(index.matchedTerms(plainQuery(['叶轮', '磨损', '电池']), 0)).toEqual(['磨损', '叶轮']);
+  });
+});
+
+describe('a word shared whole counts once', () => {
+  const index = createBm25Index([
+    ['耐磨涂层', '耐磨', '涂层'], // the whole word, with the sub-words search mode emits beside it
+    ['耐磨', '涂层'], // only the pieces, apart
+    ['电池', '正极'],
+    ['电池', '负极'],
+  ]);
+  const query = plainQuery(['耐磨涂层', '耐磨', '涂层']);
+  const coveredBy = new Map([
+    ['耐磨', ['耐磨涂层']],
+    ['涂层', ['耐磨涂层']],
+  ]);
+
+  it('pays a document sharing the whole word for the word alone, and one sharing only the pieces for the pieces', () => {
+    const whole = index.score(plainQuery(['耐磨涂层']));
+    const pieces = index.score(plainQuery(['耐磨', '涂层']));
+    const once = index.score(query, coveredBy);
+    expect(once[0]).toBeCloseTo(whole[0]!);
+    expect(once[1]).toBeCloseTo(pieces[1]!);
+    expect(index.score(query)[0]).toBeCloseTo(whole[0]! + pieces[0]!);
+  });
+
+  it('finds the sub-words and the character bigrams inside each of a text’s own words', () => {
+    const analysis = createAnalyzer(DEFAULT_ENGINE_CONFIG).achievement(achievement({ id: 'COATING', title: '耐磨涂层', keywords: [], summary: '耐磨涂层' }));
+    expect(analysis.coveredBy.get('涂层')).toEqual(['耐磨涂层']);
+    const bigramInside = [...analysis.coveredBy].find(([term]) => term.endsWith('磨涂'));
+    expect(bigramInside?.[1]).toEqual(['耐磨涂层']);
+    expect(createAnalyzer({ ...DEFAULT_ENGINE_CONFIG, overlapCountsOnce: false }).achievement(achievement({ id: 'COATING' })).coveredBy.size).toBe(0);
+  });
+
+  it('puts more true matches first on the dev set and on its author-style rewrites than paying for every piece', () => {
+    const dev = loadLabelledDataset();
+    for (const dataset of [dev, authorStyleDataset(dev)]) {
+      const once = evaluateEngine(dataset);
+      const everyPiece = evaluateEngine(dataset, { ...DEFAULT_ENGINE_CONFIG, overlapCountsOnce: false });
+      expect(once.mrrAt10).toBeGreaterThan(everyPiece.mrrAt10);
+      expect(once.recallAt5).toBeGreaterThanOrEqual(everyPiece.recallAt5);
+    }
   });
 });
 
