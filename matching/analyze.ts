@@ -62,11 +62,14 @@ function coveredTerms(ownWords: ReadonlySet<string>, query: WeightedQuery): Quer
     else if (!words.includes(word)) words.push(word);
   };
   for (const word of ownWords) {
+    // Bigram tokens are two characters, or a whole Latin word or lone character (text/bigrams.ts).
+    if (query.has(BIGRAM_MARK + word)) cover(BIGRAM_MARK + word, word);
     for (let start = 0; start < word.length; start++) {
       for (let end = start + 1; end <= word.length; end++) {
+        if (end - start === word.length) continue;
         const piece = word.slice(start, end);
-        if (piece !== word && query.has(piece)) cover(piece, word);
-        if (query.has(BIGRAM_MARK + piece)) cover(BIGRAM_MARK + piece, word);
+        if (query.has(piece)) cover(piece, word);
+        if (piece.length === 2 && query.has(BIGRAM_MARK + piece)) cover(BIGRAM_MARK + piece, word);
       }
     }
   }

@@ -68,23 +68,12 @@ export function createBm25Index(documents: readonly (readonly string[])[]): Bm25
     const df = postings.get(term)?.docs.length ?? 0;
     return df === 0 ? 0 : inverseFrequency(df, documents.length);
   };
-  // Marks the documents holding a covering word, one round per covered term (typed arrays: no hashing per posting).
-  const marks = new Uint32Array(documents.length);
-  let round = 0;
-  /** Takes back what each covered term added to the documents that hold one of the words it lies inside. */
-  const withoutCovered = (scores: Float64Array, query: WeightedQuery, coveredBy: QueryCovers) => {
-    for (const [term, words] of coveredBy) {
-      const list = postings.get(term);
-      if (!list) continue;
-      round += 1;
-      for (const word of words) for (const doc of postings.get(word)?.docs ?? []) marks[doc] = round;
-      const termWeight = query.get(term)! * idf(term);
-      const { docs, parts } = list;
-      for (let i = 0; i < docs.length; i++) {
-        const doc = docs[i]!;
-        if (marks[doc] === round) scores[doc] = Math.max(0, scores[doc]! - termWeight * parts[i]!);
-      }
-    }
+  // Documents holding a word a term lies inside, marked afresh for each such term (a typed array: no hashing per posting).
+  const covered = new Uint32Array(documents.length);
+  let mark = 0;
+  const markHolders = (words: readonly string[]) => {
+    mark += 1;
+    for (const word of words) for (const doc of postings.get(word)?.docs ?? []) covered[doc] = mark;
   };
   return {
     size: documents.length,
@@ -96,19 +85,25 @@ export function createBm25Index(documents: readonly (readonly string[])[]): Bm25
         if (!list) continue;
         const termWeight = weight * idf(term);
         const { docs, parts } = list;
-        for (let i = 0; i < docs.length; i++) scores[docs[i]!]! += termWeight * parts[i]!;
+        const words = coveredBy?.get(term);
+        if (words) {
+          markHolders(words);
+          for (let i = 0; i < docs.length; i++) if (covered[docs[i]!] !== mark) scores[docs[i]!]! += termWeight * parts[i]!;
+        } else {
+          for (let i = 0; i < docs.length; i++) scores[docs[i]!]! += termWeight * parts[i]!;
+        }
       }
-      if (coveredBy) withoutCovered(scores, query, coveredBy);
       return scores;
     },
     matchedTerms(query, doc) {
       const counts = termCounts[doc];
       if (!counts) return [];
-      return [...query]
-        .filter(([term]) => counts.has(term))
-        .map(([term, weight]) => ({ term, value: weight * idf(term) * part(counts.get(term)!, doc) }))
-        .sort((x, y) => y.value - x.value || (x.term < y.term ? -1 : 1))
-        .map(({ term }) => term);
+      const matched: { term: string; value: number }[] = [];
+      for (const [term, weight] of query) {
+        const tf = counts.get(term);
+        if (tf !== undefined) matched.push({ term, value: weight * idf(term) * part(tf, doc) });
+      }
+      return matched.sort((x, y) => y.value - x.value || (x.term < y.term ? -1 : 1)).map(({ term }) => term);
     },
   };
 }
