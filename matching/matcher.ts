@@ -225,15 +225,23 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
     const top = options.top ?? DEFAULT_TOP;
     const capacity = config.characterRerank ? Math.max(top, RERANK_HEAD) : top;
     const best = createCandidateList(capacity, candidateIds);
+    // The bound grows with relevance and the floor only rises, so a relevance once bounded below the floor
+    // rules out every relevance up to it without computing their bounds.
+    let ruledOutUpTo = -1;
     const consider = (position: number) => {
       if (skip.size > 0 && skip.has(candidateIds[position]!)) return;
       const relevance = relevances[position]!;
+      if (relevance <= ruledOutUpTo) return;
       const floor = best.floor();
       if (floor) {
         // A fit never exceeds its relevance, so (bound, relevance) is the best the pair could reach;
         // the region bonus is counted as if it applied, so the bound needs no look at the pair.
         const bound = scoreUpperBound(relevance, calibration, config, true, maxRecord);
-        if (bound < floor[0]! || (bound === floor[0] && relevance < floor[1]!)) return;
+        if (bound < floor[0]!) {
+          ruledOutUpTo = relevance;
+          return;
+        }
+        if (bound === floor[0] && relevance < floor[1]!) return;
       }
       const [demand, achievement] = pairAt(position);
       best.add({ position, evidence: evaluate(demand, achievement, relevance, preferences, calibration) });
