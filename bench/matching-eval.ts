@@ -1,10 +1,11 @@
 /**
  * Matchmaking benchmark: held-out quality first (leave-one-industry-family-out, and an
- * author-style split of rewritten texts), then dev-set quality of the engine beside a plain BM25 baseline,
+ * author-style split of rewritten texts), then how often the nearest neighbour clears the threshold
+ * once a demand's true matches are withheld, dev-set quality of the engine beside a plain BM25 baseline,
  * what the confidence threshold lets through and what it costs, one ablation per
  * ingredient, a split-half check of the threshold, and the speed of a national-event-sized pool.
  *
- *   npx tsx bench/matching-eval.ts [--data FILE]   (default matching/eval/data/matching-dev.json)
+ *   npx tsx bench/matching-eval.ts [--data FILE] [--rounds N]   (default matching/eval/data/matching-dev.json, 3 rounds)
  */
 import { Command } from 'commander';
 import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from '../matching/config.ts';
