@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../lib/net.ts';
+import { COORD_EMAIL } from './support/channels.ts';
 import { eventually } from './support/drive.ts';
 import { createHarness, FAST_POLICY, ROLL_WEAR_DEMAND, type Harness } from './support/harness.ts';
 import { startLarkOpenApi, type LarkOpenApi } from './support/lark-open-api.ts';
@@ -24,7 +25,6 @@ import { cardActionEvent, deliveryOf, hex, messageEvent, type AppSecrets, type D
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COORD_OPEN_ID = 'ou_0000000000000000000000000000c001';
-const COORD_EMAIL = 'limin@edu-ln.example.cn';
 
 /** Values no line could contain by chance; the SMTP password has characters URL encoding changes. */
 const SECRETS = {
