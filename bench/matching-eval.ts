@@ -13,13 +13,12 @@ import { CONCEPT_MAP } from '../matching/concepts/index.ts';
 import { DEV_DATASET_PATH, loadLabelledDataset, type LabelledDataset } from '../matching/eval/dataset.ts';
 import { authorStyleDataset } from '../matching/eval/author-style.ts';
 import { evaluateBaseline, evaluateEngine } from '../matching/eval/evaluate.ts';
-import { familiesOf, leaveFamilyOut, withoutFamilies } from '../matching/eval/leave-family-out.ts';
+import { leaveFamilyOut } from '../matching/eval/leave-family-out.ts';
 import { median, type RetrievalMetrics } from '../matching/eval/metrics.ts';
 import { splitHalfCheck } from '../matching/eval/split-half.ts';
 import { syntheticPool } from '../matching/eval/synthetic.ts';
 import { withheldMatches } from '../matching/eval/withheld.ts';
 import { createMatcher } from '../matching/index.ts';
-import type { Demand } from '../matching/schema.ts';
 
 const { data, rounds } = new Command('matching-eval')
   .option('--data <file>', 'labelled matching file', DEV_DATASET_PATH)
@@ -157,9 +156,8 @@ console.log(
 );
 console.log('| split | best left ≥ threshold | median best left | median true-match score (not withheld) |');
 console.log('|---|---|---|---|');
-const familyOutMap = (demand: Demand) => withoutFamilies(CONCEPT_MAP, familiesOf(demand));
-for (const { name, metrics, labelled, familyOut: heldOut } of splits) {
-  const withheld = withheldMatches(labelled, DEFAULT_ENGINE_CONFIG, heldOut ? familyOutMap : undefined);
+for (const { name, metrics, labelled, familyOut } of splits) {
+  const withheld = withheldMatches(labelled, DEFAULT_ENGINE_CONFIG, { familyOut });
   const trueMatch = median(metrics.outcomes.filter((o) => o.hasGold).map((o) => o.bestGoldScore));
   console.log(`| ${name} | ${withheld.confident}/${withheld.demands} | ${figure(withheld.medianTop)} | ${figure(trueMatch)} |`);
 }

@@ -1,8 +1,8 @@
 import { CONCEPT_MAP, type ConceptMap } from '../concepts/index.ts';
 import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from '../config.ts';
 import { createMatcherWithConfig } from '../matcher.ts';
-import type { Demand } from '../schema.ts';
 import type { LabelledDataset } from './dataset.ts';
+import { familiesOf, withoutFamilies } from './leave-family-out.ts';
 import { median } from './metrics.ts';
 
 export interface WithheldResult {
@@ -19,12 +19,13 @@ export interface WithheldResult {
  * true matches withheld. What is left on top is the nearest neighbour (the same product made
  * another way, the same process on another material), so this counts how often the threshold takes
  * a neighbour for an answer, over far more demands than the datasets' own no-match demands.
- * `mapFor` gives the concept map each demand is ranked with (a reduced one for leave-family-out).
+ * With `familyOut`, each demand is ranked without the concept families that claim its fields, as in
+ * leave-family-out.
  */
 export function withheldMatches(
   dataset: LabelledDataset,
   config: EngineConfig = DEFAULT_ENGINE_CONFIG,
-  mapFor: (demand: Demand) => ConceptMap = () => CONCEPT_MAP,
+  { familyOut = false, map = CONCEPT_MAP }: { familyOut?: boolean; map?: ConceptMap } = {},
 ): WithheldResult {
   const demands = new Map(dataset.demands.map((demand) => [demand.id, demand]));
   const tops: number[] = [];
@@ -33,7 +34,7 @@ export function withheldMatches(
     const demand = demands.get(demandId);
     if (!demand || relevant.length === 0) continue;
     const pool = { ...dataset, achievements: dataset.achievements.filter((achievement) => !relevant.includes(achievement.id)) };
-    const matcher = createMatcherWithConfig(pool, config, mapFor(demand));
+    const matcher = createMatcherWithConfig(pool, config, familyOut ? withoutFamilies(map, familiesOf(demand, map)) : map);
     const top = matcher.rankAchievementsFor(demand, { top: 1 })[0]?.score ?? 0;
     tops.push(top);
     if (top >= matcher.threshold) confident += 1;
