@@ -37,6 +37,7 @@ const ABLATIONS: readonly [string, Partial<EngineConfig>][] = [
   ['− word segmentation (bigrams)', { wordSegmentation: false }],
   ['− character bigrams beside words', { characterBigrams: false }],
   ['− character rerank of the head', { characterRerank: false }],
+  ['− repeated characters weigh more in the character view', { characterRepeats: false }],
   ['− a word shared whole counts once (its sub-words and bigrams paid again)', { overlapCountsOnce: false }],
   ['− field weighting (title/keywords)', { fieldWeighting: false }],
   ['− concept matching', { conceptMatching: false }],

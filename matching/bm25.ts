@@ -23,7 +23,8 @@ interface Postings {
   readonly parts: Float64Array;
 }
 
-const K1 = 1.2;
+/** Term-frequency saturation: how much a term's second, third … occurrence adds. */
+export const K1 = 1.2;
 const B = 0.75;
 
 /** BM25's length normalisation of each document, from the documents' lengths. */

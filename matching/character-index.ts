@@ -1,4 +1,4 @@
-import { inverseFrequency, lengthNorms, termPart } from './bm25.ts';
+import { inverseFrequency, K1, lengthNorms, termPart } from './bm25.ts';
 
 /**
  * Okapi BM25 over single characters, scored for chosen documents only: a second, segmentation-free
@@ -7,8 +7,11 @@ import { inverseFrequency, lengthNorms, termPart } from './bm25.ts';
  * string-keyed lookups, ranking 1,100 demands against 1,500 achievements took 250–450 ms more CPU.
  */
 export interface CharacterIndex {
-  /** The query of a text: the idf of each of its distinct characters the index knows, by character id. */
-  query(tokens: readonly string[]): CharacterQuery;
+  /**
+   * The query of a text: by character id, the idf of each character the index knows, times (with
+   * `repeats`) how often the text writes it, saturating as a document's term frequency does.
+   */
+  query(tokens: readonly string[], repeats: boolean): CharacterQuery;
   /** BM25 of one document for the query. */
   score(query: CharacterQuery, doc: number): number;
 }
@@ -44,13 +47,14 @@ export function createCharacterIndex(documents: readonly (readonly string[])[]):
   }));
   const idf = documentFrequency.map((df) => inverseFrequency(df, documents.length));
   return {
-    query(tokens) {
-      const weights = new Float64Array(idf.length);
+    query(tokens, repeats) {
+      const counts = new Float64Array(idf.length);
       for (const token of tokens) {
         const id = ids.get(token);
-        if (id !== undefined) weights[id] = idf[id]!;
+        if (id !== undefined) counts[id]! += 1;
       }
-      return weights;
+      // A query has no length to normalise: its saturation is K1's alone.
+      return counts.map((count, id) => (count === 0 ? 0 : idf[id]! * (repeats ? termPart(count, K1) : 1)));
     },
     score(query, doc) {
       const { ids: present, counts, norm } = docs[doc]!;

@@ -10,6 +10,11 @@ export interface EngineConfig {
   /** The head of each ranking reordered by a single-character view of the texts, blended in equally (rerank.ts). */
   readonly characterRerank: boolean;
   /**
+   * In the character view, a character the subject writes again and again weighs more (saturating like a
+   * document's repeats): a plain-words demand names its problem by repeating it (冲, 磨, 粘), not by a rare term.
+   */
+  readonly characterRepeats: boolean;
+  /**
    * A word both sides share whole counts once: the sub-words and character bigrams inside it add nothing
    * more for that document (they still count where it shares only them).
    */
@@ -46,6 +51,7 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
   wordSegmentation: true,
   characterBigrams: true,
   characterRerank: true,
+  characterRepeats: true,
   overlapCountsOnce: true,
   fieldWeighting: true,
   conceptMatching: true,

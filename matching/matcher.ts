@@ -251,7 +251,7 @@ export function createMatcherWithConfig(pool: MatchingPool, config: EngineConfig
     const cutoff = relevanceCutoff(relevances, capacity);
     for (let position = 0; position < relevances.length; position++) if (relevances[position]! >= cutoff) consider(position);
     for (let position = 0; position < relevances.length; position++) if (relevances[position]! < cutoff) consider(position);
-    const characterQuery = config.characterRerank ? characters.query(subject.characters) : undefined;
+    const characterQuery = config.characterRerank ? characters.query(subject.characters, config.characterRepeats) : undefined;
     const head = characterQuery
       ? rerank(
           best.entries(),

@@ -46,6 +46,13 @@ describe('held-out splits', () => {
     expect(metrics.goldBelowThreshold).toBeLessThanOrEqual(3);
   });
 
+  it('matches plain words to paper language without a family’s knowledge: a true match in the first five for most demands, often first', () => {
+    const { metrics } = leaveFamilyOut(authorStyle);
+    expect(metrics.recallAt5).toBeGreaterThanOrEqual(0.85);
+    expect(metrics.mrrAt10).toBeGreaterThanOrEqual(0.65);
+    expect(metrics.noMatchAboveThreshold!).toBeLessThanOrEqual(metrics.noMatchDemands / 4);
+  });
+
   it('keeps demands that nothing in the pool addresses, written in plain words, mostly below the threshold', () => {
     const matcher = createMatcher(authorStyle);
     const unanswerable = authorStyle.demands.filter((d) => d.id.startsWith('DX'));
