@@ -1,4 +1,4 @@
-import { thresholdErrors, type DemandOutcome } from './metrics.ts';
+import { median, thresholdErrors, type DemandOutcome } from './metrics.ts';
 import { seededRandom } from './synthetic.ts';
 
 export interface SplitHalfOptions {
@@ -97,6 +97,6 @@ export function splitHalfCheck(outcomes: readonly DemandOutcome[], options: Spli
     splits,
     tuned: mean(sums.tuned),
     heldOut: mean(sums.heldOut),
-    thresholds: { min: thresholds[0] ?? 0, median: thresholds[thresholds.length >> 1] ?? 0, max: thresholds[thresholds.length - 1] ?? 0 },
+    thresholds: { min: thresholds[0] ?? 0, median: median(thresholds), max: thresholds[thresholds.length - 1] ?? 0 },
   };
 }
