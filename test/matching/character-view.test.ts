@@ -1,13 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCharacterIndex } from '../../matching/character-index.ts';
-import { DEFAULT_ENGINE_CONFIG } from '../../matching/config.ts';
-import { authorStyleDataset } from '../../matching/eval/author-style.ts';
-import { loadLabelledDataset } from '../../matching/eval/dataset.ts';
-import { evaluateEngine } from '../../matching/eval/evaluate.ts';
-import { leaveFamilyOut } from '../../matching/eval/leave-family-out.ts';
 import { blendedRelevances, CHARACTER_SHARE } from '../../matching/rerank.ts';
 import { characterTokens } from '../../matching/text/characters.ts';
+import { expectMoreTrueMatchesFirstThanWithout } from './ingredient-worth.ts';
 
 describe('the character view', () => {
   it('reads single Han characters and whole Latin words, without punctuation', () => {
@@ -61,15 +57,6 @@ describe('the character view', () => {
   });
 
   it('puts more true matches first on the dev set and on plain words without a family’s knowledge when repeats weigh more', () => {
-    const dev = loadLabelledDataset();
-    const once = { ...DEFAULT_ENGINE_CONFIG, characterRepeats: false };
-    const pairs = [
-      [evaluateEngine(dev), evaluateEngine(dev, once)],
-      [leaveFamilyOut(authorStyleDataset(dev)).metrics, leaveFamilyOut(authorStyleDataset(dev), once).metrics],
-    ] as const;
-    for (const [repeats, counted] of pairs) {
-      expect(repeats.mrrAt10).toBeGreaterThan(counted.mrrAt10);
-      expect(repeats.recallAt5).toBeGreaterThanOrEqual(counted.recallAt5);
-    }
+    expectMoreTrueMatchesFirstThanWithout({ characterRepeats: false });
   });
 });

@@ -2,11 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createConceptIndex, sharedCredit } from '../../matching/concept-index.ts';
 import { CONCEPT_MAP } from '../../matching/concepts/index.ts';
 import { createConceptDetector } from '../../matching/concepts/detect.ts';
-import { DEFAULT_ENGINE_CONFIG } from '../../matching/config.ts';
-import { authorStyleDataset } from '../../matching/eval/author-style.ts';
-import { loadLabelledDataset } from '../../matching/eval/dataset.ts';
-import { evaluateEngine } from '../../matching/eval/evaluate.ts';
-import { leaveFamilyOut } from '../../matching/eval/leave-family-out.ts';
+import { expectMoreTrueMatchesFirstThanWithout } from './ingredient-worth.ts';
 
 const terms = (...list: string[]) => new Set(list);
 
@@ -31,15 +27,6 @@ describe('a shared concept counts as far as it links different words', () => {
   });
 
   it('puts true matches first more often than counting every shared concept in full, on the dev set and on plain words without a family’s knowledge', () => {
-    const dev = loadLabelledDataset();
-    const inFull = { ...DEFAULT_ENGINE_CONFIG, conceptBridging: false };
-    const pairs = [
-      [evaluateEngine(dev), evaluateEngine(dev, inFull)],
-      [leaveFamilyOut(authorStyleDataset(dev)).metrics, leaveFamilyOut(authorStyleDataset(dev), inFull).metrics],
-    ] as const;
-    for (const [bridging, counted] of pairs) {
-      expect(bridging.mrrAt10).toBeGreaterThan(counted.mrrAt10);
-      expect(bridging.recallAt5).toBeGreaterThanOrEqual(counted.recallAt5);
-    }
+    expectMoreTrueMatchesFirstThanWithout({ conceptBridging: false });
   });
 });
