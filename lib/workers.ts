@@ -9,6 +9,7 @@ import { ensureSchedules } from './schedules.ts';
 import type { Services } from './services.ts';
 import type { ChannelSender } from '../notifications/content.ts';
 import { deliveryTaskQueue } from '../domain/task-queues.ts';
+import { heartbeatWhileRunning } from './activity-heartbeat.ts';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -40,6 +41,9 @@ export interface ServiceWorker {
 /** A channel's sends per second for the whole fleet, enforced by the server per task queue. */
 const rateLimit = (perSecond: number | null | undefined) => (perSecond ? { maxTaskQueueActivitiesPerSecond: perSecond } : {});
 
+/** Every activity heartbeats while it runs, so a worker that dies mid-attempt is noticed within the heartbeat timeout. */
+const interceptors = { activity: [heartbeatWhileRunning] };
+
 /** The bundler's warnings and errors only. */
 export const QUIET_BUNDLER_LOGGER = { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} };
 
@@ -53,6 +57,7 @@ export const createWorker = async (options: WorkerOptions): Promise<ServiceWorke
     connection,
     namespace,
     taskQueue,
+    interceptors,
     workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
     // Docking events start partnerships from their activities, over the worker's own connection.
     activities: createActivities({ prisma, client: new Client({ connection, namespace }) }),
@@ -68,6 +73,7 @@ export const createWorker = async (options: WorkerOptions): Promise<ServiceWorke
     connection,
     namespace,
     taskQueue: deliveryTaskQueue(taskQueue, 'lark'),
+    interceptors,
     activities: { deliverLark },
     ...rateLimit(options.larkPerSecond),
   });
@@ -75,6 +81,7 @@ export const createWorker = async (options: WorkerOptions): Promise<ServiceWorke
     connection,
     namespace,
     taskQueue: deliveryTaskQueue(taskQueue, 'email'),
+    interceptors,
     activities: { deliverEmail },
     ...rateLimit(options.emailPerSecond),
   });

@@ -3,6 +3,7 @@ import type { Delivery } from '../activities/outbox.ts';
 import type { Activities } from './activities.ts';
 import { deliveryTaskQueue } from '../domain/task-queues.ts';
 import { PERMANENT_DELIVERY_ERROR, UNKNOWN_MESSAGE } from '../domain/failures.ts';
+import { HEARTBEAT_TIMEOUT } from '../domain/liveness.ts';
 
 // A transport outage retries until it passes; after three days a message has lost its point.
 // Permanent refusals (no address, a rejected recipient) are marked failed by the activity and not retried.
@@ -23,7 +24,7 @@ export interface Deliveries {
 /** The workflow's messages in flight, each sent by an activity on its channel's rate-limited queue. */
 export const createDeliveries = (): Deliveries => {
   const base = workflowInfo().taskQueue;
-  const options = { startToCloseTimeout: '1 minute', scheduleToCloseTimeout: '3 days', retry } as const;
+  const options = { startToCloseTimeout: '1 minute', heartbeatTimeout: HEARTBEAT_TIMEOUT, scheduleToCloseTimeout: '3 days', retry } as const;
   const { deliverLark } = proxyActivities<Activities>({ ...options, taskQueue: deliveryTaskQueue(base, 'lark') });
   const { deliverEmail } = proxyActivities<Activities>({ ...options, taskQueue: deliveryTaskQueue(base, 'email') });
   let inflight = 0;

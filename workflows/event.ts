@@ -36,10 +36,12 @@ import {
   registerSigningUpdate,
 } from './event-messages.ts';
 import type { EventState, EventStatus, EventStepType } from './event-state.ts';
+import { HEARTBEAT_TIMEOUT } from '../domain/liveness.ts';
 
 const { buildDockingList, editDockings, launchDockingBatch, registerSigning, composeEventReport } = proxyActivities<Activities>({
   // The engine over a national pool (thousands of releases) and a batch of launches take a minute or two, not more.
   startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: HEARTBEAT_TIMEOUT,
   // Outages retry until they pass; a request the event's data refuses never will.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: [EVENT_REQUEST_REFUSED] },
 });

@@ -32,10 +32,12 @@ import { initialState, type PartnershipState, type PartnershipStatus } from './s
 import { statusOf } from './status.ts';
 import { nextTimerAt, takeDue } from './timers.ts';
 import { beginAtEvent, beginIntake, offerCandidates } from './transitions.ts';
+import { HEARTBEAT_TIMEOUT } from '../domain/liveness.ts';
 
 const { recordEvent, findCandidates, reachableOrganisations } = proxyActivities<Activities>({
   // Database work on a healthy server takes milliseconds; 30 s leaves room for a busy one.
   startToCloseTimeout: '30 seconds',
+  heartbeatTimeout: HEARTBEAT_TIMEOUT,
   // Transport and database outages retry until they pass; our own refusals never will.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: [INVALID_EVENT] },
 });

@@ -2,10 +2,12 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from './activities.ts';
 import { createDeliveries } from './deliveries.ts';
 import { DAY_MS, SHANGHAI_OFFSET_MS } from './working-time.ts';
+import { HEARTBEAT_TIMEOUT } from '../domain/liveness.ts';
 
 const { claimDueReminders, composeDigests } = proxyActivities<Activities>({
   // Database work on a healthy server takes milliseconds; 1 minute leaves room for a large outbox.
   startToCloseTimeout: '1 minute',
+  heartbeatTimeout: HEARTBEAT_TIMEOUT,
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
