@@ -308,7 +308,8 @@ export const runScenario = async (scenario: Scenario, options: FaultOptions, giv
     const movingAgainS = faultEnd === null || !Number.isFinite(firstAfter) ? null : round((firstAfter - faultEnd) / 1000);
 
     const problems: string[] = [];
-    if (driven.length !== options.partnerships) problems.push(`${options.partnerships - driven.length} partnerships did not complete`);
+    if (driven.length !== options.partnerships)
+      problems.push(`${options.partnerships - driven.length} partnerships did not complete (${lifecycleErrors[0] ?? 'no error'})`);
     if (check.completedInDatabase !== options.partnerships) problems.push(`${check.completedInDatabase} completed in the database`);
     if (check.eventsOk !== options.partnerships) problems.push(`events: ${check.eventProblems.slice(0, 3).join('; ')}`);
     if (check.outbox.pending > 0 || check.outbox.failed > 0) problems.push(`outbox: ${check.outbox.pending} pending, ${check.outbox.failed} failed`);

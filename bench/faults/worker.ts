@@ -64,16 +64,23 @@ export const superviseWorker = (env: Record<string, string>, logDir: string, pro
       tail = (tail + chunk.toString()).slice(-3_000);
     };
     started.stderr.on('data', keep);
+    const number = starts;
+    let ready = false;
     const polling = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`worker ${starts} did not poll within ${POLLING_WITHIN_MS / 1000} s:\n${tail}`)), POLLING_WITHIN_MS);
+      const timer = setTimeout(() => reject(new Error(`worker ${number} did not poll within ${POLLING_WITHIN_MS / 1000} s:\n${tail}`)), POLLING_WITHIN_MS);
       started.stdout.on('data', (chunk: Buffer) => {
         keep(chunk);
-        if (chunk.toString().includes(program.ready)) {
+        if (!ready && chunk.toString().includes(program.ready)) {
+          ready = true;
           clearTimeout(timer);
           resolve();
         }
       });
-      started.once('exit', () => clearTimeout(timer));
+      // A process that dies before it serves fails the start here, with what it printed, rather than leaving it waiting.
+      started.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        if (!ready) reject(new Error(`worker ${number} exited (${code ?? signal}) before it polled; it last printed:\n${tail}`));
+      });
     });
     started.once('exit', (code, signal) => {
       file.end();
