@@ -81,32 +81,41 @@ export const startReceivers = async (teardown: Teardown): Promise<Receivers> => 
     });
     child.once('exit', (code) => reject(new Error(`the receivers process exited (${code}) before listening`)));
   });
-  let nextId = 0;
-  const ask = <T>(command: ReceiverCommand | 'received', pick: (message: Record<string, unknown>) => T): Promise<T> =>
+  /** Sends `request`; settles with the first message `answerTo` recognises, or fails if the process exits first. */
+  const exchange = <T>(request: unknown, answerTo: (message: Record<string, unknown>) => { value: T } | { error: string } | null): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      const id = ++nextId;
-      const answer = (message: Record<string, unknown>) => {
-        if (typeof message !== 'object' || message === null || message.id !== id) return;
+      const finish = () => {
         child.off('message', answer);
-        if (typeof message.error === 'string') reject(new Error(`the receivers process: ${message.error}`));
-        else resolve(pick(message));
+        child.off('exit', gone);
+      };
+      const answer = (message: unknown) => {
+        if (typeof message !== 'object' || message === null) return;
+        const answered = answerTo(message as Record<string, unknown>);
+        if (!answered) return;
+        finish();
+        if ('error' in answered) reject(new Error(`the receivers process: ${answered.error}`));
+        else resolve(answered.value);
+      };
+      const gone = (code: number | null, signal: string | null) => {
+        finish();
+        reject(new Error(`the receivers process exited (${code ?? signal}) before answering`));
       };
       child.on('message', answer);
-      child.send({ id, command });
+      child.once('exit', gone);
+      child.send(request as object);
     });
+  let nextId = 0;
+  const ask = <T>(command: ReceiverCommand | 'received', pick: (message: Record<string, unknown>) => T): Promise<T> => {
+    const id = ++nextId;
+    return exchange<T>({ id, command }, (message) => {
+      if (message.id !== id) return null;
+      return typeof message.error === 'string' ? { error: message.error } : { value: pick(message) };
+    });
+  };
   return {
     ...ready,
     received: () => ask('received', (message) => message.received as ReceivedMessages),
     inject: (command) => ask(command, () => undefined),
-    arrivals: () =>
-      new Promise<ReceiverArrivals>((resolve) => {
-        const answer = (message: { arrivals?: ReceiverArrivals }) => {
-          if (!message.arrivals) return;
-          child.off('message', answer);
-          resolve(message.arrivals);
-        };
-        child.on('message', answer);
-        child.send('arrivals');
-      }),
+    arrivals: () => exchange('arrivals', (message) => (message.arrivals ? { value: message.arrivals as ReceiverArrivals } : null)),
   };
 };
