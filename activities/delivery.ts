@@ -6,6 +6,7 @@ import type { Delivery } from './outbox.ts';
 import type { AcceptanceJournal } from './acceptance-journal.ts';
 import { queueFailureAlert } from './failure-alerts.ts';
 import { markRowsSent, readMessageRows } from './message-rows.ts';
+import { persistently } from './persistently.ts';
 
 export interface DeliveryResult {
   readonly messageId: string;
@@ -61,18 +62,3 @@ export const createDeliver = (prisma: PrismaClient, channel: Delivery['channel']
 
 /** Sent: from here a failure must not fail the attempt, whose retry would send the message again. */
 const markSent = (prisma: PrismaClient, ids: readonly string[], messageId: string) => persistently(() => markRowsSent(prisma, ids, messageId));
-
-/** Pauses between tries of recording a message as sent: the database restarting or a dropped connection, about 12 s in all, so that the attempt ends inside its minute. */
-const MARK_SENT_PAUSES_MS = [250, 500, 1_000, 2_000, 3_000, 5_000];
-
-/** Runs `write` until it succeeds, pausing between tries; the last failure is thrown. */
-const persistently = async <T>(write: () => Promise<T>): Promise<T> => {
-  for (const pause of MARK_SENT_PAUSES_MS) {
-    try {
-      return await write();
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, pause));
-    }
-  }
-  return write();
-};

@@ -19,6 +19,7 @@ import { icsMethod, renderIcs, type CalendarPerson } from '../notifications/ics.
 import { renderMessageContent } from '../notifications/templates.ts';
 import { actionLinksFor } from '../web/action-links.ts';
 import { createOutboxFolder } from './outbox-folder.ts';
+import { persistently } from './persistently.ts';
 
 export interface EmailSenderDependencies {
   readonly config: Config;
@@ -88,6 +89,13 @@ const contentOf = (message: OutgoingMessage): NotificationContent => {
 const isPermanentRejection = (error: NodemailerError): boolean =>
   error.code !== 'EAUTH' && (error.permanent === true || (typeof error.responseCode === 'number' && error.responseCode >= 500 && error.responseCode !== 503));
 
+/**
+ * About 7 s of tries, enough for a database restart; shorter than a send's record (activities/persistently.ts),
+ * as both follow the send inside its attempt. An entry left unrecorded is not cancelled by a later ending, and
+ * an older event's late reminder may carry its date again.
+ */
+const CALENDAR_RECORD_PAUSES_MS = [250, 500, 1_000, 2_000, 3_000];
+
 const calendarFileName = (entry: CalendarEntry): string => `${entry.uid.replace(/[^\w.-]+/g, '-')}.ics`;
 
 /**
@@ -148,7 +156,10 @@ export const createEmailSender = ({ config, prisma, log = createLog({ secrets: c
         recipient.email,
         messageId.hash,
       );
-      await calendarBook.record(recipient.id, calendar);
+      // Sent: a calendar record that cannot be written must not fail the send, whose retry would mail it again.
+      await persistently(() => calendarBook.record(recipient.id, calendar), CALENDAR_RECORD_PAUSES_MS).catch((error: unknown) =>
+        log(`email ${message.key} to ${recipient.email} was sent, but its calendar entries were not recorded: ${(error as Error).message}`),
+      );
       return { messageId: messageId.id };
     },
     close: () => transport.mailer.close(),

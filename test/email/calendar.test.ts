@@ -147,4 +147,37 @@ describe('calendar entries by email', () => {
     // Someone who never had the entries hears of the ending without calendar files.
     expect(await send(recipient('zh'), 'withdrawn', { seq: 40, reason: '企业战略调整' })).toEqual([]);
   });
+
+  it('does not fail a send the server accepted when its calendar entry cannot be recorded at once, and records it when the database answers again', async () => {
+    const to = recipient('zh');
+    // The database refuses the record's first two writes, as it does while it restarts.
+    await world.prisma.$executeRawUnsafe(`CREATE SEQUENCE calendar_write_tries`);
+    await world.prisma.$executeRawUnsafe(`
+      CREATE FUNCTION refuse_two_calendar_writes() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF nextval('calendar_write_tries') <= 2 THEN RAISE EXCEPTION 'the database is restarting'; END IF;
+        RETURN NEW;
+      END $$`);
+    await world.prisma.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_two_calendar_writes BEFORE INSERT ON "CalendarEntry" FOR EACH ROW EXECUTE FUNCTION refuse_two_calendar_writes()`,
+    );
+    try {
+      // Had the send failed, its retry would mail the person a second time.
+      const [file] = await send(to, 'match_proposed', {
+        seq: 7,
+        candidateId: 'A030',
+        candidateTitle: '余热锅炉',
+        reasons: [],
+        deadline: '2026-12-10T01:00:00.000Z',
+      });
+      expect(file!.event.uid).toBe(`${REFERENCE}-proposal-A030@qxwq`);
+      expect(await world.prisma.calendarEntry.findMany({ where: { recipientId: to.id }, select: { uid: true, sequence: true } })).toEqual([
+        { uid: `${REFERENCE}-proposal-A030@qxwq`, sequence: 7 },
+      ]);
+    } finally {
+      await world.prisma.$executeRawUnsafe(`DROP TRIGGER refuse_two_calendar_writes ON "CalendarEntry"`);
+      await world.prisma.$executeRawUnsafe(`DROP FUNCTION refuse_two_calendar_writes`);
+      await world.prisma.$executeRawUnsafe(`DROP SEQUENCE calendar_write_tries`);
+    }
+  });
 });
