@@ -1,6 +1,7 @@
 import { createMatcher, type RankedCandidate } from '../matching/index.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
 import { loadPool, toAchievement, toDemand } from './pool.ts';
+import { createBreather } from '../lib/breather.ts';
 
 /** How many counterparts the engine lists for each released demand and each released achievement. */
 export const CANDIDATES_PER_RELEASE = 3;
@@ -40,13 +41,17 @@ export const buildDockingList = async (prisma: PrismaClient, eventId: string, pe
     const seen = pairs.get(key);
     if (!seen || seen.score < ranked.score) pairs.set(key, { demandId, achievementId, score: ranked.score, reasons: ranked.reasons, rank: 0 });
   };
+  // Over a national pool this runs for seconds; the heartbeat must keep going meanwhile.
+  const breathe = createBreather();
   for (const row of demandRows) {
     if (row.eventId !== eventId) continue;
     for (const ranked of matcher.rankAchievementsFor(toDemand(row), { top: perRelease })) put(row.id, ranked.id, ranked);
+    await breathe();
   }
   for (const row of achievementRows) {
     if (row.eventId !== eventId) continue;
     for (const ranked of matcher.rankDemandsFor(toAchievement(row), { top: perRelease })) put(ranked.id, row.id, ranked);
+    await breathe();
   }
   const byDemand = new Map<string, Pair[]>();
   for (const pair of pairs.values()) byDemand.set(pair.demandId, [...(byDemand.get(pair.demandId) ?? []), pair]);
