@@ -10,6 +10,7 @@ import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
 import { activityInfo } from '@temporalio/activity';
 import { bundleWorkflowCode, NativeConnection, Worker, type ActivityInterceptorsFactory, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { heartbeatWhileRunning } from '../lib/activity-heartbeat.ts';
+import { causesOf } from '../lib/error-causes.ts';
 import { QUIET_BUNDLER_LOGGER } from '../lib/workers.ts';
 import { SLOW_STEP_HEARTBEAT_TIMEOUT_MS, type SlowActivities, type slowStepOnce } from './support/heartbeat-workflow.ts';
 
@@ -34,13 +35,6 @@ afterAll(async () => {
   await client?.connection.close();
   await connection?.close();
 });
-
-/** An error's message and its causes', e.g. a workflow's failure, the activity's behind it and the timeout behind that. */
-const causesOf = (error: unknown): string => {
-  const messages: string[] = [];
-  for (let at: unknown = error; at instanceof Error; at = at.cause) messages.push(at.message);
-  return messages.join(' ← ');
-};
 
 /** Runs the slow step once on a worker with the given activity interceptors. */
 const runSlowStep = async (interceptors: ActivityInterceptorsFactory[]): Promise<number> => {

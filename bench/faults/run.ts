@@ -19,6 +19,7 @@ import { loadPeople } from '../happy-path.ts';
 import { NPM_START_PROGRAM, superviseWorker, type WorkerSupervisor } from './worker.ts';
 import { loadConfig } from '../../lib/config.ts';
 import { freePort } from '../../lib/net.ts';
+import { causesOf } from '../../lib/error-causes.ts';
 import { embeddedDatabaseUrl } from '../../lib/services.ts';
 import { seededRandom } from '../../matching/eval/synthetic.ts';
 
@@ -124,13 +125,6 @@ const journalHitsIn = async (workDir: string): Promise<number> => {
     hits += (await readFile(path.join(workDir, file), 'utf8')).split(JOURNAL_HIT).length - 1;
   }
   return hits;
-};
-
-/** An error's first line and its causes', e.g. an update's failure and the activity failure behind it. */
-const causes = (error: unknown): string => {
-  const lines: string[] = [];
-  for (let at: unknown = error; at instanceof Error && lines.length < 5; at = at.cause) lines.push(at.message.split('\n')[0]!);
-  return lines.join(' ← ');
 };
 
 /** The row of a scenario that was skipped, or that could not run (`problems` says why). */
@@ -274,8 +268,8 @@ export const runScenario = async (scenario: Scenario, options: FaultOptions, giv
         try {
           driven.push(await drive(index));
         } catch (error) {
-          lifecycleErrors.push(`${index}: ${causes(error)}`);
-          log(`${scenario.name}: lifecycle ${index} failed: ${causes(error)}`);
+          lifecycleErrors.push(`${index}: ${causesOf(error)}`);
+          log(`${scenario.name}: lifecycle ${index} failed: ${causesOf(error)}`);
         } finally {
           ended += 1;
         }
