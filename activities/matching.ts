@@ -1,4 +1,4 @@
-import { createMatcher, shortlist, WEAK_SHORTLIST_SIZE, type Achievement, type Demand, type Matcher, type RankedCandidate } from '../matching/index.ts';
+import { createMatcher, shortlist, type Achievement, type Demand, type Matcher, type RankedCandidate } from '../matching/index.ts';
 import { achievementInclude, demandInclude, loadPool, proposable, toAchievement, toDemand, type AchievementRow, type DemandRow } from './pool.ts';
 import type { PrismaClient } from '../lib/prisma.ts';
 import type { DeclineCategory, PartnershipKind } from '../domain/vocabulary.ts';
@@ -22,9 +22,6 @@ export interface FindCandidatesInput {
  * statistics that take that much longer to reflect the newest subjects.
  */
 export const SUBJECT_SIDE_MAX_AGE_MS = 60_000;
-
-/** The share of the confidence threshold a candidate needs to be offered as weak: below it, nothing comes near. */
-export const WEAK_FLOOR = 0.5;
 
 type Side = 'achievements' | 'demands';
 /** Each side's rows, and the decisions the matcher learns from. */
@@ -128,8 +125,8 @@ export const createFindCandidates = (prisma: PrismaClient) => {
   return async function findCandidates(input: FindCandidatesInput): Promise<Candidate[]> {
     const { matcher, achievements, demands } = await ready(input.kind === 'demand' ? 'achievements' : 'demands');
     const options = { top: input.limit, exclude: input.excluded.map((e) => e.id), declined: input.excluded };
-    // The confident candidates; with none, the nearest few marked weak, unless nothing comes near.
-    const offered = (ranked: readonly RankedCandidate[]) => shortlist(ranked, matcher.threshold, WEAK_SHORTLIST_SIZE, matcher.threshold * WEAK_FLOOR);
+    // The confident candidates, then the nearest marked weak up to the number shown, unless nothing comes near.
+    const offered = (ranked: readonly RankedCandidate[]) => shortlist(ranked, matcher.threshold, input.limit);
     if (input.kind === 'demand') {
       let demand = demands.get(input.subjectId)?.item;
       if (!demand) {

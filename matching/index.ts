@@ -16,5 +16,5 @@ export {
 export { createMatcher, type RankedCandidate, type Matcher, type MatchingPool, type RankOptions } from './matcher.ts';
 export { FLAG_MATURITY_LOW, FLAG_MODE_INCOMPATIBLE, FLAG_SOLUTION_MISMATCH } from './score.ts';
 export { CONCEPT_MAP } from './concepts/index.ts';
-export { shortlist, WEAK_SHORTLIST_SIZE } from './shortlist.ts';
+export { shortlist } from './shortlist.ts';
 export type { ProposalOutcome } from './history.ts';

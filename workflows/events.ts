@@ -61,7 +61,7 @@ export interface Candidate {
   readonly score: number;
   readonly reasons: readonly string[];
   readonly flags: readonly string[];
-  /** Below the engine's confidence threshold: one of the nearest, offered because none is confident. */
+  /** Below the engine's confidence threshold: one of the nearest, offered to fill the candidates shown. */
   readonly weak?: boolean;
 }
 

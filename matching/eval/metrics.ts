@@ -1,3 +1,5 @@
+import { POLICY_DEFAULTS } from '../../domain/policy.ts';
+import { WEAK_FLOOR } from '../shortlist.ts';
 import type { Gold } from './dataset.ts';
 
 /** One demand's ranked achievement ids (best first) and their scores. */
@@ -15,6 +17,8 @@ export interface DemandOutcome {
   readonly topScore: number;
   /** Best score of a gold achievement in the ranked list (0 if none is listed). */
   readonly bestGoldScore: number;
+  /** Best score of a gold achievement among the first `candidatesShown` (0 if none is there). */
+  readonly bestShownGoldScore: number;
 }
 
 export interface RetrievalMetrics {
@@ -30,7 +34,9 @@ export interface RetrievalMetrics {
   readonly noMatchAboveThreshold: number | null;
   /** The price of the threshold: judged demands with no gold candidate at or above it. */
   readonly goldBelowThreshold: number | null;
-  /** Judged demands whose top candidate is below the threshold: they would be closed as unmatched. */
+  /** Judged demands offered a true match: one among the candidates a coordinator is shown (shortlist.ts), at or above the weak floor. */
+  readonly goldOffered: number | null;
+  /** Judged demands whose top candidate is below the weak floor (shortlist.ts): nothing is offered, they close as unmatched. */
   readonly goldClosedUnmatched: number | null;
   readonly outcomes: readonly DemandOutcome[];
 }
@@ -57,22 +63,40 @@ function ndcgAt(k: number, ids: readonly string[], relevant: ReadonlySet<string>
 
 function outcomeOf(demandId: string, relevant: readonly string[], ranking: RankedList | undefined): DemandOutcome {
   const scores = ranking?.scores ?? [];
-  const goldScores = (ranking?.ids ?? []).flatMap((id, i) => (relevant.includes(id) ? [scores[i] ?? 0] : []));
+  const gold = (ranking?.ids ?? []).flatMap((id, rank) => (relevant.includes(id) ? [{ rank, score: scores[rank] ?? 0 }] : []));
   return {
     demandId,
     hasGold: relevant.length > 0,
     topScore: scores[0] ?? 0,
-    bestGoldScore: Math.max(0, ...goldScores),
+    bestGoldScore: Math.max(0, ...gold.map((entry) => entry.score)),
+    bestShownGoldScore: Math.max(0, ...gold.filter((entry) => entry.rank < POLICY_DEFAULTS.candidatesShown).map((entry) => entry.score)),
   };
 }
 
-/** How a threshold splits the demands: no-match demands let through, gold demands lost or closed. */
+/**
+ * How a threshold splits the demands: no-match demands let through, gold demands without a
+ * confident gold candidate, and gold demands closed because nothing comes near enough to offer.
+ */
 export function thresholdErrors(outcomes: readonly DemandOutcome[], threshold: number) {
   return {
     noMatchAbove: outcomes.filter((o) => !o.hasGold && o.topScore >= threshold).length,
     goldBelow: outcomes.filter((o) => o.hasGold && o.bestGoldScore < threshold).length,
-    goldClosed: outcomes.filter((o) => o.hasGold && o.topScore < threshold).length,
+    goldClosed: outcomes.filter((o) => o.hasGold && o.topScore < threshold * WEAK_FLOOR).length,
+    goldOffered: outcomes.filter((o) => o.hasGold && o.bestShownGoldScore >= threshold * WEAK_FLOOR).length,
   };
+}
+
+/**
+ * The mean of the two error rates a threshold makes: the share of no-match demands let through and
+ * the share of gold demands left without a confident gold candidate. Each kind of demand weighs
+ * alike however many of it a dataset holds; counted one by one, the few no-match demands (8 beside
+ * 71 on the dev set) would hardly weigh against the gold ones. An empty kind counts no error.
+ */
+export function balancedError(outcomes: readonly DemandOutcome[], threshold: number): number {
+  const errors = thresholdErrors(outcomes, threshold);
+  const rate = (count: number, of: number) => (of === 0 ? 0 : count / of);
+  const gold = outcomes.filter((o) => o.hasGold).length;
+  return (rate(errors.noMatchAbove, outcomes.length - gold) + rate(errors.goldBelow, gold)) / 2;
 }
 
 /** Recall@5/@10, MRR@10 and nDCG@10 over judged demands, plus what the threshold lets through and costs. */
@@ -91,6 +115,7 @@ export function evaluateRankings(rankings: ReadonlyMap<string, RankedList>, gold
     noMatchDemands: gold.length - judged.length,
     noMatchAboveThreshold: errors?.noMatchAbove ?? null,
     goldBelowThreshold: errors?.goldBelow ?? null,
+    goldOffered: errors?.goldOffered ?? null,
     goldClosedUnmatched: errors?.goldClosed ?? null,
     outcomes,
   };

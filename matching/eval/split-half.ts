@@ -1,11 +1,9 @@
-import { median, thresholdErrors, type DemandOutcome } from './metrics.ts';
+import { balancedError, median, thresholdErrors, type DemandOutcome } from './metrics.ts';
 import { seededRandom } from './synthetic.ts';
 
 export interface SplitHalfOptions {
   readonly splits?: number;
   readonly seed?: number;
-  /** How many no-match demands let through one gold demand losing its match is worth (default 2: closing a solvable demand is worse). */
-  readonly goldWeight?: number;
 }
 
 /** Mean errors over one side of the splits. */
@@ -28,18 +26,14 @@ export interface SplitHalfResult {
 }
 
 /**
- * The threshold with the fewest weighted errors on some demands: no-match demands let
- * through plus `goldWeight` per gold demand left without a gold candidate. Candidates lie
- * midway between neighbouring scores, and of equally good ones the middle one is taken, so
- * the pick does not hug the scores it was tuned on.
+ * The threshold with the least balanced error on some demands (metrics.ts balancedError).
+ * Candidates lie midway between neighbouring scores, and of equally good ones the middle one is
+ * taken, so the pick does not hug the scores it was tuned on.
  */
-export function pickThreshold(outcomes: readonly DemandOutcome[], goldWeight: number): number {
+export function pickThreshold(outcomes: readonly DemandOutcome[]): number {
   const scores = [...new Set(outcomes.map((o) => (o.hasGold ? o.bestGoldScore : o.topScore)))].sort((x, y) => x - y);
   const candidates = [0, ...scores.slice(1).map((score, i) => (score + scores[i]!) / 2), (scores.at(-1) ?? 0) + 1e-9];
-  const costs = candidates.map((threshold) => {
-    const errors = thresholdErrors(outcomes, threshold);
-    return errors.noMatchAbove + goldWeight * errors.goldBelow;
-  });
+  const costs = candidates.map((threshold) => balancedError(outcomes, threshold));
   const best = Math.min(...costs);
   const tied = candidates.filter((_, i) => costs[i] === best);
   return tied[tied.length >> 1]!;
@@ -60,7 +54,7 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
  * and count on the other what it lets through and what it costs.
  */
 export function splitHalfCheck(outcomes: readonly DemandOutcome[], options: SplitHalfOptions = {}): SplitHalfResult {
-  const { splits = 200, seed = 2026, goldWeight = 2 } = options;
+  const { splits = 200, seed = 2026 } = options;
   const random = seededRandom(seed);
   const gold = outcomes.filter((o) => o.hasGold);
   const noMatch = outcomes.filter((o) => !o.hasGold);
@@ -80,7 +74,7 @@ export function splitHalfCheck(outcomes: readonly DemandOutcome[], options: Spli
     const n = shuffled(noMatch, random);
     const tune = [...g.slice(0, g.length >> 1), ...n.slice(0, n.length >> 1)];
     const test = [...g.slice(g.length >> 1), ...n.slice(n.length >> 1)];
-    const threshold = pickThreshold(tune, goldWeight);
+    const threshold = pickThreshold(tune);
     thresholds.push(threshold);
     add(sums.tuned, tune, threshold);
     add(sums.heldOut, test, threshold);

@@ -3,15 +3,15 @@ import { loadLabelledDataset } from '../../matching/eval/dataset.ts';
 import { evaluateBaseline, evaluateEngine } from '../../matching/eval/evaluate.ts';
 
 /**
- * Figures reached by `bench/matching-eval.ts` on the full dev set (recall@5 0.986, MRR@10 0.758;
- * at the confidence threshold 3 of 8 no-match demands still get a candidate, and 3 of 71 gold
+ * Figures reached by `bench/matching-eval.ts` on the full dev set (recall@5 0.986, MRR@10 0.818;
+ * at the confidence threshold 3 of 8 no-match demands still get a candidate, and 6 of 71 gold
  * demands have no gold candidate above it), less a small margin. The dev set is what the engine
  * was built on: held-out.test.ts pins the figures that matter.
  */
 const RECALL_AT_5_FLOOR = 0.96;
-const MRR_AT_10_FLOOR = 0.74;
+const MRR_AT_10_FLOOR = 0.78;
 const NO_MATCH_ABOVE_THRESHOLD_CEILING = 3;
-const GOLD_BELOW_THRESHOLD_CEILING = 5;
+const GOLD_BELOW_THRESHOLD_CEILING = 8;
 
 describe('dev-set regression', () => {
   const dataset = loadLabelledDataset();

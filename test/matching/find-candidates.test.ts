@@ -123,6 +123,17 @@ describe('finding candidates', () => {
     expect(after.find((c) => c.id === 'D-yoghurt')?.counterpart).toEqual({ id: 'e-petfood', name: '沈阳宠乐食品有限公司' });
   });
 
+  it('offers a demand with no confident candidate the nearest, marked weak, leaving out what does not come near', async () => {
+    await insertDemand('D-SOY', {
+      ...YOGHURT_DEMAND,
+      title: '酱油发酵周期长、风味不足',
+      description: '我们酿造酱油，发酵周期长达半年，风味物质积累不够，希望缩短发酵周期并提升鲜味。',
+    });
+    const offered = await createFindCandidates(prisma)({ ...forDemand('D-SOY'), limit: 5 });
+    // The soy-sauce fermentation result shares the trade but not the problem; nothing else in the pool is near.
+    expect(offered.map((c) => [c.id, c.weak])).toEqual([['T-A3', true]]);
+  });
+
   it('answers ten concurrent calls for new demands with one reload of the pool', async () => {
     const { prisma: counted, loads } = countingPoolLoads();
     const findCandidates = createFindCandidates(counted);

@@ -1,22 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { createMatcher, shortlist, WEAK_SHORTLIST_SIZE } from '../../matching/index.ts';
+import { POLICY_DEFAULTS } from '../../domain/policy.ts';
+import { createMatcher, shortlist } from '../../matching/index.ts';
+import { WEAK_FLOOR } from '../../matching/shortlist.ts';
 import { achievement, DEV_ACHIEVEMENTS, demand } from './fixtures.ts';
 
 describe('what a coordinator is offered', () => {
+  const shown = POLICY_DEFAULTS.candidatesShown;
   const matcher = createMatcher({ achievements: [...DEV_ACHIEVEMENTS, achievement({ id: 'PUMP-ALLOY' })], demands: [] });
 
-  it('offers the confident candidates first, unmarked, then the nearest under the threshold marked weak up to three', () => {
+  it('offers the confident candidates first, unmarked, then the nearest under the threshold marked weak up to the number shown', () => {
     const ranked = matcher.rankAchievementsFor(demand({ id: 'PUMPS' }));
-    const offered = shortlist(ranked, matcher.threshold);
+    const offered = shortlist(ranked, matcher.threshold, shown);
     const confident = offered.filter((c) => c.score >= matcher.threshold);
     expect(confident.map((c) => c.id)).toContain('PUMP-ALLOY');
     expect(confident.every((c) => c.weak === undefined)).toBe(true);
     expect(offered.slice(confident.length).every((c) => c.weak === true && c.score < matcher.threshold)).toBe(true);
-    expect(offered.length).toBe(Math.max(confident.length, WEAK_SHORTLIST_SIZE));
+    expect(offered.length).toBe(Math.max(confident.length, shown));
     expect(offered.map((c) => c.id)).toEqual(ranked.slice(0, offered.length).map((c) => c.id));
   });
 
-  it('offers the three nearest, marked weak, when no candidate is confident', () => {
+  it('offers the nearest, marked weak, when no candidate reaches the threshold', () => {
+    const ranked = matcher.rankAchievementsFor(demand({ id: 'PUMPS' }));
+    const strict = Math.max(...ranked.map((c) => c.score)) + 0.01;
+    expect(ranked.every((c) => c.score >= strict * WEAK_FLOOR)).toBe(true);
+    const offered = shortlist(ranked, strict, shown);
+    expect(offered.map((c) => c.id)).toEqual(ranked.slice(0, shown).map((c) => c.id));
+    expect(offered.every((c) => c.weak)).toBe(true);
+  });
+
+  it('offers nothing when even the nearest fall under half the threshold, so the demand closes as unmatched', () => {
     const tiles = demand({
       id: 'TILES',
       title: '高楼外墙瓷砖掉落砸车，不知道哪块要掉',
@@ -24,19 +36,10 @@ describe('what a coordinator is offered', () => {
       fields: ['建筑'],
     });
     const ranked = matcher.rankAchievementsFor(tiles);
-    expect(ranked.every((c) => c.score < matcher.threshold && c.weak === true)).toBe(true);
-    const offered = shortlist(ranked, matcher.threshold);
-    expect(offered).toHaveLength(WEAK_SHORTLIST_SIZE);
-    expect(offered.map((c) => c.id)).toEqual(ranked.slice(0, WEAK_SHORTLIST_SIZE).map((c) => c.id));
-    expect(offered.every((c) => c.weak)).toBe(true);
-  });
-
-  it('offers nothing when even the nearest fall under the floor, so the demand closes as unmatched', () => {
-    const ranked = matcher.rankAchievementsFor(
-      demand({ id: 'CATFOOD', title: '宠物猫粮适口性差、退货多', description: '猫粮适口性差，猫不爱吃，退货率高，希望改进配方与诱食剂。', fields: ['食品'] }),
-    );
-    const nearest = ranked.slice(0, WEAK_SHORTLIST_SIZE);
-    const floor = Math.max(...nearest.map((c) => c.score)) + 0.01;
-    expect(shortlist(ranked, matcher.threshold, WEAK_SHORTLIST_SIZE, floor)).toEqual([]);
+    expect(ranked.length).toBeGreaterThan(0);
+    expect(ranked.every((c) => c.weak === true && c.score < matcher.threshold * WEAK_FLOOR)).toBe(true);
+    expect(shortlist(ranked, matcher.threshold, shown)).toEqual([]);
+    // With a floor under them, the same candidates are offered, marked weak.
+    expect(shortlist(ranked, matcher.threshold, shown, 0)).toHaveLength(shown);
   });
 });

@@ -2,18 +2,23 @@ import { describe, expect, it } from 'vitest';
 import type { DemandOutcome } from '../../matching/eval/metrics.ts';
 import { pickThreshold, splitHalfCheck } from '../../matching/eval/split-half.ts';
 
-const gold = (id: string, best: number): DemandOutcome => ({ demandId: id, hasGold: true, topScore: best, bestGoldScore: best });
-const none = (id: string, top: number): DemandOutcome => ({ demandId: id, hasGold: false, topScore: top, bestGoldScore: 0 });
+const gold = (id: string, best: number): DemandOutcome => ({ demandId: id, hasGold: true, topScore: best, bestGoldScore: best, bestShownGoldScore: best });
+const none = (id: string, top: number): DemandOutcome => ({ demandId: id, hasGold: false, topScore: top, bestGoldScore: 0, bestShownGoldScore: 0 });
 
 describe('threshold check on random halves', () => {
   it('picks the middle of the gap between no-match demands and gold demands', () => {
-    expect(pickThreshold([none('N1', 0.3), none('N2', 0.4), gold('G1', 0.7), gold('G2', 0.8)], 2)).toBeCloseTo(0.55);
+    expect(pickThreshold([none('N1', 0.3), none('N2', 0.4), gold('G1', 0.7), gold('G2', 0.8)])).toBeCloseTo(0.55);
   });
 
-  it('lets a no-match demand through rather than lose a gold demand when gold losses weigh more', () => {
-    const outcomes = [none('N1', 0.3), none('N2', 0.75), gold('G1', 0.7), gold('G2', 0.8)];
-    expect(pickThreshold(outcomes, 2)).toBeLessThan(0.7);
-    expect(pickThreshold(outcomes, 0.5)).toBeGreaterThan(0.75);
+  it('weighs each kind of demand by its share: one no-match demand of two counts as much as two gold demands of four', () => {
+    // Keeping N2 out costs G1: half the no-match demands against a quarter of the gold ones.
+    const oneGoldLost = [none('N1', 0.3), none('N2', 0.75), ...[0.7, 0.8, 0.85, 0.9].map((s, i) => gold(`G${i}`, s))];
+    const picked = pickThreshold(oneGoldLost);
+    expect(picked).toBeGreaterThan(0.75);
+    expect(picked).toBeLessThan(0.8);
+    // Keeping N2 out would cost three of the four: it is let through.
+    const threeGoldLost = [none('N1', 0.3), none('N2', 0.85), ...[0.7, 0.75, 0.8, 0.9].map((s, i) => gold(`G${i}`, s))];
+    expect(pickThreshold(threeGoldLost)).toBeLessThan(0.7);
   });
 
   it('reports in-sample and held-out errors for a separable set as zero', () => {
